@@ -1,0 +1,254 @@
+"""The ``mtnorm`` command line: a thin layer over the core API."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+
+from . import __version__, engine
+from .api import load_rules
+from .batch import FileReport, discover, output_path, run
+from .config import Config, load_config
+from .document import Document, write_atomic
+from .loader import ConfigError
+from .report import clean_table, rules_table, unified_diff, write_check
+
+EXIT_CLEAN, EXIT_FIXES, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with how mtnorm was called."""
+
+
+def _split(values: Sequence[str] | None) -> list[str]:
+    return [v.strip() for item in values or () for v in item.split(",") if v.strip()]
+
+
+def _common(p: argparse.ArgumentParser, *, paths: bool = True) -> None:
+    if paths:
+        p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+    p.add_argument("--select", action="append", metavar="CODES",
+                   help="only these rules: codes, prefixes (S, S00), names or categories, comma-separated")
+    p.add_argument("--ignore", action="append", metavar="CODES", help="skip these rules (same forms as --select)")
+    p.add_argument("--rules", action="append", type=Path, default=[], metavar="FILE",
+                   help="an extra rule file (TOML); may be repeated")
+    p.add_argument("--config", type=Path, metavar="FILE", help="mtnorm.toml or pyproject.toml to use")
+    if paths:
+        p.add_argument("--extensions", metavar="EXTS",
+                       help="file extensions to take from folders, comma-separated (default: txt,md)")
+        p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="process files in N processes")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mtnorm",
+        description="Clean up machine-translated English text: propose fixes, apply the safe ones, review the rest.",
+    )
+    parser.add_argument("--version", action="version", version=f"mtnorm {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = sub.add_parser("check", help="list proposed fixes (exit 1 if any)")
+    _common(check)
+    check.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
+
+    diff = sub.add_parser("diff", help="show what clean would change, as a unified diff")
+    _common(diff)
+    diff.add_argument("--apply", choices=engine.APPLY_LEVELS[:2], default=None,
+                      help="safe fixes only (default) or all (review fixes take their first suggestion)")
+
+    clean = sub.add_parser("clean", help="write cleaned copies (--out DIR) or rewrite files (--in-place)")
+    _common(clean)
+    where = clean.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", type=Path, metavar="DIR", help="write cleaned copies here, mirroring the inputs")
+    where.add_argument("--in-place", action="store_true", help="rewrite the inputs, keeping a backup of each")
+    clean.add_argument("--backup-suffix", default=".orig", metavar="SUFFIX",
+                       help="backup name suffix for --in-place (default: .orig)")
+    clean.add_argument("--apply", choices=engine.APPLY_LEVELS[:2], default=None,
+                       help="safe fixes only (default) or all (review fixes take their first suggestion)")
+    clean.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+
+    rules = sub.add_parser("rules", help="list the rules, or explain one")
+    rules.add_argument("code", nargs="?", help="a rule code or name to explain")
+    _common(rules, paths=False)
+    return parser
+
+
+def _config(args: argparse.Namespace) -> tuple[Config, list[str], list[str], list[str]]:
+    cfg = load_config(args.config)
+    select = _split(args.select) or cfg.select
+    ignore = cfg.ignore + _split(args.ignore)
+    rule_files = [str(p) for p in cfg.rules] + [str(p) for p in args.rules]
+    if getattr(args, "extensions", None):
+        cfg.extensions = _split([args.extensions])
+    return cfg, select, ignore, rule_files
+
+
+def _error(path: object, message: str) -> None:
+    print(f"mtnorm: error: {path}: {message}", file=sys.stderr)
+
+
+def _files(args: argparse.Namespace, cfg: Config, skip: Path | None = None) -> list[tuple[Path, Path]]:
+    for p in args.paths:
+        if not p.exists():
+            raise UsageError(f"{p}: no such file or folder")
+    exclude = list(cfg.exclude)
+    found = []
+    for f, root in discover(args.paths, cfg.extensions, exclude):
+        if skip is not None and skip.resolve() in f.resolve().parents:
+            continue
+        found.append((f, root))
+    return found
+
+
+def _progress_run(files, mode, level, selectors, jobs, quiet):
+    show = not quiet and sys.stderr.isatty() and len(files) > 1
+    if not show:
+        return run(files, mode, level, selectors=selectors, jobs=jobs)
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(f"{mode}ing", total=len(files))
+        return run(files, mode, level, selectors=selectors, jobs=jobs,
+                   progress=lambda _r: bar.advance(task))
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    cfg, select, ignore, rule_files = _config(args)
+    load_rules(select, ignore, rule_files)  # report bad selectors before reading files
+    files = [f for f, _ in _files(args, cfg)]
+    reports = run(files, "check", "safe", selectors=(select, ignore, rule_files), jobs=args.jobs)
+    for r in reports:
+        if r.error:
+            _error(r.path, r.error)
+    write_check(reports, args.format, sys.stdout)
+    if any(r.error for r in reports):
+        return EXIT_ERROR
+    return EXIT_FIXES if any(r.fixes for r in reports) else EXIT_CLEAN
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    cfg, select, ignore, rule_files = _config(args)
+    load_rules(select, ignore, rule_files)
+    files = [f for f, _ in _files(args, cfg)]
+    level = args.apply or cfg.apply
+    reports = run(files, "clean", level, selectors=(select, ignore, rule_files), jobs=args.jobs)
+    changed = False
+    for r in reports:
+        if r.error:
+            _error(r.path, r.error)
+        elif r.result and r.result.changed:
+            sys.stdout.write(unified_diff(r, r.result.text))
+            changed = True
+    if any(r.error for r in reports):
+        return EXIT_ERROR
+    return EXIT_FIXES if changed else EXIT_CLEAN
+
+
+def _backup_path(path: Path, suffix: str) -> Path:
+    candidate = path.with_name(path.name + suffix)
+    n = 1
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}{suffix}.{n}")
+        n += 1
+    return candidate
+
+
+def _write(report: FileReport, dest: Path) -> None:
+    doc: Document = report.document  # type: ignore[assignment]
+    text = report.result.text if report.result else doc.text
+    write_atomic(dest, doc.encode(text), like=report.path)
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    cfg, select, ignore, rule_files = _config(args)
+    rules = load_rules(select, ignore, rule_files)
+    out_dir: Path | None = args.out
+    if args.in_place and not args.backup_suffix:
+        raise UsageError("--backup-suffix must not be empty: --in-place always keeps a backup")
+    pairs = _files(args, cfg, skip=out_dir)
+    if out_dir is not None:
+        inputs = {f.resolve() for f, _ in pairs}
+        for f, root in pairs:
+            if output_path(f, root, out_dir).resolve() in inputs:
+                raise UsageError(f"{out_dir}: output would overwrite the input {f}; use --in-place or another folder")
+    level = args.apply or cfg.apply
+    reports = _progress_run([f for f, _ in pairs], "clean", level, (select, ignore, rule_files),
+                            args.jobs, args.quiet)
+    errors = 0
+    for (f, root), r in zip(pairs, reports):
+        if r.error or r.document is None:
+            _error(r.path, r.error or "unreadable")
+            errors += 1
+            continue
+        try:
+            if out_dir is not None:
+                _write(r, output_path(f, root, out_dir))
+            elif r.result and r.result.changed:
+                backup = _backup_path(f, args.backup_suffix)
+                write_atomic(backup, f.read_bytes(), like=f)
+                _write(r, f)
+        except OSError as exc:
+            _error(f, f"cannot write: {exc.strerror or exc}")
+            errors += 1
+    if not args.quiet:
+        clean_table(reports, rules, Console(highlight=False))
+    if errors:
+        return EXIT_ERROR
+    return EXIT_FIXES if any(r.result and r.result.pending for r in reports) else EXIT_CLEAN
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    cfg, select, ignore, rule_files = _config(args)
+    rules = load_rules(select, ignore, rule_files)
+    console = Console(highlight=False)
+    if not args.code:
+        rules_table(rules, console)
+        return EXIT_CLEAN
+    wanted = [r for r in rules if r.code == args.code.upper() or r.name == args.code]
+    if not wanted:
+        raise UsageError(f"no rule {args.code!r}; `mtnorm rules` lists them")
+    r = wanted[0]
+    console.print(f"[bold]{r.code} {r.name}[/bold]  category: {r.category}  safety: {r.safety}")
+    if r.source != "builtin":
+        console.print(f"defined in {r.source}")
+    console.print()
+    console.print(r.description, markup=False)
+    if r.example:
+        doc = Document(r.example)
+        result = engine.clean(doc, [r], "all")
+        console.print("\n[bold]Example[/bold]")
+        for f in engine.resolve(engine.propose(doc, [r]))[0]:
+            console.print(f"  {f.original!r} -> {f.replacement!r} [{f.safety}]: {f.message}", markup=False)
+        console.print(f"  before: {r.example!r}", markup=False)
+        console.print(f"  after:  {result.text!r}", markup=False)
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": cmd_check, "diff": cmd_diff, "clean": cmd_clean, "rules": cmd_rules}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (0 clean, 1 fixes, 2 error)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "jobs", 1) == 0:
+        args.jobs = os.cpu_count() or 1
+    try:
+        return COMMANDS[args.command](args)
+    except (ConfigError, UsageError) as exc:
+        print(f"mtnorm: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("mtnorm: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Configuration: ``[tool.mtnorm]`` in pyproject.toml or a ``mtnorm.toml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .engine import APPLY_LEVELS
+from .loader import ConfigError, line_of, load_toml
+
+KEYS = {"select", "ignore", "rules", "extensions", "exclude", "apply"}
+DEFAULT_EXTENSIONS = ("txt", "md")
+DEFAULT_EXCLUDE = (".*", "__pycache__", "node_modules", ".venv", "venv")
+
+
+@dataclass
+class Config:
+    """Settings for a run; command-line flags override or extend them."""
+
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    rules: list[Path] = field(default_factory=list)
+    extensions: list[str] = field(default_factory=lambda: list(DEFAULT_EXTENSIONS))
+    exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    apply: str = "safe"
+    source: Path | None = None
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``mtnorm.toml``, or ``pyproject.toml`` with ``[tool.mtnorm]``, upward from ``start``."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "mtnorm.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "[tool.mtnorm" in pyproject.read_text(encoding="utf-8", errors="replace"):
+            return pyproject
+    return None
+
+
+def load_config(path: Path | None = None, start: Path | None = None) -> Config:
+    """Read ``path`` (or the file :func:`find_config` finds) into a :class:`Config`."""
+    if path is None:
+        path = find_config(start or Path.cwd())
+        if path is None:
+            return Config()
+    if not path.is_file():
+        raise ConfigError(f"{path}: configuration file not found")
+    data, raw = load_toml(path)
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("mtnorm", {})
+    else:
+        table = data.get("tool", {}).get("mtnorm", data)
+    return _parse(table, path, raw)
+
+
+def _parse(table: dict[str, Any], path: Path, raw: str) -> Config:
+    def error(key: str, msg: str) -> ConfigError:
+        return ConfigError(f"{path}:{line_of(raw, key)}: {msg}")
+
+    for key in table:
+        if key not in KEYS:
+            raise error(key, f"unknown setting {key!r} (known: {', '.join(sorted(KEYS))})")
+    cfg = Config(source=path)
+    for key in ("select", "ignore", "rules", "extensions", "exclude"):
+        if key in table:
+            value = table[key]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise error(key, f"{key!r} must be a list of strings")
+            if key == "rules":
+                cfg.rules = [(path.parent / v) for v in value]
+            elif key == "extensions":
+                cfg.extensions = [v.lstrip(".").lower() for v in value]
+            else:
+                setattr(cfg, key, list(value))
+    if "apply" in table:
+        if table["apply"] not in APPLY_LEVELS:
+            raise error("apply", f"'apply' must be one of {', '.join(APPLY_LEVELS)}")
+        cfg.apply = table["apply"]
+    return cfg

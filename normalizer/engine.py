@@ -1,0 +1,150 @@
+"""The engine: run rules, resolve overlapping fixes, apply a chosen set."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .document import Document
+from .fixes import Fix, Safety
+from .registry import Rule
+
+MAX_PASSES = 10
+
+APPLY_LEVELS = ("safe", "all", "none")
+
+
+class ConvergenceError(RuntimeError):
+    """Cleaning kept changing the text after :data:`MAX_PASSES` passes."""
+
+
+def sort_key(fix: Fix) -> tuple[int, int, str, str]:
+    """Order fixes by position, wider first at the same start, then by rule."""
+    return (fix.start, -fix.end, fix.rule, fix.replacement)
+
+
+def propose(doc: Document, rules: Sequence[Rule]) -> list[Fix]:
+    """Every fix the rules propose for ``doc``, in a deterministic order."""
+    seen: set[tuple[int, int, str, str]] = set()
+    out: list[Fix] = []
+    for r in rules:
+        for fix in r.find(doc):
+            key = (fix.start, fix.end, fix.rule, fix.replacement)
+            if key not in seen:
+                seen.add(key)
+                out.append(fix)
+    out.sort(key=sort_key)
+    return out
+
+
+def _overlaps(a: Fix, b: Fix) -> bool:
+    """True if two fixes touch the same text (two insertions at one point do too)."""
+    if a.start == a.end or b.start == b.end:
+        if a.start == a.end and b.start == b.end:
+            return a.start == b.start
+        point, span = (a, b) if a.start == a.end else (b, a)
+        return span.start < point.start < span.end
+    return a.start < b.end and b.start < a.end
+
+
+def resolve(fixes: Iterable[Fix]) -> tuple[list[Fix], list[Fix]]:
+    """Split fixes into a non-overlapping set to apply and the ones skipped.
+
+    Fixes are taken in :func:`sort_key` order; a fix overlapping one already
+    taken is skipped (the next pass proposes it again if it still applies).
+    """
+    taken: list[Fix] = []
+    skipped: list[Fix] = []
+    active: list[Fix] = []  # taken fixes that may still reach later starts
+    for fix in sorted(fixes, key=sort_key):
+        active = [t for t in active if t.end >= fix.start]
+        if any(_overlaps(fix, t) for t in active):
+            skipped.append(fix)
+        else:
+            taken.append(fix)
+            active.append(fix)
+    return taken, skipped
+
+
+def apply(text: str, fixes: Iterable[Fix]) -> str:
+    """Apply non-overlapping fixes to ``text`` (they are sorted here)."""
+    parts: list[str] = []
+    pos = 0
+    for fix in sorted(fixes, key=sort_key):
+        if fix.start < pos:
+            raise ValueError(f"overlapping fix {fix.rule} at {fix.start}")
+        if text[fix.start:fix.end] != fix.original:
+            raise ValueError(f"fix {fix.rule} at {fix.start} does not match the text")
+        parts.append(text[pos:fix.start])
+        parts.append(fix.replacement)
+        pos = fix.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def applicable(level: str) -> Callable[[Fix], bool]:
+    """The filter for ``--apply``: ``safe`` fixes only, ``all`` fixes, or ``none``."""
+    if level not in APPLY_LEVELS:
+        raise ValueError(f"apply must be one of {', '.join(APPLY_LEVELS)}, not {level!r}")
+    if level == "all":
+        return lambda f: True
+    if level == "none":
+        return lambda f: False
+    return lambda f: f.safety is Safety.SAFE
+
+
+@dataclass
+class Result:
+    """What cleaning did: the new text, the fixes applied, and those left pending.
+
+    ``applied`` holds one list per pass (offsets into that pass's input);
+    ``pending`` are fixes still proposed for ``text`` that were not applied.
+    """
+
+    document: Document
+    text: str
+    passes: list[list[Fix]] = field(default_factory=list)
+    pending: list[Fix] = field(default_factory=list)
+
+    @property
+    def applied(self) -> list[Fix]:
+        """All applied fixes, pass after pass."""
+        return [f for p in self.passes for f in p]
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.document.text
+
+
+def clean(
+    doc: Document,
+    rules: Sequence[Rule],
+    level: str = "safe",
+    choose: Callable[[Fix], Fix | None] | None = None,
+) -> Result:
+    """Propose and apply fixes until nothing applicable is left.
+
+    ``choose`` may veto a fix (return ``None``) or change its replacement;
+    it runs after the ``level`` filter. Raises :class:`ConvergenceError` if the
+    text still changes after :data:`MAX_PASSES` passes.
+    """
+    ok = applicable(level)
+    result = Result(doc, doc.text)
+    current = doc
+    for _ in range(MAX_PASSES):
+        proposed = propose(current, rules)
+        wanted: list[Fix] = []
+        for fix in proposed:
+            if not ok(fix):
+                continue
+            chosen = choose(fix) if choose else fix
+            if chosen is not None:
+                wanted.append(chosen)
+        taken, _ = resolve(wanted)
+        if not taken:
+            result.pending = [f for f in proposed if f not in wanted]
+            result.text = current.text
+            return result
+        result.passes.append(taken)
+        current = current.replace_text(apply(current.text, taken))
+    raise ConvergenceError(f"{doc.name}: text still changing after {MAX_PASSES} passes")

@@ -1,0 +1,70 @@
+"""Capitalization family (C): capitalized function words in mid-sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..fixes import Proposal, Safety
+from ..registry import rule
+
+# Words that are never capitalized mid-sentence unless they start a name or title.
+MID_SENTENCE = (
+    "The|That|This|These|Those|He|She|It|They|We|His|Her|Its|Their|Our|There|Which|Who|"
+    "And|But|Or|Of|In|On|At|By|For|From|To|With|Is|Are|Was|Were|However|Although|Because"
+)
+# After a word (or a comma or semicolon after it) on the same line.
+CANDIDATE = regex.compile(
+    rf"(?<=[\p{{L}}\p{{N}}][,;]?[ \t]+)({MID_SENTENCE})(?=[ \t]+(\p{{L}}[\p{{L}}'’-]*))"
+)
+QUOTED = regex.compile(r"“[^”\n]*”|\"[^\"\n]*\"|‘[^’\n]*’|«[^»\n]*»")
+LINE = regex.compile(r"[^\n]+")
+LINKERS = frozenset("And Or Of In On At By For From To With".split())
+PREVIOUS_WORD = regex.compile(r"(\p{L}[\p{L}'’-]*)[,;]?[ \t]+\Z")
+
+
+def _capital_before(line: str, pos: int) -> bool:
+    m = PREVIOUS_WORD.search(line, 0, pos)
+    return bool(m and m.group(1)[0].isupper())
+
+WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
+
+
+def _is_headline(line: str) -> bool:
+    """Title-case lines without sentence punctuation at the end are headlines."""
+    stripped = line.rstrip()
+    if stripped.endswith((".", "?", "!", ";", ",", "\"", "”", "’")):
+        return False
+    words = [w for w in WORD.findall(line) if len(w) > 3]
+    if len(words) < 3:
+        return True
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.5
+
+
+@rule("C001", "capitalized-function-word", "capitalization", Safety.REVIEW,
+      example="However, The measures were said Politico That everyone")
+def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
+    """A function word capitalized in mid-sentence ("However, The measures").
+
+    Only after a word, comma or semicolon on the same line; "The" before a
+    capitalized word ("The Hague", "The Associated Press") is taken as a name.
+    Headlines and quotations are left alone. Review: a title may be meant.
+    """
+    text = doc.text
+    for line in LINE.finditer(text):
+        s = line.group()
+        if not regex.search(MID_SENTENCE, s) or _is_headline(s):
+            continue
+        quoted = [(q.start(), q.end()) for q in QUOTED.finditer(s)]
+        for m in CANDIDATE.finditer(s):
+            word, nxt = m.group(1), m.group(2)
+            if nxt[0].isupper() and (word == "The" or word in LINKERS and _capital_before(s, m.start())):
+                continue  # "The Hague", "Bank Of America": part of a name or title
+            if any(a < m.start() < b for a, b in quoted):
+                continue
+            start = line.start() + m.start(1)
+            yield Proposal(start, start + len(word), word.lower(),
+                           f"{word!r} is capitalized in mid-sentence.")

@@ -1,0 +1,50 @@
+"""Duplicate family (D): repeated words and doubled closing quotation marks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..fixes import Proposal, Safety
+from ..lexicon import is_common
+from ..registry import rule
+
+REPEAT = regex.compile(r"(?<![\p{L}\p{N}'’-])(\p{L}+)[ \t]+(\1)(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
+# Repeats that English allows: "had had", "that that", "very very", "bye bye".
+LEGITIMATE = frozenset(
+    """had that is do does very no ha haha bye yeah so really far more many oh ho la na
+    well now there knock tut chop hip hey yes wait go run blah tick tock ding dong""".split()
+)
+DOUBLE_QUOTE = regex.compile(r"(?<=[^\s”’»])(”|»)\1")
+SENTENCE_START = regex.compile(r"(?:\A|[.!?:;]\s+|\n\s*)\Z")
+
+
+@rule("D001", "repeated-word", "duplicate", Safety.SAFE, example="familiar with the The discussions")
+def repeated_word(doc: Document) -> Iterator[Proposal]:
+    """A word immediately repeated ("the The", "National National").
+
+    Repeats English allows ("had had", "that that") and repeated rare words
+    ("ylang ylang") are left alone. When both
+    copies are capitalized mid-sentence the pair may be a name ("Sirhan
+    Sirhan", "Walla Walla"), so the fix is review.
+    """
+    text = doc.text
+    for m in REPEAT.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if first.lower() in LEGITIMATE or len(first) == 1 and first.lower() not in {"a"}:
+            continue
+        both_capital = first[0].isupper() and second[0].isupper()
+        if not both_capital and not is_common(first):
+            continue  # "ylang ylang", "mahi mahi": rare words repeat on purpose
+        at_start = bool(SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]))
+        safety = Safety.REVIEW if both_capital and not at_start else Safety.SAFE
+        yield Proposal(m.start(), m.end(), first, f"The word {first!r} is repeated.", safety)
+
+
+@rule("D002", "doubled-closing-quote", "duplicate", Safety.SAFE, example="“great news.”” she said")
+def doubled_closing_quote(doc: Document) -> Iterator[Proposal]:
+    """A closing quotation mark written twice ("news.””")."""
+    for m in DOUBLE_QUOTE.finditer(doc.text):
+        yield Proposal(m.start(), m.end(), m.group(1), "Closing quotation mark doubled.")

@@ -1,0 +1,100 @@
+"""Encoding family (E): mojibake, HTML entities, control characters, odd spaces."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import ftfy
+import ftfy.fixes
+import regex
+
+from ..document import Document
+from ..fixes import Proposal, Safety
+from ..registry import rule
+from ..textdiff import changed_spans
+
+LINE = regex.compile(r"[^\n]+")
+NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufff9-\ufffb]|\x1b\[[0-9;?]*[A-Za-z]")
+ODD_SPACE = regex.compile(r"(?<=\S)[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+(?=\S)")
+# No-break spaces that bind on purpose: "10\u00a0km", "p.\u00a012", "Mr.\u00a0Smith".
+BINDING = regex.compile(r"(?:\d|\.)[\u00a0\u202f]|[\u00a0\u202f](?:\d|%|[°€$£¥])")
+
+ENCODING_ONLY = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=True,
+)
+
+
+def _explain(steps: list[tuple[str, str]] | None) -> str:
+    if not steps:
+        return "ftfy repair"
+    return "; ".join(f"{action} {param}" for action, param in steps)
+
+
+@rule("E001", "mojibake", "encoding", Safety.SAFE, example="The caf\u00c3\u00a9 reopened.")
+def mojibake(doc: Document) -> Iterator[Proposal]:
+    """Text decoded with the wrong encoding ("cafÃ©" for "café"), repaired by ftfy.
+
+    ftfy only changes text whose garbling it can undo exactly and leaves text
+    that merely looks odd alone, so its repairs are safe. Works line by line.
+    """
+    for m in LINE.finditer(doc.text):
+        line = m.group()
+        if not NON_ASCII.search(line):
+            continue
+        fixed, steps = ftfy.fix_encoding_and_explain(line, ENCODING_ONLY)
+        if fixed == line:
+            continue
+        how = _explain(steps)
+        for s, e, rep in changed_spans(line, fixed):
+            yield Proposal(m.start() + s, m.start() + e, rep, f"Mojibake repaired by ftfy ({how}).")
+
+
+@rule("E002", "html-entity", "encoding", Safety.SAFE, example="Tom &amp; Jerry")
+def html_entity(doc: Document) -> Iterator[Proposal]:
+    """An HTML character reference left in plain text ("&amp;", "&#8217;").
+
+    Safe: only complete references that ftfy decodes are replaced. Markdown
+    files are skipped, since entities are valid there.
+    """
+    if doc.is_markdown:
+        return
+    for m in ENTITY.finditer(doc.text):
+        decoded = ftfy.fixes.unescape_html(m.group())
+        if decoded != m.group():
+            yield Proposal(m.start(), m.end(), decoded, f"HTML entity {m.group()} decodes to {decoded!r}.")
+
+
+@rule("E003", "control-character", "encoding", Safety.SAFE, example="Talks\x07 resumed.")
+def control_character(doc: Document) -> Iterator[Proposal]:
+    """Invisible control characters, stray byte-order marks and terminal escapes.
+
+    Safe: these never belong in prose; tabs and line breaks are kept.
+    """
+    for m in CONTROL.finditer(doc.text):
+        yield Proposal(m.start(), m.end(), "", f"Control character {m.group()!r} removed.")
+
+
+@rule("E004", "odd-space", "encoding", Safety.SAFE, example="Talks\u2003resumed.")
+def odd_space(doc: Document) -> Iterator[Proposal]:
+    """No-break, em, thin and ideographic spaces between words, where a space belongs.
+
+    A no-break space that binds a number to its unit or follows an abbreviation
+    ("10\u00a0km", "Mr.\u00a0Smith") is intentional and left alone.
+    """
+    text = doc.text
+    for m in ODD_SPACE.finditer(text):
+        around = text[max(0, m.start() - 1):m.end() + 1]
+        if set(m.group()) <= {"\u00a0", "\u202f"} and BINDING.search(around):
+            continue
+        names = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(m.group()))
+        yield Proposal(m.start(), m.end(), " ", f"Unusual space ({names}) between words.")

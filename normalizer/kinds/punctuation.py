@@ -1,0 +1,134 @@
+"""Spacing family (S), punctuation part: spaces around punctuation, signs and brackets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..fixes import Proposal, Safety
+from ..lexicon import FUNCTION_WORDS, is_common, looks_technical
+from ..registry import rule
+
+# "Source :Skai", "said ,", "100 %": space before , ; : and before . ? ! at a word's end.
+SPACE_BEFORE_MARK = regex.compile(
+    r"(?<=[\p{L}\p{N}\)\]\"”’])[ \t]+([,;:])(?=[ \t]|\n|\Z|[\p{L}\"“])"
+)
+SPACE_BEFORE_STOP = regex.compile(
+    r"(?<=[\p{L}\p{N}\)\]\"”’])[ \t]+([?!]+|\.(?!\.))(?=[ \t]*(?:\n|\Z)|[ \t]+[\p{Lu}\"“]|[\"”’)])"
+)
+SPACE_BEFORE_PERCENT = regex.compile(r"(?<=\p{N})[ \t]+%")
+# A word, sentence punctuation, a word, with no space: "this year.before", "however,the".
+GLUED_MARK = regex.compile(r"(?<![\p{L}\p{N}.@/:_'’-])(\p{L}{2,})([.?!,;:])(\p{L}{2,})(?![\p{L}\p{N}@/_.:-])")
+TOKEN = regex.compile(r"\S+")
+SPACED_HYPHEN = regex.compile(r"(?<![\p{L}\p{N}-])(\p{L}{2,})(?: -|- )(\p{L}{2,})(?![\p{L}-])")
+CURRENCY_SPACE = regex.compile(r"(?<![\p{L}\p{N}])((?:[A-Z]{1,3})?[$€£¥₹₩₽])[ \t]+(?=\p{N})")
+OPEN_SPACE = regex.compile(r"([(\[])[ \t]+(?=[^\s)\]])")
+CLOSE_SPACE = regex.compile(r"(?<=[^\s(\[])[ \t]+([)\]])")
+DOUBLED_BRACKET = regex.compile(r"\)\)|\(\(|\]\]|\[\[")
+PAIRS = {")": "(", "(": ")", "]": "[", "[": "]"}
+LINE = regex.compile(r"[^\n]+")
+SUSPENDED = frozenset({"and", "or", "to", "nor"})
+
+
+@rule("S001", "space-before-punctuation", "spacing", Safety.SAFE, example="Source :Skai says 100 % .")
+def space_before_punctuation(doc: Document) -> Iterator[Proposal]:
+    """A space before , ; : . ? ! or % ("Source :Skai", "100 %").
+
+    Leaves ellipses, emoticons, ".NET"-like names and times alone; when the mark
+    is glued to the next word, the space moves after it.
+    """
+    text = doc.text
+    for m in SPACE_BEFORE_MARK.finditer(text):
+        mark = m.group(1)
+        after = text[m.end():m.end() + 1]
+        rep = mark + (" " if after and (after.isalpha() or after in "\"“") else "")
+        yield Proposal(m.start(), m.end(), rep, f"Space before {mark!r}.")
+    for m in SPACE_BEFORE_STOP.finditer(text):
+        yield Proposal(m.start(), m.end(), m.group(1), f"Space before {m.group(1)!r}.")
+    for m in SPACE_BEFORE_PERCENT.finditer(text):
+        yield Proposal(m.start(), m.end(), "%", "Space between a number and '%'.")
+
+
+@rule("S003", "missing-space-after-punctuation", "spacing", Safety.REVIEW,
+      example="It began earlier this year.before the talks,however.")
+def missing_space_after_punctuation(doc: Document) -> Iterator[Proposal]:
+    """Two words joined by sentence punctuation with no space ("this year.before").
+
+    Both words must be ordinary English words (wordfreq), so abbreviations
+    ("U.S.", "e.g."), decimals, times, URLs, domains, e-mail addresses and file
+    names are left alone. Comma and semicolon joins are safe; a period before a
+    lower-case word is review, since the period itself may be the error.
+    """
+    text = doc.text
+    for tok in TOKEN.finditer(text):
+        word = tok.group()
+        if len(word) < 5 or not any(c in word for c in ".?!,;:") or looks_technical(word):
+            continue
+        for m in GLUED_MARK.finditer(word):
+            left, mark, right = m.groups()
+            if not (is_common(left) and is_common(right)):
+                continue
+            start, end = tok.start() + m.start(2), tok.start() + m.end(3)
+            if mark in ",;:":
+                safety = Safety.SAFE if right.islower() or mark == ":" else Safety.REVIEW
+                yield Proposal(start, end, f"{mark} {right}", f"No space after {mark!r}.", safety)
+            elif right[0].isupper():
+                yield Proposal(start, end, f"{mark} {right}", f"No space after {mark!r}.", Safety.SAFE)
+            else:
+                cap = right[0].upper() + right[1:]
+                yield Proposal(
+                    start, end, f"{mark} {cap}",
+                    f"No space after {mark!r} before a lower-case word; the mark may be spurious.",
+                    alternatives=(f" {right}", f", {right}"),
+                )
+
+
+@rule("S004", "spaced-hyphen", "spacing", Safety.SAFE, example="high -level talks")
+def spaced_hyphen(doc: Document) -> Iterator[Proposal]:
+    """A space on one side of a compound's hyphen ("high -level").
+
+    Suspended hyphens ("pre- and post-war"), dashes with spaces on both sides,
+    flags ("-v") and compounds starting with a function word are left alone;
+    unless both halves are common words the fix is review.
+    """
+    for m in SPACED_HYPHEN.finditer(doc.text):
+        left, right = m.groups()
+        if left.lower() in FUNCTION_WORDS or right.lower() in SUSPENDED:
+            continue
+        safety = Safety.SAFE if is_common(left) and is_common(right) else Safety.REVIEW
+        yield Proposal(m.start(), m.end(), f"{left}-{right}", "Space inside a hyphenated compound.", safety)
+
+
+@rule("S005", "space-after-currency", "spacing", Safety.SAFE, example="worth $ 600 billion")
+def space_after_currency(doc: Document) -> Iterator[Proposal]:
+    """A space between a currency sign and its amount ("$ 600")."""
+    for m in CURRENCY_SPACE.finditer(doc.text):
+        yield Proposal(m.start(), m.end(), m.group(1), f"Space after the currency sign {m.group(1)!r}.")
+
+
+@rule("S006", "bracket-spacing", "spacing", Safety.SAFE, example="reported ( AP ) today")
+def bracket_spacing(doc: Document) -> Iterator[Proposal]:
+    """Spaces just inside brackets ("( AP )"). Empty brackets are left alone."""
+    text = doc.text
+    for m in OPEN_SPACE.finditer(text):
+        yield Proposal(m.start(), m.end(), m.group(1), f"Space after {m.group(1)!r}.")
+    for m in CLOSE_SPACE.finditer(text):
+        yield Proposal(m.start(), m.end(), m.group(1), f"Space before {m.group(1)!r}.")
+
+
+@rule("S007", "doubled-bracket", "spacing", Safety.SAFE, example="economies (AP))\n")
+def doubled_bracket(doc: Document) -> Iterator[Proposal]:
+    """A doubled bracket that has no partner on its line ("(AP))").
+
+    Balanced nesting ("(see (a))") is left alone.
+    """
+    for line in LINE.finditer(doc.text):
+        s = line.group()
+        for m in DOUBLED_BRACKET.finditer(s):
+            ch = m.group()[0]
+            if s.count(ch) > s.count(PAIRS[ch]):
+                start = line.start() + m.start()
+                yield Proposal(start, start + 2, ch, f"Doubled {ch!r} without a partner.")
+                break

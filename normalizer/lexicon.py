@@ -1,0 +1,57 @@
+"""English word knowledge shared by rules: frequencies (wordfreq) and small closed lists."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+from wordfreq import zipf_frequency
+
+# Zipf 3 is about once per million words: "implementing" (3.9) passes, typos do not.
+COMMON = 3.0
+
+FUNCTION_WORDS = frozenset(
+    """a an the and or but nor so yet of in on at by for from to with as into onto upon
+    about over under than that this these those is are was were be been being it its
+    he she they we i you his her their our my your him them us me who whom whose which
+    what when where while if not no do does did has have had will would can could should
+    shall may might must""".split()
+)
+
+# Last parts of tokens that are file names, domains or code, never two words.
+TECH_SUFFIXES = frozenset(
+    """com org net gov edu mil int info biz io co uk us eu de fr es it nl ru cn jp kr in
+    au ca ch se no fi dk pl pt br mx za tv me ai app dev news online site tech html htm
+    php asp aspx jsp js ts py rb go java cpp txt md pdf doc docx xls xlsx ppt pptx csv json
+    xml yaml yml toml ini cfg log zip gz tar png jpg jpeg gif svg webp mp3 mp4 mov avi exe
+    dll so sh bat net""".split()
+)
+
+URLISH = regex.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.|@|\.[a-z]{2,}/)")
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of ``word`` in English (0 for unknown words)."""
+    return zipf_frequency(word, "en")
+
+
+def is_common(word: str, threshold: float = COMMON) -> bool:
+    """True if ``word`` is an ordinary English word (lower-cased lookup).
+
+    >>> is_common("before"), is_common("preventedy")
+    (True, False)
+    """
+    return zipf(word.lower()) >= threshold
+
+
+def looks_technical(token: str) -> bool:
+    """True for URLs, e-mail addresses, domains and file names.
+
+    >>> looks_technical("example.com"), looks_technical("year.before")
+    (True, False)
+    """
+    if URLISH.search(token):
+        return True
+    last = regex.split(r"[.]", token.rstrip(".,;:!?)\"'’”"))[-1]
+    return "." in token and last.lower() in TECH_SUFFIXES

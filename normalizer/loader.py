@@ -1,0 +1,150 @@
+"""Data rules: read ``rules/*.toml`` and user rule files into :class:`Rule` objects."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .document import Document
+from .fixes import CATEGORIES, Proposal, Safety
+from .registry import CODE_RE, Rule
+
+
+class ConfigError(Exception):
+    """Bad configuration or rule data; the message names the file and line."""
+
+
+KindBuilder = Callable[[dict[str, Any], Callable[[str], ConfigError]], Callable[[Document], Iterator[Proposal]]]
+KINDS: dict[str, KindBuilder] = {}
+COMMON_KEYS = {"id", "name", "kind", "category", "safety", "description", "example"}
+
+
+def kind(name: str, keys: set[str]) -> Callable[[KindBuilder], KindBuilder]:
+    """Register a builder for ``kind = name`` tables accepting ``keys``."""
+
+    def register(builder: KindBuilder) -> KindBuilder:
+        builder.keys = keys  # type: ignore[attr-defined]
+        KINDS[name] = builder
+        return builder
+
+    return register
+
+
+def shipped_rules_dir() -> Path:
+    """The rule data shipped with mtnorm (inside the wheel, or the source tree)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise ConfigError(f"{here}: shipped rules/ folder not found; reinstall mtnorm")
+
+
+def line_of(raw: str, needle: str, start: int = 0) -> int:
+    """1-based line of the first ``needle`` in ``raw`` (1 if absent)."""
+    i = raw.find(needle, start)
+    return raw.count("\n", 0, i) + 1 if i >= 0 else 1
+
+
+def load_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """Parse a TOML file; syntax errors become :class:`ConfigError` with the line."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    try:
+        return tomllib.loads(raw), raw
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        where = f"{path}:{line}" if line else str(path)
+        raise ConfigError(f"{where}: invalid TOML: {exc.msg if hasattr(exc, 'msg') else exc}") from None
+
+
+def load_rule_file(path: Path) -> list[Rule]:
+    """The ``[[rule]]`` tables of one file, validated."""
+    data, raw = load_toml(path)
+    unknown = set(data) - {"rule", "alias"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise ConfigError(f"{path}:{line_of(raw, key)}: unknown top-level key {key!r}")
+    rules = []
+    for table in data.get("rule", []):
+        rules.append(_build(table, path, raw))
+    return rules
+
+
+def _build(table: dict[str, Any], path: Path, raw: str) -> Rule:
+    code = str(table.get("id", ""))
+    line = line_of(raw, f'"{code}"') if code else line_of(raw, "[[rule]]")
+
+    def error(msg: str) -> ConfigError:
+        return ConfigError(f"{path}:{line}: rule {code or '?'}: {msg}")
+
+    if not CODE_RE.match(code):
+        raise error("id must be a letter and three digits, like \"C101\"")
+    kind_name = table.get("kind")
+    if kind_name not in KINDS:
+        raise error(f"unknown kind {kind_name!r} (known: {', '.join(sorted(KINDS))})")
+    builder = KINDS[kind_name]
+    extra = set(table) - COMMON_KEYS - builder.keys  # type: ignore[attr-defined]
+    if extra:
+        raise error(f"unknown key {sorted(extra)[0]!r} for kind {kind_name!r}")
+    category = table.get("category", "other")
+    if category not in CATEGORIES:
+        raise error(f"unknown category {category!r}")
+    try:
+        safety = Safety(table.get("safety", "review"))
+    except ValueError:
+        raise error("safety must be \"safe\" or \"review\"") from None
+    for key in ("name", "description"):
+        if not isinstance(table.get(key), str) or not table[key]:
+            raise error(f"{key!r} is required")
+    finder = builder(table, error)
+    return Rule(code, table["name"], category, safety, table["description"].strip(), finder,
+                table.get("example", ""), source=str(path))
+
+
+@kind("phrase", {"phrases", "case_sensitive", "first_letter_either_case", "message"})
+def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> Callable[[Document], Iterator[Proposal]]:
+    """``kind = "phrase"``: whole-word phrases and their replacements.
+
+    ``phrases`` maps a surface form to its replacement; matching is case
+    sensitive by default, ``first_letter_either_case`` lets "The white house"
+    match "the white house" and keeps the text's first letter.
+    """
+    phrases = table.get("phrases")
+    if not isinstance(phrases, dict) or not phrases or not all(isinstance(v, str) for v in phrases.values()):
+        raise error("'phrases' must be a table of \"text\" = \"replacement\"")
+    either = bool(table.get("first_letter_either_case", False))
+    flags = 0 if table.get("case_sensitive", True) else regex.IGNORECASE
+    alts = []
+    for key in sorted(phrases, key=lambda k: (-len(k), k)):
+        body = regex.escape(key[1:]).replace("\\ ", r"\s+")
+        first = regex.escape(key[0])
+        if either and key[0].isalpha():
+            first = f"[{key[0].lower()}{key[0].upper()}]"
+        alts.append(first + body)
+    pattern = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(alts) + r")(?![\p{L}\p{N}])", flags)
+
+    def norm(s: str) -> str:
+        if flags:
+            return s.lower()
+        return s[0].lower() + s[1:] if either else s
+
+    lookup = {norm(k): v for k, v in phrases.items()}
+    message = table.get("message", "{original!r} should read {replacement!r}.")
+
+    def find(doc: Document) -> Iterator[Proposal]:
+        for m in pattern.finditer(doc.text):
+            found = regex.sub(r"\s+", " ", m.group())
+            rep = lookup.get(norm(found))
+            if rep is None:
+                continue
+            if either and rep:
+                rep = (rep[0].upper() if found[0].isupper() else rep[0].lower()) + rep[1:]
+            yield Proposal(m.start(), m.end(), rep, message.format(original=m.group(), replacement=rep))
+
+    return find

@@ -1,0 +1,120 @@
+"""Reports: linter-style text, JSON, JSON Lines, unified diffs and summaries."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+from .batch import FileReport
+from .fixes import Fix, Safety
+from .registry import Rule
+
+
+def _short(s: str, width: int = 40) -> str:
+    r = repr(s)
+    return r if len(r) <= width else r[: width - 4] + "…" + r[-3:]
+
+
+def fix_record(report: FileReport, fix: Fix) -> dict[str, Any]:
+    """One fix as the JSON contract has it (``original == text[start:end]``)."""
+    assert report.document is not None
+    line, col = report.document.position(fix.start)
+    rec: dict[str, Any] = {"path": str(report.path)}
+    d = fix.to_dict()
+    rec.update(rule=d["rule"], category=d["category"], safety=d["safety"], start=fix.start,
+               end=fix.end, line=line, col=col, original=fix.original,
+               replacement=fix.replacement, alternatives=d["alternatives"], message=fix.message)
+    return rec
+
+
+def summary(reports: Sequence[FileReport], fixes: Iterable[Fix]) -> dict[str, Any]:
+    """Counts for a run: files, fixes by safety, category and rule, errors."""
+    fixes = list(fixes)
+    return {
+        "files": len(reports),
+        "files_with_fixes": sum(1 for r in reports if r.fixes or (r.result and (r.result.applied or r.result.pending))),
+        "errors": [{"path": str(r.path), "error": r.error} for r in reports if r.error],
+        "fixes": len(fixes),
+        "safe": sum(1 for f in fixes if f.safety is Safety.SAFE),
+        "review": sum(1 for f in fixes if f.safety is Safety.REVIEW),
+        "by_category": dict(sorted(Counter(f.category for f in fixes).items())),
+        "by_rule": dict(sorted(Counter(f.rule for f in fixes).items())),
+    }
+
+
+def write_check(reports: Sequence[FileReport], fmt: str, out: TextIO) -> None:
+    """Print the fixes of ``mtnorm check`` in ``text``, ``json`` or ``jsonl`` format."""
+    if fmt == "jsonl":
+        for r in reports:
+            for f in r.fixes:
+                out.write(json.dumps(fix_record(r, f), ensure_ascii=False) + "\n")
+        return
+    if fmt == "json":
+        records = [fix_record(r, f) for r in reports for f in r.fixes]
+        doc = {"version": 1, "fixes": records,
+               "summary": summary(reports, (f for r in reports for f in r.fixes))}
+        json.dump(doc, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    total = 0
+    for r in reports:
+        for f in r.fixes:
+            rec = fix_record(r, f)
+            total += 1
+            out.write(f"{r.path}:{rec['line']}:{rec['col']}: {f.rule} [{f.safety}] {f.message} "
+                      f"{_short(f.original)} -> {_short(f.replacement)}\n")
+    s = summary(reports, (f for r in reports for f in r.fixes))
+    if total:
+        out.write(f"Found {total} fix{'es' if total != 1 else ''} ({s['safe']} safe, {s['review']} to review) "
+                  f"in {s['files_with_fixes']} of {s['files']} files.\n")
+    else:
+        out.write(f"No fixes proposed in {s['files']} file{'s' if s['files'] != 1 else ''}.\n")
+
+
+def unified_diff(report: FileReport, new_text: str) -> str:
+    """The unified diff between a file's text and ``new_text``."""
+    assert report.document is not None
+    name = str(report.path)
+    return "".join(difflib.unified_diff(
+        report.document.text.splitlines(keepends=True), new_text.splitlines(keepends=True),
+        fromfile=f"a/{name}", tofile=f"b/{name}",
+    ))
+
+
+def clean_table(reports: Sequence[FileReport], rules: Sequence[Rule], console: Console) -> None:
+    """The end-of-run summary of ``mtnorm clean``: fixes applied and pending per rule."""
+    applied = Counter(f.rule for r in reports if r.result for f in r.result.applied)
+    pending = Counter(f.rule for r in reports if r.result for f in r.result.pending)
+    by_code = {r.code: r for r in rules}
+    table = Table(title="mtnorm clean", title_justify="left")
+    for col, just in (("rule", "left"), ("name", "left"), ("category", "left"),
+                      ("applied", "right"), ("to review", "right")):
+        table.add_column(col, justify=just)  # type: ignore[arg-type]
+    for code in sorted(set(applied) | set(pending)):
+        r = by_code.get(code)
+        table.add_row(code, r.name if r else "", r.category if r else "",
+                      str(applied[code]), str(pending[code]))
+    changed = sum(1 for r in reports if r.result and r.result.changed)
+    errors = sum(1 for r in reports if r.error)
+    if applied or pending:
+        console.print(table)
+    console.print(
+        f"{len(reports)} files, {changed} changed, {sum(applied.values())} fixes applied, "
+        f"{sum(pending.values())} left to review" + (f", {errors} errors" if errors else "") + "."
+    )
+
+
+def rules_table(rules: Sequence[Rule], console: Console) -> None:
+    """Every rule: code, name, category, safety and the first line of its description."""
+    table = Table(show_lines=False)
+    for col in ("code", "name", "category", "safety", "description"):
+        table.add_column(col, overflow="fold")
+    for r in rules:
+        table.add_row(r.code, r.name, r.category, str(r.safety), r.description.splitlines()[0] if r.description else "")
+    console.print(table)

@@ -1,0 +1,42 @@
+"""Character and word diffs (rapidfuzz opcodes) turned into spans."""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+
+def changed_spans(old: str, new: str, *, join_gap: int = 2) -> list[tuple[int, int, str]]:
+    """Spans of ``old`` to replace to obtain ``new``, as (start, end, replacement).
+
+    Changes separated by at most ``join_gap`` unchanged non-space characters are
+    merged, so one garbled word yields one span.
+
+    >>> changed_spans("cafÃ© noir", "café noir")
+    [(3, 5, 'é')]
+    """
+    spans: list[list] = []
+    for op in Indel.opcodes(old, new):
+        if op.tag == "equal":
+            continue
+        if spans:
+            last = spans[-1]
+            gap = old[last[1]:op.src_start]
+            if len(gap) <= join_gap and not any(c.isspace() for c in gap):
+                last[1] = op.src_end
+                last[3] = op.dest_end
+                continue
+        spans.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    return [(s, e, new[ds:de]) for s, e, ds, de in spans]
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str, str]]:
+    """Word-level diff: (tag, old words, new words), tag in equal/replace/insert/delete.
+
+    >>> word_diff("the The talks", "the talks")
+    [('equal', 'the', 'the'), ('delete', 'The', ''), ('equal', 'talks', 'talks')]
+    """
+    a, b = old.split(), new.split()
+    return [
+        (op.tag, " ".join(a[op.src_start:op.src_end]), " ".join(b[op.dest_start:op.dest_end]))
+        for op in Levenshtein.opcodes(a, b)
+    ]
