@@ -99,7 +99,7 @@ def _files(args: argparse.Namespace, cfg: Config, skip: Path | None = None) -> l
     exclude = list(cfg.exclude)
     found = []
     for f, root in discover(args.paths, cfg.extensions, exclude):
-        if skip is not None and skip.resolve() in f.resolve().parents:
+        if skip is not None and f not in args.paths and skip.resolve() in f.resolve().parents:
             continue
         found.append((f, root))
     return found

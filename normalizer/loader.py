@@ -58,9 +58,13 @@ def load_toml(path: Path) -> tuple[dict[str, Any], str]:
     try:
         return tomllib.loads(raw), raw
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
+        msg = str(exc)
+        at = regex.search(r"\s*\(at line (\d+), column \d+\)", msg)
+        line = getattr(exc, "lineno", None) or (int(at.group(1)) if at else None)
+        if at:
+            msg = msg[: at.start()] + msg[at.end():]
         where = f"{path}:{line}" if line else str(path)
-        raise ConfigError(f"{where}: invalid TOML: {exc.msg if hasattr(exc, 'msg') else exc}") from None
+        raise ConfigError(f"{where}: invalid TOML: {msg}") from None
 
 
 def load_rule_file(path: Path) -> list[Rule]:
@@ -113,7 +117,7 @@ def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> C
 
     ``phrases`` maps a surface form to its replacement; matching is case
     sensitive by default, ``first_letter_either_case`` lets "The white house"
-    match "the white house" and keeps the text's first letter.
+    match "the white house"; a capital in the text stays a capital.
     """
     phrases = table.get("phrases")
     if not isinstance(phrases, dict) or not phrases or not all(isinstance(v, str) for v in phrases.values()):
@@ -144,7 +148,7 @@ def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> C
             if rep is None:
                 continue
             if either and rep:
-                rep = (rep[0].upper() if found[0].isupper() else rep[0].lower()) + rep[1:]
+                rep = (rep[0].upper() if found[0].isupper() else rep[0]) + rep[1:]
             yield Proposal(m.start(), m.end(), rep, message.format(original=m.group(), replacement=rep))
 
     return find

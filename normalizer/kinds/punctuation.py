@@ -21,8 +21,10 @@ SPACE_BEFORE_STOP = regex.compile(
 SPACE_BEFORE_PERCENT = regex.compile(r"(?<=\p{N})[ \t]+%")
 # A word, sentence punctuation, a word, with no space: "this year.before", "however,the".
 GLUED_MARK = regex.compile(r"(?<![\p{L}\p{N}.@/:_'’-])(\p{L}{2,})([.?!,;:])(\p{L}{2,})(?![\p{L}\p{N}@/_.:-])")
-TOKEN = regex.compile(r"\S+")
-SPACED_HYPHEN = regex.compile(r"(?<![\p{L}\p{N}-])(\p{L}{2,})(?: -|- )(\p{L}{2,})(?![\p{L}-])")
+TOKEN_END = regex.compile(r"\s")
+SPACED_HYPHEN = regex.compile(r"(?<=(?<![\p{L}\p{N}-])\p{L}{2,})(?: -|- )(?=\p{L}{2,}(?![\p{L}-]))")
+WORD_BEFORE = regex.compile(r"\p{L}+\Z")
+WORD_AFTER = regex.compile(r"\p{L}+")
 CURRENCY_SPACE = regex.compile(r"(?<![\p{L}\p{N}])((?:[A-Z]{1,3})?[$€£¥₹₩₽])[ \t]+(?=\p{N})")
 OPEN_SPACE = regex.compile(r"([(\[])[ \t]+(?=[^\s)\]])")
 CLOSE_SPACE = regex.compile(r"(?<=[^\s(\[])[ \t]+([)\]])")
@@ -62,27 +64,28 @@ def missing_space_after_punctuation(doc: Document) -> Iterator[Proposal]:
     lower-case word is review, since the period itself may be the error.
     """
     text = doc.text
-    for tok in TOKEN.finditer(text):
-        word = tok.group()
-        if len(word) < 5 or not any(c in word for c in ".?!,;:") or looks_technical(word):
+    for m in GLUED_MARK.finditer(text):
+        left, mark, right = m.groups()
+        if not (is_common(left) and is_common(right)):
             continue
-        for m in GLUED_MARK.finditer(word):
-            left, mark, right = m.groups()
-            if not (is_common(left) and is_common(right)):
-                continue
-            start, end = tok.start() + m.start(2), tok.start() + m.end(3)
-            if mark in ",;:":
-                safety = Safety.SAFE if right.islower() or mark == ":" else Safety.REVIEW
-                yield Proposal(start, end, f"{mark} {right}", f"No space after {mark!r}.", safety)
-            elif right[0].isupper():
-                yield Proposal(start, end, f"{mark} {right}", f"No space after {mark!r}.", Safety.SAFE)
-            else:
-                cap = right[0].upper() + right[1:]
-                yield Proposal(
-                    start, end, f"{mark} {cap}",
-                    f"No space after {mark!r} before a lower-case word; the mark may be spurious.",
-                    alternatives=(f" {right}", f", {right}"),
-                )
+        tok_start = text.rfind(" ", 0, m.start()) + 1
+        tok_start = max(tok_start, text.rfind("\n", 0, m.start()) + 1)
+        tok_end = TOKEN_END.search(text, m.end())
+        if looks_technical(text[tok_start:tok_end.start() if tok_end else len(text)]):
+            continue
+        start, end = m.start(2), m.end(3)
+        if mark in ",;:":
+            safety = Safety.SAFE if right.islower() or mark == ":" else Safety.REVIEW
+            yield Proposal(start, end, f"{mark} {right}", f"No space after {mark!r}.", safety)
+        elif right[0].isupper():
+            yield Proposal(start, end, f"{mark} {right}", f"No space after {mark!r}.", Safety.SAFE)
+        else:
+            cap = right[0].upper() + right[1:]
+            yield Proposal(
+                start, end, f"{mark} {cap}",
+                f"No space after {mark!r} before a lower-case word; the mark may be spurious.",
+                alternatives=(f" {right}", f", {right}"),
+            )
 
 
 @rule("S004", "spaced-hyphen", "spacing", Safety.SAFE, example="high -level talks")
@@ -93,12 +96,17 @@ def spaced_hyphen(doc: Document) -> Iterator[Proposal]:
     flags ("-v") and compounds starting with a function word are left alone;
     unless both halves are common words the fix is review.
     """
-    for m in SPACED_HYPHEN.finditer(doc.text):
-        left, right = m.groups()
+    text = doc.text
+    for m in SPACED_HYPHEN.finditer(text):
+        before = WORD_BEFORE.search(text, max(0, m.start() - 64), m.start())
+        after = WORD_AFTER.match(text, m.end())
+        if before is None or after is None:
+            continue
+        left, right = before.group(), after.group()
         if left.lower() in FUNCTION_WORDS or right.lower() in SUSPENDED:
             continue
         safety = Safety.SAFE if is_common(left) and is_common(right) else Safety.REVIEW
-        yield Proposal(m.start(), m.end(), f"{left}-{right}", "Space inside a hyphenated compound.", safety)
+        yield Proposal(before.start(), after.end(), f"{left}-{right}", "Space inside a hyphenated compound.", safety)
 
 
 @rule("S005", "space-after-currency", "spacing", Safety.SAFE, example="worth $ 600 billion")

@@ -1,0 +1,28 @@
+# mtnorm: `make run` cleans seeds/ into cleaned/, `make test` runs the tests.
+# Both create .venv on first use; only Python 3.11+ is needed.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test bench controls clean-venv
+
+$(BIN)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "mtnorm needs Python 3.11 or newer (set PYTHON=...)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+run: $(BIN)/.installed
+	@$(BIN)/mtnorm clean seeds --out cleaned; status=$$?; \
+	  if [ $$status -gt 1 ]; then exit $$status; fi; \
+	  echo "Cleaned copies are in cleaned/. Review what is left: $(BIN)/mtnorm check seeds"
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest
+
+bench: $(BIN)/.installed
+	$(BIN)/python benchmarks/bench.py
+
+clean-venv:
+	rm -rf $(VENV)

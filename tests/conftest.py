@@ -1,0 +1,41 @@
+"""Shared helpers: labelled rule cases and the real command-line entry point."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).parent
+ROOT = TESTS.parent
+CASES_DIR = TESTS / "cases"
+DATA = TESTS / "data"
+
+
+def load_cases(folder: Path = CASES_DIR) -> list:
+    """One pytest param per case in ``cases/<CODE>.toml``; ``expect = "fail"`` is a strict xfail."""
+    params = []
+    for path in sorted(folder.glob("*.toml")):
+        code = path.stem
+        for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
+            marks = [pytest.mark.xfail(strict=True, reason=case.get("why", "known gap"))] if case.get("expect") == "fail" else []
+            params.append(pytest.param(code, case, id=f"{code}-{case['label']}", marks=marks))
+    return params
+
+
+def mtnorm_command() -> list[str]:
+    """The installed ``mtnorm`` script beside this Python, else ``python -m normalizer``."""
+    script = shutil.which("mtnorm", path=str(Path(sys.executable).parent))
+    return [script] if script else [sys.executable, "-m", "normalizer"]
+
+
+def run_cli(*args: str | Path, cwd: Path | None = None, input: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the command line in a subprocess and capture its output."""
+    return subprocess.run(
+        [*mtnorm_command(), *map(str, args)], cwd=cwd, input=input, capture_output=True,
+        text=True, encoding="utf-8", timeout=120,
+    )

@@ -1,0 +1,34 @@
+"""Shipped rule data and rule metadata are well formed."""
+
+from __future__ import annotations
+
+from normalizer import CATEGORIES, Document, load_rules
+from normalizer.engine import propose
+from normalizer.loader import load_rule_file, shipped_rules_dir
+
+
+def test_codes_are_unique_and_well_formed() -> None:
+    rules = load_rules()
+    assert len({r.code for r in rules}) == len(rules)
+    assert len({r.name for r in rules}) == len(rules)
+    for r in rules:
+        assert r.category in CATEGORIES and r.description and r.name == r.name.lower()
+
+
+def test_every_rule_example_triggers_the_rule() -> None:
+    for r in load_rules():
+        assert r.example, f"{r.code} has no example"
+        assert propose(Document(r.example), [r]), f"{r.code}'s example proposes nothing"
+
+
+def test_shipped_files_load_and_phrase_keys_are_not_their_own_replacement() -> None:
+    for path in sorted(shipped_rules_dir().glob("*.toml")):
+        for rule in load_rule_file(path):
+            assert rule.source == str(path)
+    import tomllib
+
+    data = tomllib.loads((shipped_rules_dir() / "capitalization.toml").read_text(encoding="utf-8"))
+    for table in data["rule"]:
+        phrases = table.get("phrases", {})
+        assert all(k != v for k, v in phrases.items())
+        assert list(phrases) == list(dict.fromkeys(phrases))
