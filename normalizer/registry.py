@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -60,7 +61,7 @@ def rule(
     def register(func: Finder) -> Finder:
         if code in _BUILTIN:
             raise ValueError(f"rule code {code} registered twice")
-        doc = (func.__doc__ or "").strip()
+        doc = inspect.cleandoc(func.__doc__ or "")
         _BUILTIN[code] = Rule(code, name, category, safety, doc, func, example)
         return func
 

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -111,10 +112,20 @@ def clean_table(reports: Sequence[FileReport], rules: Sequence[Rule], console: C
 
 
 def rules_table(rules: Sequence[Rule], console: Console) -> None:
-    """Every rule: code, name, category, safety and the first line of its description."""
-    table = Table(show_lines=False)
-    for col in ("code", "name", "category", "safety", "description"):
-        table.add_column(col, overflow="fold")
-    for r in rules:
-        table.add_row(r.code, r.name, r.category, str(r.safety), r.description.splitlines()[0] if r.description else "")
+    """Every rule: code, name, category, safety and the first line of its description.
+
+    A table on a terminal; tab-separated lines when piped, for scripts.
+    """
+    rows = [(r.code, r.name, r.category, str(r.safety), r.description.splitlines()[0] if r.description else "")
+            for r in rules]
+    if not console.is_terminal:
+        for row in rows:
+            console.print("\t".join(row), markup=False, highlight=False, soft_wrap=True)
+        return
+    table = Table(box=box.SIMPLE_HEAD)
+    for col in ("code", "name", "category", "safety"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("description", overflow="fold", ratio=1, min_width=24)
+    for row in rows:
+        table.add_row(*row)
     console.print(table)

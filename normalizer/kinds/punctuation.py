@@ -20,7 +20,7 @@ SPACE_BEFORE_STOP = regex.compile(
 )
 SPACE_BEFORE_PERCENT = regex.compile(r"(?<=\p{N})[ \t]+%")
 # A word, sentence punctuation, a word, with no space: "this year.before", "however,the".
-GLUED_MARK = regex.compile(r"(?<![\p{L}\p{N}.@/:_'’-])(\p{L}{2,})([.?!,;:])(\p{L}{2,})(?![\p{L}\p{N}@/_.:-])")
+GLUED_MARK = regex.compile(r"(?<![\p{L}\p{N}.@/:_'’-])(\p{L}{2,})([.?!,;:])(\p{L}{2,})(?![\p{L}\p{N}@/_:-]|\.[\p{L}\p{N}])")
 TOKEN_END = regex.compile(r"\s")
 SPACED_HYPHEN = regex.compile(r"(?<=(?<![\p{L}\p{N}-])\p{L}{2,})(?: -|- )(?=\p{L}{2,}(?![\p{L}-]))")
 WORD_BEFORE = regex.compile(r"\p{L}+\Z")
