@@ -11,26 +11,57 @@ from . import engine
 from .document import Document
 from .engine import Result
 from .fixes import Fix
-from .loader import ConfigError, load_rule_file, shipped_rules_dir
+from .aliases import Alias, validate
+from .kinds import names
+from .loader import ConfigError, load_file, shipped_rules_dir
 from .registry import Rule, builtin_rules, known_selector
 from .registry import select as select_rules
 
 
 @lru_cache(maxsize=32)
-def _rules_from(path: str, mtime: float) -> tuple[Rule, ...]:
-    return tuple(load_rule_file(Path(path)))
+def _load(path: str, mtime: float) -> tuple[tuple[Rule, ...], tuple[Alias, ...]]:
+    rules, aliases = load_file(Path(path))
+    return tuple(rules), tuple(aliases)
 
 
-def data_rules(files: Sequence[str | os.PathLike[str]] = ()) -> list[Rule]:
-    """Rules from the shipped ``rules/*.toml`` and from extra rule files."""
-    paths = sorted(shipped_rules_dir().glob("*.toml")) + [Path(f) for f in files]
+@lru_cache(maxsize=8)
+def _name_rules(aliases: tuple[Alias, ...]) -> tuple[Rule, ...]:
+    return tuple(names.build_rules(aliases))
+
+
+def rule_file_paths(files: Sequence[str | os.PathLike[str]] = (), builtin_aliases: bool = True) -> list[Path]:
+    """The shipped rule files (without aliases.toml if ``builtin_aliases`` is false) plus ``files``."""
+    shipped = sorted(shipped_rules_dir().glob("*.toml"))
+    if not builtin_aliases:
+        shipped = [p for p in shipped if p.name != "aliases.toml"]
+    return shipped + [Path(f) for f in files]
+
+
+def load_aliases(files: Sequence[str | os.PathLike[str]] = (), builtin_aliases: bool = True) -> list[Alias]:
+    """Every ``[[alias]]`` table of the shipped data and ``files``, checked against each other."""
+    aliases: list[Alias] = []
+    for p in rule_file_paths(files, builtin_aliases):
+        aliases.extend(_load_path(p)[1])
+    problems = validate(aliases)
+    if problems:
+        raise ConfigError(problems[0])
+    return aliases
+
+
+def _load_path(p: Path) -> tuple[tuple[Rule, ...], tuple[Alias, ...]]:
+    try:
+        mtime = p.stat().st_mtime
+    except OSError:
+        raise ConfigError(f"{p}: rule file not found") from None
+    return _load(str(p), mtime)
+
+
+def data_rules(files: Sequence[str | os.PathLike[str]] = (), builtin_aliases: bool = True) -> list[Rule]:
+    """Rules from the shipped ``rules/*.toml`` and extra files, with the name rules built from all aliases."""
     out: list[Rule] = []
-    for p in paths:
-        try:
-            mtime = p.stat().st_mtime
-        except OSError:
-            raise ConfigError(f"{p}: rule file not found") from None
-        out.extend(_rules_from(str(p), mtime))
+    for p in rule_file_paths(files, builtin_aliases):
+        out.extend(_load_path(p)[0])
+    out.extend(_name_rules(tuple(load_aliases(files, builtin_aliases))))
     return out
 
 
@@ -38,6 +69,7 @@ def load_rules(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     rule_files: Sequence[str | os.PathLike[str]] = (),
+    builtin_aliases: bool = True,
 ) -> list[Rule]:
     """All rules (code and data), filtered by ``select``/``ignore`` selectors.
 
@@ -45,7 +77,7 @@ def load_rules(
     rule name (``repeated-space``) or a category (``spacing``). An unknown
     selector or a code defined twice raises :class:`ConfigError`.
     """
-    every = builtin_rules() + data_rules(rule_files)
+    every = builtin_rules() + data_rules(rule_files, builtin_aliases)
     seen: dict[str, Rule] = {}
     for r in every:
         if r.code in seen:

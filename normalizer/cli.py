@@ -13,16 +13,15 @@ from rich.console import Console
 from . import __version__, engine
 from .api import load_rules
 from .batch import FileReport, discover, output_path, run
+from .cli_alias import add_alias_parser, cmd_alias
 from .config import Config, load_config
 from .document import Document, write_atomic
+from .errors import UsageError
 from .loader import ConfigError
 from .report import clean_table, rules_table, unified_diff, write_check
 
 EXIT_CLEAN, EXIT_FIXES, EXIT_ERROR = 0, 1, 2
 
-
-class UsageError(Exception):
-    """A problem with how mtnorm was called."""
 
 
 def _split(values: Sequence[str] | None) -> list[str]:
@@ -75,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("code", nargs="?", help="a rule code or name to explain")
     _common(rules, paths=False)
+    add_alias_parser(sub, _common)
     return parser
 
 
@@ -82,7 +82,7 @@ def _config(args: argparse.Namespace) -> tuple[Config, list[str], list[str], lis
     cfg = load_config(args.config)
     select = _split(args.select) or cfg.select
     ignore = cfg.ignore + _split(args.ignore)
-    rule_files = [str(p) for p in cfg.rules] + [str(p) for p in args.rules]
+    rule_files = [str(p) for p in cfg.rules + cfg.alias_files_to_read()] + [str(p) for p in args.rules]
     if getattr(args, "extensions", None):
         cfg.extensions = _split([args.extensions])
     return cfg, select, ignore, rule_files
@@ -229,7 +229,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "diff": cmd_diff, "clean": cmd_clean, "rules": cmd_rules}
+COMMANDS = {"check": cmd_check, "diff": cmd_diff, "clean": cmd_clean, "rules": cmd_rules,
+            "alias": lambda args: cmd_alias(args, _config)}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,7 +9,8 @@ from typing import Any
 from .engine import APPLY_LEVELS
 from .loader import ConfigError, line_of, load_toml
 
-KEYS = {"select", "ignore", "rules", "extensions", "exclude", "apply"}
+KEYS = {"select", "ignore", "rules", "extensions", "exclude", "apply", "alias_files"}
+DEFAULT_ALIAS_FILE = "mtnorm-aliases.toml"
 DEFAULT_EXTENSIONS = ("txt", "md")
 DEFAULT_EXCLUDE = (".*", "__pycache__", "node_modules", ".venv", "venv")
 
@@ -24,7 +25,25 @@ class Config:
     extensions: list[str] = field(default_factory=lambda: list(DEFAULT_EXTENSIONS))
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     apply: str = "safe"
+    alias_files: list[Path] = field(default_factory=list)
     source: Path | None = None
+
+    @property
+    def user_alias_file(self) -> Path:
+        """Where ``mtnorm alias add`` writes: the first ``alias_files`` entry, else
+        ``mtnorm-aliases.toml`` beside the configuration file (or in the current folder)."""
+        if self.alias_files:
+            return self.alias_files[0]
+        base = self.source.parent if self.source else Path.cwd()
+        return base / DEFAULT_ALIAS_FILE
+
+    def alias_files_to_read(self) -> list[Path]:
+        """Configured alias files, plus the default user file if it exists."""
+        files = list(self.alias_files)
+        default = self.user_alias_file
+        if default not in files and default.exists():
+            files.append(default)
+        return files
 
 
 def find_config(start: Path) -> Path | None:
@@ -64,13 +83,13 @@ def _parse(table: dict[str, Any], path: Path, raw: str) -> Config:
         if key not in KEYS:
             raise error(key, f"unknown setting {key!r} (known: {', '.join(sorted(KEYS))})")
     cfg = Config(source=path)
-    for key in ("select", "ignore", "rules", "extensions", "exclude"):
+    for key in ("select", "ignore", "rules", "extensions", "exclude", "alias_files"):
         if key in table:
             value = table[key]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise error(key, f"{key!r} must be a list of strings")
-            if key == "rules":
-                cfg.rules = [(path.parent / v) for v in value]
+            if key in ("rules", "alias_files"):
+                setattr(cfg, key, [(path.parent / v) for v in value])
             elif key == "extensions":
                 cfg.extensions = [v.lstrip(".").lower() for v in value]
             else:

@@ -9,6 +9,7 @@ from typing import Any
 
 import regex
 
+from .aliases import Alias, parse_alias_table
 from .document import Document
 from .fixes import CATEGORIES, Proposal, Safety
 from .registry import CODE_RE, Rule
@@ -69,15 +70,29 @@ def load_toml(path: Path) -> tuple[dict[str, Any], str]:
 
 def load_rule_file(path: Path) -> list[Rule]:
     """The ``[[rule]]`` tables of one file, validated."""
+    return load_file(path)[0]
+
+
+def load_file(path: Path) -> tuple[list[Rule], list[Alias]]:
+    """The ``[[rule]]`` and ``[[alias]]`` tables of one file, validated."""
     data, raw = load_toml(path)
-    unknown = set(data) - {"rule", "alias"}
+    unknown = set(data) - {"rule", "alias", "not_alias"}
     if unknown:
         key = sorted(unknown)[0]
         raise ConfigError(f"{path}:{line_of(raw, key)}: unknown top-level key {key!r}")
     rules = []
     for table in data.get("rule", []):
         rules.append(_build(table, path, raw))
-    return rules
+    aliases = []
+    pos = 0
+    for table in data.get("alias", []):
+        name = table.get("canonical") if isinstance(table, dict) else None
+        found = raw.find(f'"{name}"', pos) if isinstance(name, str) else -1
+        if found >= 0:
+            pos = found + 1
+        line = raw.count("\n", 0, found) + 1 if found >= 0 else line_of(raw, "[[alias]]")
+        aliases.append(parse_alias_table(table, path, line, lambda msg, line=line: ConfigError(f"{path}:{line}: {msg}")))
+    return rules, aliases
 
 
 def _build(table: dict[str, Any], path: Path, raw: str) -> Rule:

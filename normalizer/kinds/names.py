@@ -1,0 +1,212 @@
+"""Name family (N): known name variants (alias data) and fuzzy detection of unknown ones."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+
+import regex
+from rapidfuzz import fuzz
+
+from ..aliases import Alias
+from ..document import Document
+from ..fixes import Proposal, Safety
+from ..lexicon import zipf
+from ..registry import Rule
+
+ROMAN = regex.compile(r"^[IVXLCDM]+$")
+# Words before a Roman numeral that make it a regnal or ordinal number ("Louis XI", "Chapter XI").
+TITLES = frozenset("""President Chairman Leader Comrade Secretary General Premier Mr Mr. Chinese
+    leader president chairman""".split())
+AFTER_ORDINAL = frozenset("Congress Plenum Plenary Session Century Corps Olympiad Games Dynasty Edition".split())
+PREV_WORD = regex.compile(r"([\p{L}\p{N}.]+)[ \t]+\Z")
+THE_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])[Tt]he[ \t]+\Z")
+NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{N}]+)")
+ROLE = regex.compile(
+    r"(?:President|Secretary|Minister|Chancellor|Premier|Governor|Ambassador|Senator|Spokes(?:person|man|woman)|"
+    r"Representative|Chairman|Chairwoman|Director|Mayor|Envoy|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|leader|minister|"
+    r"secretary|spokesperson|envoy|chief|Gen\.|General|Prime)[ \t]+\Z"
+)
+CAPITALIZED = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}{3,}(?![\p{L}\p{N}-])")
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regex alternation shaped as a trie, so matching many words costs little more than one.
+
+    Longer words win over their prefixes (a greedy alternative is tried first).
+
+    >>> regex.fullmatch(trie_pattern(["Bescent", "Becent", "Be"]), "Becent") is not None
+    True
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [(r"\s+" if ch == " " else regex.escape(ch)) + build(child)
+                    for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        inner = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{inner})?" if end else inner
+
+    return build(trie)
+
+
+def fold(word: str) -> str:
+    """``word`` without diacritics, lower-cased."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+
+
+class AliasMatcher:
+    """One compiled pattern for every variant of every alias (longest first)."""
+
+    def __init__(self, aliases: Sequence[Alias]) -> None:
+        self.by_form: dict[str, tuple[Alias, str, bool]] = {}
+        for a in aliases:
+            for v in a.variants:
+                self.by_form.setdefault(v, (a, v, False))
+                if not v.isupper() and len(v) > 3:
+                    self.by_form.setdefault(v.upper(), (a, v, True))
+        body = trie_pattern(self.by_form) if self.by_form else r"(?!)"
+        self.pattern = regex.compile(
+            r"(?<![\p{L}\p{N}_'’-])(?P<name>" + body + r")(?P<suffix>['’]s|s['’]|s)?(?![\p{L}\p{N}_-])"
+        )
+        self.context_patterns = {
+            a.canonical: regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(c) for c in a.context) + r")(?![\p{L}\p{N}])")
+            for a in aliases if a.context
+        }
+
+    def in_context(self, alias: Alias, text: str, cache: dict[str, bool]) -> bool:
+        if not alias.context:
+            return True
+        key = alias.where + alias.canonical
+        if key not in cache:
+            cache[key] = bool(self.context_patterns[alias.canonical].search(text))
+        return cache[key]
+
+
+def _roman_numeral_use(text: str, start: int, end: int) -> bool:
+    """True if an all-caps Roman-numeral variant is used as a numeral here."""
+    prev = PREV_WORD.search(text, max(0, start - 40), start)
+    if prev and prev.group(1)[0].isupper() and prev.group(1) not in TITLES:
+        return True
+    if prev and (prev.group(1)[0].isdigit() or ROMAN.match(prev.group(1))):
+        return True
+    nxt = NEXT_WORD.match(text, end)
+    return bool(nxt and (nxt.group(1) in AFTER_ORDINAL or ROMAN.match(nxt.group(1))))
+
+
+def _line_is_upper(text: str, start: int) -> bool:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", start)
+    line = text[a:b if b >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) > 8 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def known_variants(aliases: Sequence[Alias]) -> Rule:
+    """Build N001 from the alias data."""
+    matcher = AliasMatcher(aliases)
+
+    def find(doc: Document) -> Iterator[Proposal]:
+        text = doc.text
+        cache: dict[str, bool] = {}
+        for m in matcher.pattern.finditer(text):
+            name = regex.sub(r"\s+", " ", m.group("name"))
+            entry = matcher.by_form.get(name)
+            if entry is None:
+                continue
+            alias, variant, upper_form = entry
+            if not matcher.in_context(alias, text, cache):
+                continue
+            start, end = m.start("name"), m.end("name")
+            the = THE_BEFORE.search(text, max(0, start - 8), start)
+            if ROMAN.match(variant) and (_roman_numeral_use(text, start, end) or _line_is_upper(text, start)):
+                continue
+            if variant.upper() == alias.canonical.upper() and _line_is_upper(text, start):
+                continue  # "XI JINPING" in an all-caps headline is right as it is
+            canonical = alias.canonical.upper() if upper_form else alias.canonical
+            note = alias.note.split(";")[0].strip()
+            why = f"{m.group('name')!r} is a known variant of {alias.canonical!r}" + (f" ({note})" if note else "")
+            safety = Safety.REVIEW if variant in alias.review else Safety.SAFE
+            suffix = m.group("suffix") or ""
+            if suffix == "s":
+                nxt = NEXT_WORD.match(text, m.end())
+                if not (the and nxt and nxt.group(1)[0].islower()):
+                    continue  # a plural or another word, not a possessive
+                # "the Pekins resolve": a possessive that lost its apostrophe
+                yield Proposal(the.start(), m.end(), f"{canonical}'s",
+                               why + ", here a possessive without its apostrophe.", Safety.REVIEW)
+                continue
+            yield Proposal(start, end, canonical, why + ".", safety)
+
+    return Rule("N001", "name-variant", "name", Safety.SAFE,
+                "A known variant of a name: a transliteration slip, a foreign exonym or acronym, or a\n"
+                "pinyin leak (\"Bescent\" for Bessent, \"Pékin\" for Beijing, \"RPC\" for PRC).\n\n"
+                "Matched as whole words from the alias data (rules/aliases.toml and your alias files),\n"
+                "keeping possessives and all-caps headlines. Variants that may be right elsewhere are\n"
+                "review; \"XI\" used as a Roman numeral (\"Louis XI\") is left alone.",
+                find, example="Treasury Secretary Bescent met RPC officials in Pékin.", source="rules/aliases.toml")
+
+
+def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
+    """Build N002: capitalized unknown words close to a canonical name or a name of the document."""
+    known_forms = {v for a in aliases for v in a.variants}
+    targets: dict[str, str] = {}
+    for a in aliases:
+        for token in a.canonical.split():
+            if len(token) >= 4 and token[0].isupper():
+                targets.setdefault(token, a.canonical)
+    known_forms |= set(targets)
+
+    def find(doc: Document) -> Iterator[Proposal]:
+        text = doc.text
+        tokens = [m for m in CAPITALIZED.finditer(text)]
+        counts = Counter(m.group() for m in tokens)
+        local = {t for t, n in counts.items() if n >= 2 and zipf(t.lower()) < 3.0}
+        for m in tokens:
+            word = m.group()
+            if word in known_forms or zipf(word.lower()) >= 1.0:
+                continue
+            role = bool(ROLE.search(text, max(0, m.start() - 40), m.start()))
+            best: tuple[float, str, str] | None = None
+            for target, source in [(t, "alias") for t in targets] + [(t, "document") for t in local]:
+                if target == word or target[0] != word[0] or abs(len(target) - len(word)) > 2:
+                    continue
+                if fold(target) == fold(word):
+                    continue  # "Kahramanmaras" for "Kahramanmaraş": an accepted ASCII spelling
+                score = fuzz.ratio(word, target)
+                if source == "alias":
+                    need = 85 if role else 90
+                else:  # a name the document uses at least twice as often as this spelling
+                    need = 83 if counts[target] >= 2 * counts[word] else 95
+                if score >= need and (best is None or score > best[0]):
+                    best = (score, target, source)
+            if best is None:
+                continue
+            score, target, source = best
+            evidence = ("a name in the alias data" if source == "alias"
+                        else f"a name used {counts[target]} times in this document")
+            if role:
+                evidence += ", after a title or role"
+            yield Proposal(m.start(), m.end(), target,
+                           f"{word!r} is not a known word or name and resembles {target!r} "
+                           f"({evidence}; similarity {score:.0f}).")
+
+    return Rule("N002", "name-variant-fuzzy", "name", Safety.REVIEW,
+                "An unknown capitalized word that closely resembles a known name (\"Sinbaum\" for\n"
+                "Sheinbaum), found by similarity to the alias data and to names used elsewhere in\n"
+                "the document. Words that English or wordfreq knows (Russel, Rollins, Greer) are never\n"
+                "candidates; a title in front (\"Mexican President ...\") lowers the bar. Always review.",
+                find, example="Mexican President Sheinbuam spoke.", source="rules/aliases.toml")
+
+
+def build_rules(aliases: Sequence[Alias]) -> list[Rule]:
+    """The name rules for a set of aliases."""
+    return [known_variants(aliases), fuzzy_variants(aliases)]
