@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import engine
 from .api import load_rules
+from .corpus import CorpusStats, learn
 from .document import Document, DocumentError, read_document
 from .engine import ConvergenceError, Result
 from .fixes import Fix
@@ -65,14 +66,33 @@ def output_path(path: Path, root: Path, out_dir: Path) -> Path:
 
 
 _WORKER_RULES: list[Rule] = []
+_WORKER_CORPUS: CorpusStats | None = None
 
 
-def _init_worker(select: Sequence[str], ignore: Sequence[str], rule_files: Sequence[str]) -> None:
-    global _WORKER_RULES
+def _init_worker(select: Sequence[str], ignore: Sequence[str], rule_files: Sequence[str],
+                 corpus: CorpusStats | None = None) -> None:
+    global _WORKER_RULES, _WORKER_CORPUS
     _WORKER_RULES = load_rules(select, ignore, rule_files)
+    _WORKER_CORPUS = corpus
 
 
-def process(path: Path, rules: Sequence[Rule], mode: str, level: str) -> FileReport:
+def corpus_stats(files: Sequence[Path], min_docs: int) -> CorpusStats | None:
+    """What repeats across ``files`` (unreadable files are skipped here and reported later)."""
+    if min_docs <= 0 or len(files) < 2:
+        return None
+
+    def texts() -> Iterator[str]:
+        for f in files:
+            try:
+                yield read_document(f).text
+            except DocumentError:
+                continue
+
+    return learn(texts(), min_docs)
+
+
+def process(path: Path, rules: Sequence[Rule], mode: str, level: str,
+            corpus: CorpusStats | None = None) -> FileReport:
     """Check (``mode="check"``) or clean (``mode="clean"``) one file; never raises for bad input."""
     report = FileReport(path)
     try:
@@ -80,6 +100,8 @@ def process(path: Path, rules: Sequence[Rule], mode: str, level: str) -> FileRep
     except DocumentError as exc:
         report.error = str(exc)
         return report
+    if corpus is not None:
+        doc = doc.with_corpus(corpus)
     report.document = doc
     try:
         if mode == "check":
@@ -93,7 +115,7 @@ def process(path: Path, rules: Sequence[Rule], mode: str, level: str) -> FileRep
 
 def _process_in_worker(args: tuple[Path, str, str]) -> FileReport:
     path, mode, level = args
-    return process(path, _WORKER_RULES, mode, level)
+    return process(path, _WORKER_RULES, mode, level, _WORKER_CORPUS)
 
 
 def run(
@@ -104,17 +126,23 @@ def run(
     selectors: tuple[Sequence[str], Sequence[str], Sequence[str]],
     jobs: int = 1,
     progress: Callable[[FileReport], None] | None = None,
+    learn_min_docs: int = 3,
 ) -> list[FileReport]:
-    """Process ``files`` in order, in ``jobs`` processes; ``progress`` sees each report."""
+    """Process ``files`` in order, in ``jobs`` processes; ``progress`` sees each report.
+
+    When the learned-boilerplate rule (B003) is selected, the files are first
+    read once to find lines and paragraphs repeated in ``learn_min_docs`` of them.
+    """
     reports: list[FileReport] = []
+    rules = load_rules(*selectors)
+    corpus = corpus_stats(files, learn_min_docs) if any(r.code == "B003" for r in rules) else None
     if jobs <= 1 or len(files) < 2:
-        rules = load_rules(*selectors)
         for f in files:
-            reports.append(process(f, rules, mode, level))
+            reports.append(process(f, rules, mode, level, corpus))
             if progress:
                 progress(reports[-1])
         return reports
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=selectors) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(*selectors, corpus)) as pool:
         for rep in pool.map(_process_in_worker, [(f, mode, level) for f in files], chunksize=4):
             reports.append(rep)
             if progress:

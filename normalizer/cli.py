@@ -13,7 +13,7 @@ from rich.console import Console
 from . import __version__, engine
 from .api import load_rules
 from .batch import FileReport, discover, output_path, run
-from .cli_alias import add_alias_parser, cmd_alias
+from .cli_alias import add_alias_parser, cmd_alias, cmd_boilerplate
 from .config import Config, load_config
 from .document import Document, write_atomic
 from .errors import UsageError
@@ -41,6 +41,8 @@ def _common(p: argparse.ArgumentParser, *, paths: bool = True) -> None:
         p.add_argument("--extensions", metavar="EXTS",
                        help="file extensions to take from folders, comma-separated (default: txt,md)")
         p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="process files in N processes")
+        p.add_argument("--learn-min-docs", type=int, metavar="N",
+                       help="learn boilerplate repeated in N or more files of the run (default 3; 0 = off)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,6 +87,8 @@ def _config(args: argparse.Namespace) -> tuple[Config, list[str], list[str], lis
     rule_files = [str(p) for p in cfg.rules + cfg.alias_files_to_read()] + [str(p) for p in args.rules]
     if getattr(args, "extensions", None):
         cfg.extensions = _split([args.extensions])
+    if getattr(args, "learn_min_docs", None) is not None:
+        cfg.learn_min_docs = args.learn_min_docs
     return cfg, select, ignore, rule_files
 
 
@@ -105,15 +109,15 @@ def _files(args: argparse.Namespace, cfg: Config, skip: Path | None = None) -> l
     return found
 
 
-def _progress_run(files, mode, level, selectors, jobs, quiet):
+def _progress_run(files, mode, level, selectors, jobs, quiet, learn_min_docs):
     show = not quiet and sys.stderr.isatty() and len(files) > 1
     if not show:
-        return run(files, mode, level, selectors=selectors, jobs=jobs)
+        return run(files, mode, level, selectors=selectors, jobs=jobs, learn_min_docs=learn_min_docs)
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(f"{mode}ing", total=len(files))
-        return run(files, mode, level, selectors=selectors, jobs=jobs,
+        return run(files, mode, level, selectors=selectors, jobs=jobs, learn_min_docs=learn_min_docs,
                    progress=lambda _r: bar.advance(task))
 
 
@@ -121,7 +125,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     cfg, select, ignore, rule_files = _config(args)
     load_rules(select, ignore, rule_files)  # report bad selectors before reading files
     files = [f for f, _ in _files(args, cfg)]
-    reports = run(files, "check", "safe", selectors=(select, ignore, rule_files), jobs=args.jobs)
+    reports = run(files, "check", "safe", selectors=(select, ignore, rule_files), jobs=args.jobs,
+                  learn_min_docs=cfg.learn_min_docs)
     for r in reports:
         if r.error:
             _error(r.path, r.error)
@@ -136,7 +141,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
     load_rules(select, ignore, rule_files)
     files = [f for f, _ in _files(args, cfg)]
     level = args.apply or cfg.apply
-    reports = run(files, "clean", level, selectors=(select, ignore, rule_files), jobs=args.jobs)
+    reports = run(files, "clean", level, selectors=(select, ignore, rule_files), jobs=args.jobs,
+                  learn_min_docs=cfg.learn_min_docs)
     changed = False
     for r in reports:
         if r.error:
@@ -178,7 +184,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
                 raise UsageError(f"{out_dir}: output would overwrite the input {f}; use --in-place or another folder")
     level = args.apply or cfg.apply
     reports = _progress_run([f for f, _ in pairs], "clean", level, (select, ignore, rule_files),
-                            args.jobs, args.quiet)
+                            args.jobs, args.quiet, cfg.learn_min_docs)
     errors = 0
     for (f, root), r in zip(pairs, reports):
         if r.error or r.document is None:
@@ -230,7 +236,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"check": cmd_check, "diff": cmd_diff, "clean": cmd_clean, "rules": cmd_rules,
-            "alias": lambda args: cmd_alias(args, _config)}
+            "alias": lambda args: cmd_alias(args, _config),
+            "boilerplate": lambda args: cmd_boilerplate(args, _config)}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

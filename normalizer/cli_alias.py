@@ -13,6 +13,7 @@ from rich.table import Table
 
 from .alias_file import AliasFile, check_new_variants
 from .api import load_aliases
+from .user_rules import save_boilerplate
 from .batch import discover
 from .discovery import collect, load_exclusions, suggest
 from .document import DocumentError, read_document
@@ -55,6 +56,21 @@ def add_alias_parser(sub: argparse._SubParsersAction, common: Callable) -> None:
     sug.add_argument("--write", type=Path, metavar="FILE", help="add the clusters to this alias file")
     sug.add_argument("--extensions", default="txt,md")
     common(sug, paths=False)
+
+    bp = sub.add_parser("boilerplate", help="save approved boilerplate lines as a pattern")
+    bsub = bp.add_subparsers(dest="boilerplate_command", required=True, metavar="ACTION")
+    save = bsub.add_parser("save", help="remove these lines everywhere from now on (rule B900)")
+    save.add_argument("lines", nargs="+", metavar="LINE", help="the line as it appears (digits and case may vary)")
+    save.add_argument("--file", type=Path, help="rule file to edit (default: mtnorm-rules.toml)")
+    common(save, paths=False)
+
+
+def cmd_boilerplate(args: argparse.Namespace, config: Callable) -> int:
+    cfg, *_ = config(args)
+    path = args.file or cfg.user_rules_file
+    added = save_boilerplate(path, args.lines)
+    Console(highlight=False).print(f"{path}: {len(added)} pattern(s) added to B900 saved-boilerplate", markup=False)
+    return 0
 
 
 def _target(args: argparse.Namespace, cfg) -> Path:

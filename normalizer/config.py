@@ -9,8 +9,9 @@ from typing import Any
 from .engine import APPLY_LEVELS
 from .loader import ConfigError, line_of, load_toml
 
-KEYS = {"select", "ignore", "rules", "extensions", "exclude", "apply", "alias_files"}
+KEYS = {"select", "ignore", "rules", "extensions", "exclude", "apply", "alias_files", "learn_min_docs"}
 DEFAULT_ALIAS_FILE = "mtnorm-aliases.toml"
+DEFAULT_RULES_FILE = "mtnorm-rules.toml"
 DEFAULT_EXTENSIONS = ("txt", "md")
 DEFAULT_EXCLUDE = (".*", "__pycache__", "node_modules", ".venv", "venv")
 
@@ -26,6 +27,7 @@ class Config:
     exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
     apply: str = "safe"
     alias_files: list[Path] = field(default_factory=list)
+    learn_min_docs: int = 3
     source: Path | None = None
 
     @property
@@ -37,12 +39,18 @@ class Config:
         base = self.source.parent if self.source else Path.cwd()
         return base / DEFAULT_ALIAS_FILE
 
+    @property
+    def user_rules_file(self) -> Path:
+        """Where approved boilerplate is saved: ``mtnorm-rules.toml`` beside the config (or here)."""
+        base = self.source.parent if self.source else Path.cwd()
+        return base / DEFAULT_RULES_FILE
+
     def alias_files_to_read(self) -> list[Path]:
-        """Configured alias files, plus the default user file if it exists."""
+        """Configured alias files, plus the default user alias and rule files if they exist."""
         files = list(self.alias_files)
-        default = self.user_alias_file
-        if default not in files and default.exists():
-            files.append(default)
+        for default in (self.user_alias_file, self.user_rules_file):
+            if default not in files and default.exists():
+                files.append(default)
         return files
 
 
@@ -94,6 +102,10 @@ def _parse(table: dict[str, Any], path: Path, raw: str) -> Config:
                 cfg.extensions = [v.lstrip(".").lower() for v in value]
             else:
                 setattr(cfg, key, list(value))
+    if "learn_min_docs" in table:
+        if not isinstance(table["learn_min_docs"], int) or table["learn_min_docs"] < 0:
+            raise error("learn_min_docs", "'learn_min_docs' must be a whole number (0 turns learning off)")
+        cfg.learn_min_docs = table["learn_min_docs"]
     if "apply" in table:
         if table["apply"] not in APPLY_LEVELS:
             raise error("apply", f"'apply' must be one of {', '.join(APPLY_LEVELS)}")

@@ -9,6 +9,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 class DocumentError(Exception):
@@ -28,6 +29,8 @@ _BOMS = (
 class Document:
     """A text to check, with its origin.
 
+    ``corpus`` optionally holds :class:`~normalizer.corpus.CorpusStats` of the
+    batch the document belongs to (for boilerplate learned across files).
     ``text`` is the decoded text with line endings normalized to ``\\n`` (as
     Python's text mode reads it) and without a byte-order mark; ``encoding``,
     ``bom`` and ``newline`` let :func:`encode` reproduce the original bytes.
@@ -41,6 +44,7 @@ class Document:
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "\n"
+    corpus: Any = field(default=None, repr=False, compare=False)
     _line_starts: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
 
     @property
@@ -64,7 +68,11 @@ class Document:
 
     def replace_text(self, text: str) -> Document:
         """The same document (path, encoding, newline style) with new text."""
-        return Document(text, self.path, self.encoding, self.bom, self.newline)
+        return Document(text, self.path, self.encoding, self.bom, self.newline, self.corpus)
+
+    def with_corpus(self, corpus: Any) -> Document:
+        """The same document, aware of what repeats across the run it belongs to."""
+        return Document(self.text, self.path, self.encoding, self.bom, self.newline, corpus)
 
     def encode(self, text: str | None = None) -> bytes:
         """Bytes for ``text`` (default: this document's) in the original format."""

@@ -17,6 +17,8 @@ def test_codes_are_unique_and_well_formed() -> None:
 
 def test_every_rule_example_triggers_the_rule() -> None:
     for r in load_rules():
+        if r.code == "B003":
+            continue  # learned boilerplate needs a batch of documents (tests/test_boilerplate.py)
         assert r.example, f"{r.code} has no example"
         assert propose(Document(r.example), [r]), f"{r.code}'s example proposes nothing"
 

@@ -28,7 +28,7 @@ WORD_AFTER = regex.compile(r"\p{L}+")
 CURRENCY_SPACE = regex.compile(r"(?<![\p{L}\p{N}])((?:[A-Z]{1,3})?[$€£¥₹₩₽])[ \t]+(?=\p{N})")
 OPEN_SPACE = regex.compile(r"([(\[])[ \t]+(?=[^\s)\]])")
 CLOSE_SPACE = regex.compile(r"(?<=[^\s(\[])[ \t]+([)\]])")
-DOUBLED_BRACKET = regex.compile(r"\)\)|\(\(|\]\]|\[\[")
+DOUBLED_BRACKET = regex.compile(r"\){2,}|\({2,}|\]{2,}|\[{2,}")
 PAIRS = {")": "(", "(": ")", "]": "[", "[": "]"}
 LINE = regex.compile(r"[^\n]+")
 SUSPENDED = frozenset({"and", "or", "to", "nor"})
@@ -134,9 +134,12 @@ def doubled_bracket(doc: Document) -> Iterator[Proposal]:
     """
     for line in LINE.finditer(doc.text):
         s = line.group()
+        excess = {ch: s.count(ch) - s.count(PAIRS[ch]) for ch in "()[]"}
         for m in DOUBLED_BRACKET.finditer(s):
             ch = m.group()[0]
-            if s.count(ch) > s.count(PAIRS[ch]):
+            drop = min(len(m.group()) - 1, excess[ch])
+            if drop > 0:
+                excess[ch] -= drop
                 start = line.start() + m.start()
-                yield Proposal(start, start + 2, ch, f"Doubled {ch!r} without a partner.")
-                break
+                keep = ch * (len(m.group()) - drop)
+                yield Proposal(start, start + len(m.group()), keep, f"Doubled {ch!r} without a partner.")

@@ -51,9 +51,12 @@ def repeated_space(doc: Document) -> Iterator[Proposal]:
 
 @rule("S009", "leading-blank-lines", "spacing", Safety.SAFE, example="\n\nTalks resumed.\n")
 def leading_blank_lines(doc: Document) -> Iterator[Proposal]:
-    """Blank lines before the first line of text."""
+    """Blank lines before the first line of text (a document of blank lines becomes empty)."""
+    if doc.text and not doc.text.strip():
+        yield Proposal(0, len(doc.text), "", "The document holds only blank lines.")
+        return
     m = LEADING_BLANK.match(doc.text)
-    if m and doc.text.strip():
+    if m:
         yield Proposal(m.start(), m.end(), "", "Blank lines at the start of the document.")
 
 

@@ -1,0 +1,69 @@
+"""What repeats across the documents of one run: the paragraph-hash technique of web-corpus cleaning."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from .document import Document
+
+DIGITS = regex.compile(r"\d+")
+SPACES = regex.compile(r"\s+")
+QUOTED = regex.compile(r"[“\"«][^”\"»\n]{12,}[”\"»]")
+BLOCK = regex.compile(r"(?:[^\n]*\S[^\n]*(?:\n|\Z))+")
+LINE = regex.compile(r"[^\n]*\S[^\n]*")
+
+
+def key(unit: str) -> str:
+    """A hash of a line or paragraph after normalizing case, digits and whitespace."""
+    norm = SPACES.sub(" ", DIGITS.sub("0", unit.lower())).strip()
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def eligible(unit: str) -> bool:
+    """Long enough to mean something, and not a quotation that articles may share."""
+    return len(unit.split()) >= 2 and len(unit.strip()) >= 12 and not QUOTED.search(unit)
+
+
+def units(text: str) -> Iterator[tuple[int, int, str]]:
+    """Paragraphs of more than one line, and every line, as (start, end, text)."""
+    for b in BLOCK.finditer(text):
+        block = b.group().rstrip("\n")
+        if "\n" in block:
+            yield b.start(), b.start() + len(block), block
+    for m in LINE.finditer(text):
+        yield m.start(), m.end(), m.group()
+
+
+@dataclass
+class CorpusStats:
+    """How many documents of a run contain each line or paragraph (only those in ``min_docs`` or more)."""
+
+    documents: int = 0
+    min_docs: int = 3
+    repeated: dict[str, int] = field(default_factory=dict)
+
+    def count(self, unit: str) -> int:
+        return self.repeated.get(key(unit), 0)
+
+
+def learn(texts: Iterable[str], min_docs: int = 3) -> CorpusStats:
+    """Count, per normalized unit, the documents it occurs in; keep those reaching ``min_docs``."""
+    counts: Counter[str] = Counter()
+    n = 0
+    for text in texts:
+        n += 1
+        counts.update({key(u) for _, _, u in units(text) if eligible(u)})
+    repeated = {k: c for k, c in counts.items() if c >= max(2, min_docs)} if min_docs > 0 else {}
+    return CorpusStats(n, min_docs, repeated)
+
+
+def with_corpus(docs: Iterable[Document], min_docs: int = 3) -> list[Document]:
+    """The documents, each aware of what repeats across all of them."""
+    docs = list(docs)
+    stats = learn((d.text for d in docs), min_docs)
+    return [d.with_corpus(stats) for d in docs]

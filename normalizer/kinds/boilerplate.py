@@ -1,0 +1,196 @@
+"""Boilerplate family (B): site furniture removed as whole lines or paragraphs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import regex
+
+from ..document import Document
+from ..fixes import Proposal, Safety
+from ..loader import ConfigError, kind
+from ..registry import rule
+
+LINE = regex.compile(r"[^\n]*")
+BLOCK = regex.compile(r"(?:[^\n]*\S[^\n]*(?:\n|\Z))+")
+SCOPES = ("match", "line", "paragraph")
+
+
+def removal_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span to delete so that removing ``text[start:end]`` (whole lines) leaves clean text.
+
+    The line break after the block goes too; a block between blank lines takes
+    the blank lines after it; a block at the end takes the blank lines before it.
+
+    >>> t = "A\\n\\nFooter\\n\\nB\\n"; s, e = removal_span(t, 3, 9); t[:s] + t[e:]
+    'A\\n\\nB\\n'
+    >>> t = "Head\\nTrump\\nText\\n"; s, e = removal_span(t, 5, 10); t[:s] + t[e:]
+    'Head\\nText\\n'
+    >>> t = "Para\\n\\nFooter"; s, e = removal_span(t, 6, 12); t[:s] + t[e:]
+    'Para\\n'
+    """
+    e = end + 1 if end < len(text) and text[end] == "\n" else end
+    if not text[e:].strip():
+        s = start
+        while s >= 2 and text[s - 1] == "\n" and text[s - 2] == "\n":
+            s -= 1
+        return s, len(text)
+    if start == 0 or text[max(0, start - 2):start] == "\n\n":
+        while e < len(text) and text[e] == "\n":
+            e += 1
+    return start, e
+
+
+def _compile(patterns: Any, key: str, error: Callable[[str], ConfigError]) -> list[regex.Pattern]:
+    if patterns is None:
+        return []
+    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+        raise error(f"{key!r} must be a list of regular expressions")
+    out = []
+    for p in patterns:
+        try:
+            out.append(regex.compile(p, regex.MULTILINE))
+        except regex.error as exc:
+            raise error(f"bad regular expression in {key!r}: {p!r}: {exc}") from None
+    return out
+
+
+@kind("boilerplate", {"patterns", "scope", "unless", "cues", "min_cues", "max_words", "safe_if", "message",
+                      "text_files_only"})
+def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> Callable[[Document], Iterator[Proposal]]:
+    """``kind = "boilerplate"``: remove a match, its line, or its paragraph.
+
+    A unit (line or paragraph) is furniture when one of ``patterns`` matches it,
+    or at least ``min_cues`` of ``cues`` do; ``unless`` patterns veto, and
+    ``max_words`` caps its length. ``safe_if`` patterns make a fix safe even
+    when the rule's default is review.
+    """
+    scope = table.get("scope", "line")
+    if scope not in SCOPES:
+        raise error(f"scope must be one of {', '.join(SCOPES)}")
+    patterns = _compile(table.get("patterns"), "patterns", error)
+    cues = _compile(table.get("cues"), "cues", error)
+    unless = _compile(table.get("unless"), "unless", error)
+    safe_if = _compile(table.get("safe_if"), "safe_if", error)
+    if not patterns and not cues:
+        raise error("a boilerplate rule needs 'patterns' or 'cues'")
+    min_cues = int(table.get("min_cues", 2))
+    max_words = int(table.get("max_words", 0))
+    message = table.get("message", table["description"].strip().splitlines()[0])
+    text_only = bool(table.get("text_files_only", False))
+
+    def furniture(unit: str) -> bool:
+        if max_words and len(unit.split()) > max_words:
+            return False
+        if any(u.search(unit) for u in unless):
+            return False
+        if any(p.search(unit) for p in patterns):
+            return True
+        return bool(cues) and sum(1 for c in cues if c.search(unit)) >= min_cues
+
+    def find(doc: Document) -> Iterator[Proposal]:
+        text = doc.text
+        if text_only and doc.is_markdown:
+            return
+        if scope == "match":
+            for p in patterns:
+                for m in p.finditer(text):
+                    if m.end() > m.start() and not any(u.search(m.group()) for u in unless):
+                        yield Proposal(m.start(), m.end(), "", message)
+            return
+        units = BLOCK.finditer(text) if scope == "paragraph" else LINE.finditer(text)
+        for m in units:
+            unit = m.group().rstrip("\n")
+            if not unit.strip() or not furniture(unit):
+                continue
+            s, e = removal_span(text, m.start(), m.start() + len(unit))
+            safety = Safety.SAFE if any(p.search(unit) for p in safe_if) else None
+            yield Proposal(s, e, "", message, safety)
+
+    return find
+
+
+# ---------------------------------------------------------------- caption residue (B002)
+
+CONNECTORS = frozenset("of the and for de da del von van der den al el bin ibn la le".split())
+ROLE_WORDS = regex.compile(
+    r"\b(?:Spokes(?:person|man|woman)|President|Minister|Secretary|Chancellor|Premier|Governor|CEO|"
+    r"Chair(?:man|woman)?|Director|Ambassador|Senator|Leader|Prime|Commissioner|Envoy|King|Queen|Pope)\b"
+)
+CAPTION_WORD = regex.compile(r"^\p{Lu}[\p{L}'’.-]*$")
+PROSE_END = regex.compile(r"[.!?…\"”’)]\s*$")
+
+
+def _is_prose(line: str) -> bool:
+    return len(line.split()) >= 8 and bool(PROSE_END.search(line))
+
+
+def _caption_like(line: str, text: str, start: int, end: int) -> bool:
+    words = line.split()
+    if not 1 <= len(words) <= 8 or any(ch.isdigit() for ch in line) or line.isupper():
+        return False
+    if regex.search(r"[.!?:;,\"“”()]", line):
+        return False
+    names = [w for w in words if w.lower() not in CONNECTORS]
+    if not names or not all(CAPTION_WORD.match(w) for w in names):
+        return False
+    if ROLE_WORDS.search(line):
+        return True
+    rest = text[:start] + " " + text[end:]
+    for w in names:
+        bare = regex.sub(r"['’]s$", "", w)
+        # the word must be used as a name elsewhere: capitalized, not at a sentence start
+        if not regex.search(rf"(?<=[\p{{Ll}},;] ){regex.escape(bare)}(?![\p{{L}}])", rest):
+            return False
+    return True
+
+
+@rule("B002", "caption-residue", "boilerplate", Safety.REVIEW,
+      example="Talks resumed in Geneva on Monday, officials from both sides said.\nTrump\n"
+              "According to Reuters, Trump wants a deal before the summit in Geneva.\n")
+def caption_residue(doc: Document) -> Iterator[Proposal]:
+    """A lone name or title line left from a photo caption, standing between two prose paragraphs.
+
+    Only short lines of capitalized words without punctuation or digits whose
+    words the article uses as names elsewhere, or that carry a role ("China's
+    Foreign Ministry Spokesperson Lin Jian"). Headlines, datelines and
+    subheadings with ordinary words ("Markets rebound") stay. Review.
+    """
+    text = doc.text
+    lines = [(m.start(), m.end(), m.group()) for m in LINE.finditer(text) if m.group().strip()]
+    for i in range(1, len(lines) - 1):
+        start, end, line = lines[i]
+        if not (_is_prose(lines[i - 1][2]) and _is_prose(lines[i + 1][2])):
+            continue
+        if _caption_like(line.strip(), text, start, end):
+            s, e = removal_span(text, start, end)
+            yield Proposal(s, e, "", f"Lone caption line {line.strip()!r} between paragraphs.")
+
+
+# ---------------------------------------------------------------- learned boilerplate (B003)
+
+
+@rule("B003", "learned-boilerplate", "boilerplate", Safety.REVIEW)
+def learned_boilerplate(doc: Document) -> Iterator[Proposal]:
+    """A line or paragraph that repeats across the documents of one run: site furniture.
+
+    Compared after normalizing case, digits and whitespace (the paragraph-hash
+    technique of web-corpus cleaning); needs ``learn_min_docs`` documents (default
+    3). Quotations are never learned. Works only in batch runs; always review.
+    """
+    stats = doc.corpus
+    if stats is None or not stats.repeated:
+        return
+    from ..corpus import eligible, units
+
+    text = doc.text
+    taken: list[tuple[int, int]] = []
+    for start, end, unit in units(text):
+        if any(a <= start < b for a, b in taken) or not eligible(unit):
+            continue
+        n = stats.count(unit)
+        if n:
+            taken.append((start, end))
+            s, e = removal_span(text, start, end)
+            yield Proposal(s, e, "", f"Repeated in {n} of {stats.documents} documents of this run: likely site furniture.")

@@ -1,0 +1,126 @@
+"""Boilerplate: learned furniture across a folder, and clean removal."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalizer import Document, clean, load_rules, read_document
+from normalizer.corpus import learn, with_corpus
+from normalizer.engine import propose
+
+from .conftest import ROOT, run_cli
+
+FOOTER = "Follow Example Daily on social networks for more stories like this one"
+QUOTE = "“We will not back down,” the minister said in a statement on Monday."
+
+
+TOPICS = ["roads", "schools", "water", "housing", "parks", "buses", "taxes", "libraries"]
+CITIES = ["Lyon", "Porto", "Graz", "Turin", "Ghent", "Brno", "Cork", "Malmo"]
+
+
+def article(i: int, footer: bool, quote: bool) -> str:
+    topic, city = TOPICS[i], CITIES[i]
+    body = [f"Officials in {city} met to discuss {topic}, the biggest item in this year's budget.",
+            f"After a debate on {topic}, the {city} council backed the plan by a narrow margin."]
+    if quote:
+        body.insert(1, QUOTE)
+    if footer:
+        body.append(f"{FOOTER} ({2020 + i})")
+    return "\n\n".join(body) + "\n"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    src = tmp_path / "news"
+    src.mkdir()
+    for i in range(8):
+        (src / f"{i}.txt").write_text(article(i, footer=i < 5, quote=i >= 4), encoding="utf-8")
+    return src
+
+
+def test_footer_in_five_of_eight_files_is_learned(folder: Path) -> None:
+    out = run_cli("check", "--format", "jsonl", "--select", "B003", folder)
+    fixes = [json.loads(line) for line in out.stdout.splitlines()]
+    assert sorted(Path(f["path"]).name for f in fixes) == [f"{i}.txt" for i in range(5)]
+    assert all("5 of 8 documents" in f["message"] and f["safety"] == "review" for f in fixes)
+    assert all(f["original"].strip().startswith("Follow Example Daily") for f in fixes)
+
+
+def test_shared_quotation_is_not_learned(folder: Path) -> None:
+    docs = with_corpus(read_document(p) for p in sorted(folder.glob("*.txt")))
+    rules = load_rules(select=["B003"])
+    assert all(QUOTE not in f.original for d in docs for f in propose(d, rules))
+
+
+def test_threshold_is_configurable(folder: Path) -> None:
+    assert run_cli("check", "--select", "B003", "--learn-min-docs", "6", folder).returncode == 0
+    assert run_cli("check", "--select", "B003", "--learn-min-docs", "0", folder).returncode == 0
+    assert learn([article(1, True, False)] * 2, min_docs=3).repeated == {}
+
+
+def test_learned_footer_removed_cleanly(folder: Path, tmp_path: Path) -> None:
+    out = run_cli("clean", folder, "--out", tmp_path / "out", "--select", "B003,S", "--apply", "all")
+    assert out.returncode == 0, out.stderr
+    for p in sorted((tmp_path / "out").glob("*.txt")):
+        text = p.read_text()
+        assert "Follow Example" not in text
+        assert text.endswith(".\n") and "\n\n\n" not in text
+
+
+GOLD = [json.loads(line) for line in (ROOT / "seeds/gold.jsonl").read_text(encoding="utf-8").splitlines()]
+MUST = [g for g in GOLD if g["category"] == "boilerplate" and g["level"] == "must"]
+
+
+@pytest.mark.parametrize("item", MUST, ids=[g["before"][:30] for g in MUST])
+def test_seed_boilerplate_is_removed(item: dict) -> None:
+    doc = read_document(ROOT / "seeds" / item["doc"])
+    out = clean(doc, apply="all").text
+    afters = item["after"] if isinstance(item["after"], list) else [item["after"]]
+    assert item["before"] not in out
+    assert any(a in out for a in afters if a) or "" in afters
+    assert not out.startswith("\n") and "\n\n\n" not in out and not out.endswith("\n\n")
+
+
+LINES = st.sampled_from([
+    "The talks resumed on Monday in Geneva, officials said.",
+    "A second round is planned for next month in Madrid, the ministry added.",
+    "Open image in the gallery Delegates arrive ( AP ))",
+    "Disclaimer: The article represents the author's personal views.",
+    "Subscribe to our newsletter for the latest news.",
+    "Also on the topic:",
+    "Original article: https://example.com/a/1",
+])
+
+
+def well_formed(text: str) -> bool:
+    return text == "" or (not text.startswith("\n") and "\n\n\n" not in text
+                          and text.endswith("\n") and not text.endswith("\n\n"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(LINES, st.sampled_from(["\n", "\n\n"])), min_size=1, max_size=10))
+def test_removal_leaves_well_formed_text(parts: list[tuple[str, str]]) -> None:
+    text = "".join(line + sep for line, sep in parts[:-1]) + parts[-1][0] + "\n"
+    assert well_formed(text)
+    # one removal is clean by itself; when neighbouring lines go together, the layout
+    # rules (S009-S011) close the gap in the same run
+    rules = load_rules(select=["boilerplate", "S009", "S010", "S011"])
+    out = clean(Document(text), rules=rules, apply="all").text
+    assert well_formed(out), repr(out)
+    assert "The talks resumed" in out or "The talks resumed" not in text
+
+
+def test_saved_learned_line_becomes_a_rule(folder: Path) -> None:
+    rules_file = folder.parent / "mtnorm-rules.toml"
+    rules_file.write_text("# our furniture\n")
+    out = run_cli("boilerplate", "save", f"{FOOTER} (2020)", cwd=folder.parent)
+    assert out.returncode == 0, out.stderr
+    assert rules_file.read_text().startswith("# our furniture\n")
+    checked = run_cli("check", "--format", "jsonl", "--select", "B900", "news", cwd=folder.parent)
+    fixes = [json.loads(line) for line in checked.stdout.splitlines()]
+    assert len(fixes) == 5 and all(f["safety"] == "safe" for f in fixes)
