@@ -12,16 +12,17 @@ from .document import Document
 from .engine import Result
 from .fixes import Fix
 from .aliases import Alias, validate
-from .kinds import names
+from .kinds import calques as calque_kind
+from .kinds import fragments, names
 from .loader import ConfigError, load_file, shipped_rules_dir
 from .registry import Rule, builtin_rules, known_selector
 from .registry import select as select_rules
 
 
 @lru_cache(maxsize=32)
-def _load(path: str, mtime: float) -> tuple[tuple[Rule, ...], tuple[Alias, ...]]:
-    rules, aliases = load_file(Path(path))
-    return tuple(rules), tuple(aliases)
+def _load(path: str, mtime: float) -> tuple[tuple[Rule, ...], tuple[Alias, ...], dict[str, tuple]]:
+    rules, aliases, extras = load_file(Path(path))
+    return tuple(rules), tuple(aliases), {k: tuple(v) for k, v in extras.items()}
 
 
 @lru_cache(maxsize=8)
@@ -48,7 +49,7 @@ def load_aliases(files: Sequence[str | os.PathLike[str]] = (), builtin_aliases: 
     return aliases
 
 
-def _load_path(p: Path) -> tuple[tuple[Rule, ...], tuple[Alias, ...]]:
+def _load_path(p: Path) -> tuple[tuple[Rule, ...], tuple[Alias, ...], dict[str, tuple]]:
     try:
         mtime = p.stat().st_mtime
     except OSError:
@@ -59,10 +60,21 @@ def _load_path(p: Path) -> tuple[tuple[Rule, ...], tuple[Alias, ...]]:
 def data_rules(files: Sequence[str | os.PathLike[str]] = (), builtin_aliases: bool = True) -> list[Rule]:
     """Rules from the shipped ``rules/*.toml`` and extra files, with the name rules built from all aliases."""
     out: list[Rule] = []
+    glosses: list = []
+    calques: list = []
     for p in rule_file_paths(files, builtin_aliases):
-        out.extend(_load_path(p)[0])
+        rules, _, extras = _load_path(p)
+        out.extend(rules)
+        glosses.extend(extras["gloss"])
+        calques.extend(extras["calque"])
     out.extend(_name_rules(tuple(load_aliases(files, builtin_aliases))))
+    out.extend(_glossary_rules(tuple(glosses), tuple(calques)))
     return out
+
+
+@lru_cache(maxsize=8)
+def _glossary_rules(glosses: tuple, calques: tuple) -> tuple[Rule, ...]:
+    return tuple(fragments.build_rules(glosses) + calque_kind.build_rules(calques))
 
 
 def load_rules(

@@ -10,6 +10,7 @@ from typing import Any
 import regex
 
 from .aliases import Alias, parse_alias_table
+from .glossary import parse_calque, parse_gloss
 from .document import Document
 from .fixes import CATEGORIES, Proposal, Safety
 from .registry import CODE_RE, Rule
@@ -73,26 +74,36 @@ def load_rule_file(path: Path) -> list[Rule]:
     return load_file(path)[0]
 
 
-def load_file(path: Path) -> tuple[list[Rule], list[Alias]]:
-    """The ``[[rule]]`` and ``[[alias]]`` tables of one file, validated."""
+def _located(data: dict[str, Any], raw: str, key: str, *name_keys: str) -> Iterator[tuple[dict[str, Any], int]]:
+    """The tables of ``[[key]]`` with the line where each starts (found by its ``name_keys`` value)."""
+    pos = 0
+    for table in data.get(key, []):
+        name = next((table.get(k) for k in name_keys if isinstance(table, dict) and k in table), None)
+        found = raw.find(f"{name}", pos) if isinstance(name, str) and name else -1
+        if found >= 0:
+            pos = found + 1
+        yield table, (raw.count("\n", 0, found) + 1 if found >= 0 else line_of(raw, f"[[{key}]]"))
+
+
+def load_file(path: Path) -> tuple[list[Rule], list[Alias], dict[str, list[Any]]]:
+    """The ``[[rule]]``, ``[[alias]]``, ``[[gloss]]`` and ``[[calque]]`` tables of one file, validated."""
     data, raw = load_toml(path)
-    unknown = set(data) - {"rule", "alias", "not_alias"}
+    unknown = set(data) - {"rule", "alias", "not_alias", "gloss", "calque"}
     if unknown:
         key = sorted(unknown)[0]
         raise ConfigError(f"{path}:{line_of(raw, key)}: unknown top-level key {key!r}")
-    rules = []
-    for table in data.get("rule", []):
-        rules.append(_build(table, path, raw))
-    aliases = []
-    pos = 0
-    for table in data.get("alias", []):
-        name = table.get("canonical") if isinstance(table, dict) else None
-        found = raw.find(f'"{name}"', pos) if isinstance(name, str) else -1
-        if found >= 0:
-            pos = found + 1
-        line = raw.count("\n", 0, found) + 1 if found >= 0 else line_of(raw, "[[alias]]")
-        aliases.append(parse_alias_table(table, path, line, lambda msg, line=line: ConfigError(f"{path}:{line}: {msg}")))
-    return rules, aliases
+    rules = [_build(table, path, raw) for table in data.get("rule", [])]
+
+    def err(line: int) -> Callable[[str], ConfigError]:
+        return lambda msg: ConfigError(f"{path}:{line}: {msg}")
+
+    aliases = [parse_alias_table(t, path, line, err(line)) for t, line in _located(data, raw, "alias", "canonical")]
+    extras: dict[str, list[Any]] = {
+        "gloss": [parse_gloss(t, path, line, err(line)) for t, line in _located(data, raw, "gloss", "source")],
+        "calque": [parse_calque(t, path, line, err(line))
+                   for t, line in _located(data, raw, "calque", "phrase", "pattern")],
+    }
+    return rules, aliases, extras
 
 
 def _build(table: dict[str, Any], path: Path, raw: str) -> Rule:

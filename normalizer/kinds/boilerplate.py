@@ -93,6 +93,9 @@ def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError])
         text = doc.text
         if text_only and doc.is_markdown:
             return
+        if not any(p.search(text) for p in patterns) and (
+                not cues or sum(1 for c in cues if c.search(text)) < min_cues):
+            return  # nothing here can match: skip the line-by-line pass
         if scope == "match":
             for p in patterns:
                 for m in p.finditer(text):

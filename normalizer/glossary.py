@@ -1,0 +1,103 @@
+"""Glossary data: ``[[gloss]]`` (untranslated fragment -> English) and ``[[calque]]`` (phrase -> English)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .fixes import Safety
+
+GLOSS_KEYS = {"source", "english", "alternatives", "before", "note"}
+CALQUE_KEYS = {"phrase", "pattern", "english", "alternatives", "before", "context", "origin", "safety"}
+
+
+@dataclass(frozen=True)
+class Gloss:
+    """A fragment left in the source language and its English, chosen by a person: safe."""
+
+    source: str
+    english: str
+    alternatives: tuple[str, ...] = ()
+    before: regex.Pattern | None = None
+    note: str = ""
+    where: str = ""
+
+
+@dataclass(frozen=True)
+class Calque:
+    """A word-for-word translation and its idiomatic English (``english`` may use ``\\1`` groups)."""
+
+    pattern: regex.Pattern
+    english: str
+    alternatives: tuple[str, ...] = ()
+    before: regex.Pattern | None = None
+    context: regex.Pattern | None = None
+    origin: str = ""
+    safety: Safety = Safety.REVIEW
+    where: str = ""
+
+
+def _compile(value: Any, what: str, error: Callable[[str], Exception], flags: int = 0) -> regex.Pattern:
+    if not isinstance(value, str) or not value:
+        raise error(f"{what} must be a non-empty string")
+    try:
+        return regex.compile(value, flags)
+    except regex.error as exc:
+        raise error(f"bad regular expression in {what}: {exc}") from None
+
+
+def _strings(table: dict[str, Any], key: str, error: Callable[[str], Exception]) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise error(f"{key!r} must be a list of strings")
+    return tuple(value)
+
+
+def parse_gloss(table: dict[str, Any], path: Path, line: int, error: Callable[[str], Exception]) -> Gloss:
+    extra = set(table) - GLOSS_KEYS
+    if extra:
+        raise error(f"unknown key {sorted(extra)[0]!r} in [[gloss]] (known: {', '.join(sorted(GLOSS_KEYS))})")
+    source, english = table.get("source"), table.get("english")
+    if not isinstance(source, str) or not source.strip():
+        raise error("[[gloss]] needs a non-empty 'source'")
+    if not isinstance(english, str):
+        raise error(f"gloss {source!r}: 'english' must be a string (empty to remove the fragment)")
+    before = _compile(table["before"] + r"\s*\Z", "'before'", error) if "before" in table else None
+    return Gloss(source, english, _strings(table, "alternatives", error), before, str(table.get("note", "")),
+                 f"{path}:{line}")
+
+
+def parse_calque(table: dict[str, Any], path: Path, line: int, error: Callable[[str], Exception]) -> Calque:
+    extra = set(table) - CALQUE_KEYS
+    if extra:
+        raise error(f"unknown key {sorted(extra)[0]!r} in [[calque]] (known: {', '.join(sorted(CALQUE_KEYS))})")
+    if ("phrase" in table) == ("pattern" in table):
+        raise error("[[calque]] needs exactly one of 'phrase' (literal words) or 'pattern' (a regex)")
+    english = table.get("english")
+    if not isinstance(english, str) or not english:
+        raise error("[[calque]] needs a non-empty 'english'")
+    if "phrase" in table:
+        phrase = table["phrase"]
+        if not isinstance(phrase, str) or not phrase.strip():
+            raise error("'phrase' must be a non-empty string")
+        body = regex.escape(phrase).replace(r"\ ", r"\s+")
+        if phrase[0].isalpha():  # either case for the first letter: "Rare lands" too
+            body = f"[{phrase[0].lower()}{phrase[0].upper()}]" + body[1:]
+        pattern = regex.compile(r"(?<![\p{L}\p{N}])" + body + r"(?![\p{L}\p{N}])")
+    else:
+        pattern = _compile(table["pattern"], "'pattern'", error)
+    before = _compile(table["before"] + r"\Z", "'before'", error) if "before" in table else None
+    context = None
+    if "context" in table:
+        words = _strings(table, "context", error)
+        context = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}\p{N}])")
+    try:
+        safety = Safety(table.get("safety", "review"))
+    except ValueError:
+        raise error("safety must be \"safe\" or \"review\"") from None
+    return Calque(pattern, english, _strings(table, "alternatives", error), before, context,
+                  str(table.get("origin", "")), safety, f"{path}:{line}")

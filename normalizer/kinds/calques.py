@@ -1,0 +1,38 @@
+"""Calque family (K): word-for-word translations with an idiomatic English equivalent."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ..document import Document
+from ..fixes import Proposal, Safety
+from ..glossary import Calque
+from ..registry import Rule
+
+
+def build_rules(calques: Sequence[Calque]) -> list[Rule]:
+    """K001 from the ``[[calque]]`` tables of every rule file."""
+
+    def find(doc: Document) -> Iterator[Proposal]:
+        text = doc.text
+        for c in calques:
+            if c.context is not None and not c.context.search(text):
+                continue
+            for m in c.pattern.finditer(text):
+                if c.before is not None and not c.before.search(text, max(0, m.start() - 80), m.start()):
+                    continue
+                english = m.expand(c.english)
+                if m.group()[:1].isupper() and english[:1].islower():
+                    english = english[0].upper() + english[1:]
+                alts = tuple(m.expand(a) for a in c.alternatives)
+                yield Proposal(m.start(), m.end(), english,
+                               f"Calque: {m.group()!r} reads as {english!r} in English"
+                               + (f" ({c.origin})." if c.origin else "."), c.safety, alts)
+
+    return [Rule("K001", "calque", "calque", Safety.REVIEW,
+                 "A phrase translated word for word from the source language (\"rare lands\" for\n"
+                 "rare earths, French terres rares). From the [[calque]] tables of rules/glossary.toml\n"
+                 "and your rule files, each with its origin and, where needed, a context condition\n"
+                 "(`before`: what must precede; `context`: words the document must contain). Review\n"
+                 "unless the entry says safe.",
+                 find, example="Beijing restricted exports of rare lands and magnets.", source="rules/glossary.toml")]

