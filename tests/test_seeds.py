@@ -14,7 +14,7 @@ from .conftest import ROOT
 
 SEEDS = ROOT / "seeds"
 GOLD = [json.loads(line) for line in (SEEDS / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-CATEGORIES = {"spacing", "capitalization", "duplicate", "name", "boilerplate", "fragment", "calque"}
+CATEGORIES = {"spacing", "capitalization", "duplicate", "name", "boilerplate", "fragment", "calque", "glued"}
 
 
 def core_span(item: dict, start: int) -> tuple[int, int]:

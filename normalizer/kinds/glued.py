@@ -1,0 +1,92 @@
+"""Glued family (G): two words run together, and words with a stray extra letter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..fixes import Proposal, Safety
+from ..lexicon import looks_technical, zipf
+from ..registry import rule
+
+# Lower-case words of 7+ letters, not part of a URL, hashtag, handle or hyphenated compound.
+LONG_WORD = regex.compile(r"(?<![\p{L}\p{N}@#/_.'’-])\p{Ll}{7,}(?![\p{L}\p{N}@_/'’-]|\.\p{L})")
+WORD = regex.compile(r"(?<![\p{L}\p{N}@#/_.'’-])\p{Ll}{5,}(?![\p{L}\p{N}@_/'’-]|\.\p{L})")
+UNKNOWN = 1.0   # wordfreq has (almost) never seen it
+PART = 3.5      # each half must be an everyday word
+SHORT_PART = 4.5  # and a 2-3 letter half a very common one
+# Left halves that make derived words, not two words: "unexpecting", "superblack".
+PREFIXES = frozenset("""un re pre non super over under out sub anti co counter inter multi post semi mega
+    micro mini self ultra hyper dis mis in im il ir de en em extra mid off on up down back""".split())
+
+
+def _token(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    b = min([i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0] or [len(text)])
+    return text[a:b]
+
+
+def best_split(word: str) -> tuple[str, str] | None:
+    """The split of an unknown word into two common words with the rarer half most common.
+
+    >>> best_split("agoimplementing")
+    ('ago', 'implementing')
+    """
+    best: tuple[float, str, str] | None = None
+    for i in range(2, len(word) - 1):
+        left, right = word[:i], word[i:]
+        zl, zr = zipf(left), zipf(right)
+        need_l = SHORT_PART if len(left) <= 3 else PART
+        need_r = SHORT_PART if len(right) <= 3 else PART
+        if left in PREFIXES:
+            if zr >= PART:
+                return None  # a prefix and a word: a derived word ("superblack"), not two words
+            continue
+        if zl >= need_l and zr >= need_r:
+            score = min(zl, zr)
+            if best is None or score > best[0]:
+                best = (score, left, right)
+    return (best[1], best[2]) if best else None
+
+
+@rule("G001", "glued-words", "glued", Safety.REVIEW,
+      example="The system was developed a long time agoimplementing the first measures in December.")
+def glued_words(doc: Document) -> Iterator[Proposal]:
+    """Two words written as one ("agoimplementing" for "ago implementing").
+
+    Only lower-case words that English (wordfreq) does not know, used once in
+    the document, that split into two everyday words without a prefix
+    ("unexpecting" stays); closed compounds a text repeats ("mouthpart") and
+    URLs or hashtags are left alone. Review.
+    """
+    text = doc.text
+    seen = [m.group() for m in LONG_WORD.finditer(text)]
+    for m in LONG_WORD.finditer(text):
+        word = m.group()
+        if zipf(word) >= UNKNOWN or seen.count(word) > 1 or looks_technical(_token(text, m.start(), m.end())):
+            continue
+        split = best_split(word)
+        if split:
+            left, right = split
+            yield Proposal(m.start(), m.end(), f"{left} {right}",
+                           f"{word!r} looks like two words run together: {left!r} and {right!r}.",
+                           alternatives=(f"{left}, {right}",))
+
+
+@rule("G002", "extra-letter", "glued", Safety.REVIEW, example="The increase planned for November 1 preventedy, he said.")
+def extra_letter(doc: Document) -> Iterator[Proposal]:
+    """A word with one stray letter at its end ("preventedy" for "prevented").
+
+    Only lower-case words that English (wordfreq) does not know whose last
+    letter, removed, leaves an everyday word. Review.
+    """
+    text = doc.text
+    for m in WORD.finditer(text):
+        word = m.group()
+        if zipf(word) >= UNKNOWN or len(word) > 7 and best_split(word):
+            continue
+        stem = word[:-1]
+        if zipf(stem) >= PART and not looks_technical(_token(text, m.start(), m.end())):
+            yield Proposal(m.start(), m.end(), stem, f"{word!r} is not a word; {stem!r} with a stray last letter?")
