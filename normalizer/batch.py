@@ -12,6 +12,7 @@ from pathlib import Path
 from . import engine
 from .api import load_rules
 from .corpus import CorpusStats, learn
+from .decisions import Journal
 from .document import Document, DocumentError, read_document
 from .engine import ConvergenceError, Result
 from .fixes import Fix
@@ -67,13 +68,15 @@ def output_path(path: Path, root: Path, out_dir: Path) -> Path:
 
 _WORKER_RULES: list[Rule] = []
 _WORKER_CORPUS: CorpusStats | None = None
+_WORKER_JOURNAL: Journal | None = None
 
 
 def _init_worker(select: Sequence[str], ignore: Sequence[str], rule_files: Sequence[str],
-                 corpus: CorpusStats | None = None) -> None:
-    global _WORKER_RULES, _WORKER_CORPUS
+                 corpus: CorpusStats | None = None, journal: Journal | None = None) -> None:
+    global _WORKER_RULES, _WORKER_CORPUS, _WORKER_JOURNAL
     _WORKER_RULES = load_rules(select, ignore, rule_files)
     _WORKER_CORPUS = corpus
+    _WORKER_JOURNAL = journal
 
 
 def corpus_stats(files: Sequence[Path], min_docs: int) -> CorpusStats | None:
@@ -92,7 +95,7 @@ def corpus_stats(files: Sequence[Path], min_docs: int) -> CorpusStats | None:
 
 
 def process(path: Path, rules: Sequence[Rule], mode: str, level: str,
-            corpus: CorpusStats | None = None) -> FileReport:
+            corpus: CorpusStats | None = None, journal: Journal | None = None) -> FileReport:
     """Check (``mode="check"``) or clean (``mode="clean"``) one file; never raises for bad input."""
     report = FileReport(path)
     try:
@@ -104,10 +107,14 @@ def process(path: Path, rules: Sequence[Rule], mode: str, level: str,
         doc = doc.with_corpus(corpus)
     report.document = doc
     try:
+        choose = journal.chooser(path) if journal is not None else None
         if mode == "check":
-            report.fixes, _ = engine.resolve(engine.propose(doc, rules))
+            proposed = engine.propose(doc, rules)
+            if choose is not None:
+                proposed = [f for f in proposed if choose(doc.text, f) is not None]
+            report.fixes, _ = engine.resolve(proposed)
         else:
-            report.result = engine.clean(doc, rules, level)
+            report.result = engine.clean(doc, rules, level, choose)
     except ConvergenceError as exc:
         report.error = str(exc)
     return report
@@ -115,7 +122,7 @@ def process(path: Path, rules: Sequence[Rule], mode: str, level: str,
 
 def _process_in_worker(args: tuple[Path, str, str]) -> FileReport:
     path, mode, level = args
-    return process(path, _WORKER_RULES, mode, level, _WORKER_CORPUS)
+    return process(path, _WORKER_RULES, mode, level, _WORKER_CORPUS, _WORKER_JOURNAL)
 
 
 def run(
@@ -127,22 +134,24 @@ def run(
     jobs: int = 1,
     progress: Callable[[FileReport], None] | None = None,
     learn_min_docs: int = 3,
+    journal: Journal | None = None,
 ) -> list[FileReport]:
     """Process ``files`` in order, in ``jobs`` processes; ``progress`` sees each report.
 
     When the learned-boilerplate rule (B003) is selected, the files are first
     read once to find lines and paragraphs repeated in ``learn_min_docs`` of them.
+    A review ``journal`` drops rejected fixes and applies approved ones.
     """
     reports: list[FileReport] = []
     rules = load_rules(*selectors)
     corpus = corpus_stats(files, learn_min_docs) if any(r.code == "B003" for r in rules) else None
     if jobs <= 1 or len(files) < 2:
         for f in files:
-            reports.append(process(f, rules, mode, level, corpus))
+            reports.append(process(f, rules, mode, level, corpus, journal))
             if progress:
                 progress(reports[-1])
         return reports
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(*selectors, corpus)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(*selectors, corpus, journal)) as pool:
         for rep in pool.map(_process_in_worker, [(f, mode, level) for f in files], chunksize=4):
             reports.append(rep)
             if progress:

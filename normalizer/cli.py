@@ -16,6 +16,7 @@ from .batch import FileReport, discover, output_path, run
 from .cli_alias import add_alias_parser, cmd_alias, cmd_boilerplate
 from .config import Config, load_config
 from .document import Document, write_atomic
+from .decisions import Journal
 from .errors import UsageError
 from .loader import ConfigError
 from .report import clean_table, rules_table, unified_diff, write_check
@@ -41,6 +42,8 @@ def _common(p: argparse.ArgumentParser, *, paths: bool = True) -> None:
         p.add_argument("--extensions", metavar="EXTS",
                        help="file extensions to take from folders, comma-separated (default: txt,md)")
         p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="process files in N processes")
+        p.add_argument("--decisions", type=Path, metavar="JOURNAL",
+                       help="a review journal (.mtnorm-review.jsonl): rejected fixes are dropped, approved ones applied")
         p.add_argument("--learn-min-docs", type=int, metavar="N",
                        help="learn boilerplate repeated in N or more files of the run (default 3; 0 = off)")
 
@@ -76,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     rules = sub.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("code", nargs="?", help="a rule code or name to explain")
     _common(rules, paths=False)
+    review = sub.add_parser("review", help="approve, reject or edit each fix in a terminal app")
+    _common(review)
+    review.add_argument("--out", type=Path, metavar="DIR", help="write approved fixes here instead of in place")
+    review.add_argument("--journal", type=Path, metavar="FILE",
+                        help="review journal (default: .mtnorm-review.jsonl in the reviewed folder)")
     add_alias_parser(sub, _common)
     return parser
 
@@ -109,16 +117,28 @@ def _files(args: argparse.Namespace, cfg: Config, skip: Path | None = None) -> l
     return found
 
 
-def _progress_run(files, mode, level, selectors, jobs, quiet, learn_min_docs):
+def _journal(args: argparse.Namespace) -> Journal | None:
+    if getattr(args, "decisions", None) is None:
+        return None
+    if not args.decisions.is_file():
+        raise UsageError(f"{args.decisions}: no such review journal")
+    try:
+        return Journal(args.decisions)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _progress_run(files, mode, level, selectors, jobs, quiet, learn_min_docs, journal=None):
     show = not quiet and sys.stderr.isatty() and len(files) > 1
     if not show:
-        return run(files, mode, level, selectors=selectors, jobs=jobs, learn_min_docs=learn_min_docs)
+        return run(files, mode, level, selectors=selectors, jobs=jobs, learn_min_docs=learn_min_docs,
+                   journal=journal)
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(f"{mode}ing", total=len(files))
         return run(files, mode, level, selectors=selectors, jobs=jobs, learn_min_docs=learn_min_docs,
-                   progress=lambda _r: bar.advance(task))
+                   journal=journal, progress=lambda _r: bar.advance(task))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -126,7 +146,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     load_rules(select, ignore, rule_files)  # report bad selectors before reading files
     files = [f for f, _ in _files(args, cfg)]
     reports = run(files, "check", "safe", selectors=(select, ignore, rule_files), jobs=args.jobs,
-                  learn_min_docs=cfg.learn_min_docs)
+                  learn_min_docs=cfg.learn_min_docs, journal=_journal(args))
     for r in reports:
         if r.error:
             _error(r.path, r.error)
@@ -142,7 +162,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     files = [f for f, _ in _files(args, cfg)]
     level = args.apply or cfg.apply
     reports = run(files, "clean", level, selectors=(select, ignore, rule_files), jobs=args.jobs,
-                  learn_min_docs=cfg.learn_min_docs)
+                  learn_min_docs=cfg.learn_min_docs, journal=_journal(args))
     changed = False
     for r in reports:
         if r.error:
@@ -184,7 +204,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
                 raise UsageError(f"{out_dir}: output would overwrite the input {f}; use --in-place or another folder")
     level = args.apply or cfg.apply
     reports = _progress_run([f for f, _ in pairs], "clean", level, (select, ignore, rule_files),
-                            args.jobs, args.quiet, cfg.learn_min_docs)
+                            args.jobs, args.quiet, cfg.learn_min_docs, _journal(args))
     errors = 0
     for (f, root), r in zip(pairs, reports):
         if r.error or r.document is None:
@@ -235,7 +255,27 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "diff": cmd_diff, "clean": cmd_clean, "rules": cmd_rules,
+def cmd_review(args: argparse.Namespace) -> int:
+    cfg, select, ignore, rule_files = _config(args)
+    rules = load_rules(select, ignore, rule_files)
+    pairs = _files(args, cfg, skip=args.out)
+    if not pairs:
+        raise UsageError("no files to review")
+    try:
+        journal = Journal(args.journal) if args.journal else Journal.for_paths(args.paths)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    from .tui import ReviewApp
+
+    app = ReviewApp(pairs, rules, journal, args.out, cfg.user_alias_file)
+    session = app.run()
+    if session is None:
+        return EXIT_CLEAN
+    print(f"{session.decided}/{session.total} fixes decided; journal: {journal.path}")
+    return EXIT_FIXES if session.decided < session.total else EXIT_CLEAN
+
+
+COMMANDS = {"check": cmd_check, "review": cmd_review, "diff": cmd_diff, "clean": cmd_clean, "rules": cmd_rules,
             "alias": lambda args: cmd_alias(args, _config),
             "boilerplate": lambda args: cmd_boilerplate(args, _config)}
 

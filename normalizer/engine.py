@@ -116,17 +116,21 @@ class Result:
         return self.text != self.document.text
 
 
+Chooser = Callable[[str, Fix], "Fix | None | bool"]
+
+
 def clean(
     doc: Document,
     rules: Sequence[Rule],
     level: str = "safe",
-    choose: Callable[[Fix], Fix | None] | None = None,
+    choose: Chooser | None = None,
 ) -> Result:
     """Propose and apply fixes until nothing applicable is left.
 
-    ``choose`` may veto a fix (return ``None``) or change its replacement;
-    it runs after the ``level`` filter. Raises :class:`ConvergenceError` if the
-    text still changes after :data:`MAX_PASSES` passes.
+    ``choose(text, fix)`` sees every proposal first: ``None`` vetoes it (a
+    rejected fix), a :class:`Fix` is applied as given (an approved, maybe
+    edited fix), ``True`` leaves it to the ``level`` filter. Raises
+    :class:`ConvergenceError` if the text still changes after :data:`MAX_PASSES` passes.
     """
     ok = applicable(level)
     result = Result(doc, doc.text)
@@ -134,15 +138,19 @@ def clean(
     for _ in range(MAX_PASSES):
         proposed = propose(current, rules)
         wanted: list[Fix] = []
+        vetoed: list[Fix] = []
         for fix in proposed:
-            if not ok(fix):
+            verdict = choose(current.text, fix) if choose else True
+            if verdict is None:
+                vetoed.append(fix)
                 continue
-            chosen = choose(fix) if choose else fix
-            if chosen is not None:
-                wanted.append(chosen)
+            if isinstance(verdict, Fix):
+                wanted.append(verdict)
+            elif ok(fix):
+                wanted.append(fix)
         taken, _ = resolve(wanted)
         if not taken:
-            result.pending = [f for f in proposed if f not in wanted]
+            result.pending = [f for f in proposed if f not in wanted and f not in vetoed]
             result.text = current.text
             return result
         result.passes.append(taken)

@@ -1,0 +1,267 @@
+"""Review session state: fixes per file, decisions, undo and writing. No Textual imports."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import engine
+from .decisions import APPROVE, PENDING, REJECT, Journal
+from .document import Document, DocumentError, read_document, write_atomic
+from .fixes import Fix
+from .registry import Rule
+
+
+class StaleFileError(Exception):
+    """The file changed on disk since the review began; it is not overwritten."""
+
+
+@dataclass
+class FileState:
+    """One file under review: its text when loaded, its fixes and what was decided."""
+
+    path: Path
+    root: Path
+    document: Document | None = None
+    fixes: list[Fix] = field(default_factory=list)
+    decisions: dict[int, tuple[str, str]] = field(default_factory=dict)  # index -> (decision, replacement)
+    signature: str = ""
+    error: str | None = None
+    written: bool = False
+    saved: set[int] = field(default_factory=set)  # approved fixes already written to --out
+
+    @property
+    def pending(self) -> int:
+        return sum(1 for i in range(len(self.fixes)) if i not in self.decisions)
+
+    @property
+    def approved(self) -> list[Fix]:
+        return [self.fixes[i].with_replacement(rep) if rep != self.fixes[i].replacement else self.fixes[i]
+                for i, (d, rep) in sorted(self.decisions.items()) if d == APPROVE]
+
+    def options(self, index: int) -> list[str]:
+        """The replacement and its alternatives, numbered 1.. in the app."""
+        f = self.fixes[index]
+        return list(dict.fromkeys([f.replacement, *f.alternatives]))
+
+
+def _signature(path: Path) -> str:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+    except OSError:
+        return ""
+
+
+@dataclass
+class ReviewSession:
+    """Everything the review app shows and changes, usable (and tested) without a terminal."""
+
+    files: list[FileState]
+    rules: Sequence[Rule]
+    journal: Journal
+    out_dir: Path | None = None
+    current: int = 0
+    cursor: int = 0
+    history: list[tuple[int, int, tuple[str, str] | None]] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, pairs: Sequence[tuple[Path, Path]], rules: Sequence[Rule], journal: Journal,
+             out_dir: Path | None = None) -> ReviewSession:
+        """Load every file and its first-pass fixes; earlier decisions are resumed from the journal."""
+        session = cls([FileState(p, root) for p, root in pairs], rules, journal, out_dir)
+        for state in session.files:
+            session.load(state)
+        session.current = next((i for i, s in enumerate(session.files) if s.pending), 0)
+        session.cursor = session.first_pending(session.current)
+        return session
+
+    def load(self, state: FileState) -> None:
+        """(Re)read a file and propose its fixes; rejected fixes stay hidden, approved ones resume."""
+        state.decisions.clear()
+        state.saved.clear()
+        state.fixes = []
+        try:
+            doc = read_document(state.path)
+        except DocumentError as exc:
+            state.error = str(exc)
+            return
+        state.error = None
+        state.document = doc
+        state.signature = _signature(state.path)
+        fixes, _ = engine.resolve(engine.propose(doc, self.rules))
+        for fix in fixes:
+            d = self.journal.get(state.path, doc.text, fix)
+            if d is not None and d.decision == REJECT:
+                continue
+            if d is not None and d.decision == APPROVE:
+                state.decisions[len(state.fixes)] = (APPROVE, d.replacement)
+            state.fixes.append(fix)
+
+    # ------------------------------------------------------------ navigation
+
+    @property
+    def file(self) -> FileState:
+        return self.files[self.current]
+
+    @property
+    def fix(self) -> Fix | None:
+        fixes = self.file.fixes
+        return fixes[self.cursor] if 0 <= self.cursor < len(fixes) else None
+
+    @property
+    def total(self) -> int:
+        return sum(len(s.fixes) for s in self.files)
+
+    @property
+    def decided(self) -> int:
+        return sum(len(s.decisions) for s in self.files)
+
+    @property
+    def unwritten(self) -> int:
+        """Approved fixes not yet written to disk."""
+        return sum(1 for s in self.files for i, (d, _) in s.decisions.items() if d == APPROVE and i not in s.saved)
+
+    def first_pending(self, file_index: int, start: int = 0) -> int:
+        state = self.files[file_index] if self.files else None
+        if state is None:
+            return 0
+        n = len(state.fixes)
+        for i in list(range(start, n)) + list(range(0, start)):
+            if i not in state.decisions:
+                return i
+        return min(start, max(0, n - 1))
+
+    def select_file(self, index: int) -> None:
+        self.current = max(0, min(index, len(self.files) - 1))
+        self.cursor = self.first_pending(self.current)
+
+    def move(self, delta: int) -> None:
+        n = len(self.file.fixes)
+        if n:
+            self.cursor = max(0, min(n - 1, self.cursor + delta))
+
+    def advance(self) -> None:
+        """Go to the next undecided fix of this file (or stay)."""
+        self.cursor = self.first_pending(self.current, self.cursor + 1)
+
+    # ------------------------------------------------------------ decisions
+
+    def _set(self, index: int, decision: str, replacement: str = "") -> None:
+        state = self.file
+        fix = state.fixes[index]
+        self.history.append((self.current, index, state.decisions.get(index)))
+        state.decisions[index] = (decision, replacement)
+        assert state.document is not None
+        self.journal.record(state.path, state.document.text, fix, decision, replacement)
+
+    def approve(self, replacement: str | None = None) -> None:
+        """Approve the current fix, as proposed or with ``replacement`` (an edit or an alternative)."""
+        if self.fix is None:
+            return
+        self._set(self.cursor, APPROVE, self.fix.replacement if replacement is None else replacement)
+        self.advance()
+
+    def choose(self, number: int) -> bool:
+        """Approve with option ``number`` (1 = the proposed replacement); False if there is none."""
+        if self.fix is None:
+            return False
+        options = self.file.options(self.cursor)
+        if not 1 <= number <= len(options):
+            return False
+        self.approve(options[number - 1])
+        return True
+
+    def reject(self) -> None:
+        if self.fix is None:
+            return
+        self._set(self.cursor, REJECT)
+        self.advance()
+
+    def decide_rest_of_rule(self, approve: bool) -> int:
+        """Approve or reject every undecided fix of the current fix's rule in this file."""
+        if self.fix is None:
+            return 0
+        rule = self.fix.rule
+        state = self.file
+        count = 0
+        for i, f in enumerate(state.fixes):
+            if f.rule == rule and i not in state.decisions:
+                self._set(i, APPROVE if approve else REJECT, f.replacement if approve else "")
+                count += 1
+        self.advance()
+        return count
+
+    def skip(self) -> None:
+        self.advance()
+
+    def undo(self) -> bool:
+        """Take back the last decision (in the journal too)."""
+        if not self.history:
+            return False
+        file_index, index, previous = self.history.pop()
+        state = self.files[file_index]
+        fix = state.fixes[index]
+        assert state.document is not None
+        if previous is None:
+            state.decisions.pop(index, None)
+            self.journal.record(state.path, state.document.text, fix, PENDING)
+        else:
+            state.decisions[index] = previous
+            self.journal.record(state.path, state.document.text, fix, previous[0], previous[1])
+        self.current, self.cursor = file_index, index
+        return True
+
+    # ------------------------------------------------------------ writing
+
+    def preview(self, state: FileState | None = None) -> str:
+        """The text the file would have with its approved fixes applied."""
+        state = state or self.file
+        assert state.document is not None
+        return engine.apply(state.document.text, state.approved)
+
+    def destination(self, state: FileState) -> Path:
+        if self.out_dir is None:
+            return state.path
+        try:
+            return self.out_dir / state.path.relative_to(state.root)
+        except ValueError:
+            return self.out_dir / state.path.name
+
+    def write(self, state: FileState | None = None) -> Path | None:
+        """Write a file's approved fixes atomically; refuse if it changed on disk meanwhile.
+
+        In place, the original is kept once as ``FILE.orig``. Returns the path written,
+        or None when nothing was approved. The file is then reloaded.
+        """
+        state = state or self.file
+        if state.document is None or not state.approved:
+            return None
+        if _signature(state.path) != state.signature:
+            raise StaleFileError(f"{state.path} changed on disk since the review began; reload it first")
+        dest = self.destination(state)
+        if dest == state.path:
+            backup = state.path.with_name(state.path.name + ".orig")
+            if not backup.exists():
+                write_atomic(backup, state.path.read_bytes(), like=state.path)
+        write_atomic(dest, state.document.encode(self.preview(state)), like=state.path)
+        state.written = True
+        if dest == state.path:
+            self.load(state)
+        else:  # the input is unchanged; its approved fixes are now saved in --out
+            state.saved = {i for i, (d, _) in state.decisions.items() if d == APPROVE}
+        if state is self.file:
+            self.cursor = self.first_pending(self.current)
+        return dest
+
+    def write_all(self) -> list[Path]:
+        return [p for s in self.files if s.approved for p in [self.write(s)] if p is not None]
+
+
+def relative_name(state: FileState) -> str:
+    try:
+        return os.path.relpath(state.path, state.root)
+    except ValueError:
+        return str(state.path)

@@ -1,0 +1,118 @@
+"""The review app driven by key presses (Textual's pilot); assertions on session state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from normalizer import load_rules
+from normalizer.batch import discover
+from normalizer.decisions import Journal
+from normalizer.tui import ReviewApp
+from normalizer.tui.screens import ConfirmQuit, HelpScreen
+
+TEXT = "However, The talks resumed  today.\nTreasury Secretary Bescent spoke about rare lands.\n"
+
+
+def make_app(folder: Path, out: Path | None = None) -> ReviewApp:
+    pairs = list(discover([folder], ["txt"], [".*"]))
+    return ReviewApp(pairs, load_rules(), Journal.for_paths([folder]), out, folder / "mtnorm-aliases.toml")
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    return tmp_path
+
+
+async def start(app: ReviewApp, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_keys_record_decisions(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        assert app.session is not None and app.session.total == 4
+        await pilot.press("y", "n")
+        assert app.session.file.decisions == {0: ("approve", "the"), 1: ("reject", "")}
+        await pilot.press("u")
+        assert app.session.file.decisions == {0: ("approve", "the")}
+        await pilot.press("s", "k", "j")
+        assert app.session.cursor == 2
+        await pilot.press("j", "1")
+        assert app.session.file.decisions[3] == ("approve", "rare earths")
+
+
+async def test_edit_inline(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        await pilot.press("e")
+        await pilot.press("end")
+        for _ in range(3):
+            await pilot.press("backspace")
+        await pilot.press(*"Our", "enter")
+        assert app.session.file.decisions[0] == ("approve", "Our")
+
+
+async def test_write_then_quit(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        await pilot.press("y", "w")
+        await pilot.pause()
+        assert (folder / "a.txt").read_text().startswith("However, the talks")
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_value is app.session
+
+
+async def test_quit_with_unwritten_fixes_asks(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        await pilot.press("y", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmQuit)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmQuit)
+        await pilot.press("q", "q")
+        await pilot.pause()
+    assert (folder / "a.txt").read_text() == TEXT
+
+
+async def test_help_and_empty_state(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text("Talks resumed.\n")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot)
+        assert "Nothing to review" in str(app.query_one("#empty").render())
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_readable_at_80x24(folder: Path) -> None:
+    app = make_app(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(app, pilot)
+        assert "0/4 decided" in str(app.query_one("#progress").render())
+        for widget in ("#files", "#fixes", "#diff-box", "#info"):
+            region = app.query_one(widget).region
+            assert region.width >= 20 and region.height >= 2, widget
+        assert app.query_one("#diff-box").region.height >= 4
+
+
+async def test_remember_approved_name_fix(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Mexican President Sheinbuam spoke.\n")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        assert app.session.fix.rule == "N002"
+        await pilot.press("y", "k", "m")
+        await pilot.pause()
+    assert 'variants = ["Sheinbuam"]' in (tmp_path / "mtnorm-aliases.toml").read_text()
