@@ -117,6 +117,8 @@ def process(path: Path, rules: Sequence[Rule], mode: str, level: str,
             report.result = engine.clean(doc, rules, level, choose)
     except ConvergenceError as exc:
         report.error = str(exc)
+    except Exception as exc:  # a bug in one rule must not stop the batch
+        report.error = f"internal error ({type(exc).__name__}: {exc}); please report it"
     return report
 
 
