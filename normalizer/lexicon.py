@@ -27,6 +27,7 @@ TECH_SUFFIXES = frozenset(
     dll so sh bat net""".split()
 )
 
+EDGE_PUNCT = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
 URLISH = regex.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.|@|\.[a-z]{2,}/)")
 
 
@@ -48,10 +49,11 @@ def is_common(word: str, threshold: float = COMMON) -> bool:
 def looks_technical(token: str) -> bool:
     """True for URLs, e-mail addresses, domains and file names.
 
-    >>> looks_technical("example.com"), looks_technical("year.before")
-    (True, False)
+    >>> looks_technical("example.com"), looks_technical("`index.html`"), looks_technical("year.before")
+    (True, True, False)
     """
     if URLISH.search(token):
         return True
-    last = regex.split(r"[.]", token.rstrip(".,;:!?)\"'’”"))[-1]
-    return "." in token and last.lower() in TECH_SUFFIXES
+    core = EDGE_PUNCT.sub("", token)
+    last = core.rsplit(".", 1)[-1]
+    return "." in core and last.lower() in TECH_SUFFIXES

@@ -8,7 +8,7 @@ import regex
 
 from ..document import Document
 from ..fixes import Proposal, Safety
-from ..lexicon import looks_technical, zipf
+from ..lexicon import FUNCTION_WORDS, looks_technical, zipf
 from ..registry import rule
 
 # Lower-case words of 7+ letters, not part of a URL, hashtag, handle or hyphenated compound.
@@ -17,6 +17,10 @@ WORD = regex.compile(r"(?<![\p{L}\p{N}@#/_.'â€™-])\p{Ll}{5,}(?![\p{L}\p{N}@_/'â€
 UNKNOWN = 1.0   # wordfreq has (almost) never seen it
 PART = 3.5      # each half must be an everyday word
 SHORT_PART = 4.5  # and a 2-3 letter half a very common one
+# Words that end a clause before a lost comma or space: "ago" in "agoimplementing".
+CLAUSE_ENDS = frozenset("ago also then now still already yet too again today there here later soon".split())
+# Right halves that make derived words: "contextless", "stateful".
+SUFFIXES = frozenset("less ness ful fully like wise ship hood able ably ment ments ism ist ists".split())
 # Left halves that make derived words, not two words: "unexpecting", "superblack".
 PREFIXES = frozenset("""un re pre non super over under out sub anti co counter inter multi post semi mega
     micro mini self ultra hyper dis mis in im il ir de en em extra mid off on up down back""".split())
@@ -40,10 +44,14 @@ def best_split(word: str) -> tuple[str, str] | None:
         zl, zr = zipf(left), zipf(right)
         need_l = SHORT_PART if len(left) <= 3 else PART
         need_r = SHORT_PART if len(right) <= 3 else PART
-        if left in PREFIXES:
-            if zr >= PART:
-                return None  # a prefix and a word: a derived word ("superblack"), not two words
+        if left in PREFIXES or right in SUFFIXES:
+            if min(zl, zr) >= PART or left in PREFIXES and zr >= PART:
+                return None  # a prefix or suffix and a word: a derived word ("superblack"), not two words
             continue
+        if len(left) < 3 or len(right) < 3:
+            continue
+        if not (left in FUNCTION_WORDS or left in CLAUSE_ENDS or right.endswith(("ing", "ed"))):
+            continue  # "manpage", "keyfiles": closed compounds, not a lost boundary
         if zl >= need_l and zr >= need_r:
             score = min(zl, zr)
             if best is None or score > best[0]:
@@ -57,9 +65,10 @@ def glued_words(doc: Document) -> Iterator[Proposal]:
     """Two words written as one ("agoimplementing" for "ago implementing").
 
     Only lower-case words that English (wordfreq) does not know, used once in
-    the document, that split into two everyday words without a prefix
-    ("unexpecting" stays); closed compounds a text repeats ("mouthpart") and
-    URLs or hashtags are left alone. Review.
+    the document, that split into two everyday words at a lost boundary: after
+    a function word or a clause-ending adverb ("ago"), or before an -ing/-ed
+    form. Derived words ("unexpecting", "contextless"), closed compounds
+    ("manpage", "mouthpart"), URLs and hashtags are left alone. Review.
     """
     text = doc.text
     seen = [m.group() for m in LONG_WORD.finditer(text)]

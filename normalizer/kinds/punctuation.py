@@ -92,9 +92,10 @@ def missing_space_after_punctuation(doc: Document) -> Iterator[Proposal]:
 def spaced_hyphen(doc: Document) -> Iterator[Proposal]:
     """A space on one side of a compound's hyphen ("high -level").
 
-    Suspended hyphens ("pre- and post-war"), dashes with spaces on both sides,
-    flags ("-v") and compounds starting with a function word are left alone;
-    unless both halves are common words the fix is review.
+    Both halves must be common English words and the second lower case, so
+    suspended hyphens ("pre- and post-war"), dashes with spaces on both sides,
+    command-line flags ("-v", "-DCMAKE") and compounds starting with a function
+    word are left alone.
     """
     text = doc.text
     for m in SPACED_HYPHEN.finditer(text):
@@ -105,7 +106,9 @@ def spaced_hyphen(doc: Document) -> Iterator[Proposal]:
         left, right = before.group(), after.group()
         if left.lower() in FUNCTION_WORDS or right.lower() in SUSPENDED:
             continue
-        safety = Safety.SAFE if is_common(left) and is_common(right) else Safety.REVIEW
+        if not (right.islower() and is_common(right) and is_common(left)):
+            continue  # "cmake -DCMAKE", "autoreconf -fi": command-line flags, not compounds
+        safety = Safety.SAFE
         yield Proposal(before.start(), after.end(), f"{left}-{right}", "Space inside a hyphenated compound.", safety)
 
 
