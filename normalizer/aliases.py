@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from .lexicon import COMMON, zipf
 
-KEYS = {"canonical", "variants", "review", "context", "ordinary_words", "note"}
+KEYS = {"canonical", "variants", "review", "context", "ordinary_words", "note", "not_after"}
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class Alias:
     note: str = ""
     source: str = ""
     line: int = 0
+    not_after: str = ""  # a regex: no match when the text before the variant ends with it
 
     @property
     def where(self) -> str:
@@ -71,8 +74,16 @@ def parse_alias_table(table: dict[str, Any], path: Path, line: int, error: Calla
     for v in lists["ordinary_words"]:
         if v not in lists["review"]:
             raise error(f"alias {canonical!r}: ordinary word {v!r} must also be listed in review")
+    not_after = table.get("not_after", "")
+    if not isinstance(not_after, str):
+        raise error(f"alias {canonical!r}: 'not_after' must be a regular expression")
+    if not_after:
+        try:
+            regex.compile(not_after)
+        except regex.error as exc:
+            raise error(f"alias {canonical!r}: bad 'not_after' expression: {exc}") from None
     return Alias(canonical, tuple(variants), frozenset(lists["review"]), tuple(lists["context"]),
-                 frozenset(lists["ordinary_words"]), str(table.get("note", "")), str(path), line)
+                 frozenset(lists["ordinary_words"]), str(table.get("note", "")), str(path), line, not_after)
 
 
 def validate(aliases: Iterable[Alias]) -> list[str]:

@@ -15,8 +15,11 @@ REPEAT = regex.compile(r"(?<![\p{L}\p{N}'’-])(\p{L}+)[ \t]+(\1)(?![\p{L}\p{N}'
 # Repeats that English allows: "had had", "that that", "very very", "bye bye".
 LEGITIMATE = frozenset(
     """had that is do does very no ha haha bye yeah so really far more many oh ho la na
-    well now there knock tut chop hip hey yes wait go run blah tick tock ding dong""".split()
+    well now there knock tut chop hip hey yes wait go run blah tick tock ding dong tsk yada cha
+    hush pooh goody""".split()
 )
+# Places and names that are a word said twice: "Bora Bora", "Walla Walla", "Sirhan Sirhan".
+REDUPLICATED_NAMES = frozenset("bora walla pago sing duran sirhan mahi baden kuala tutu dum".split())
 DOUBLE_QUOTE = regex.compile(r"(?<=[^\s”’»])(”|»)\1")
 SENTENCE_START = regex.compile(r"(?:\A|[.!?:;]\s+|\n\s*)\Z")
 
@@ -33,7 +36,7 @@ def repeated_word(doc: Document) -> Iterator[Proposal]:
     text = doc.text
     for m in REPEAT.finditer(text):
         first, second = m.group(1), m.group(2)
-        if first.lower() in LEGITIMATE or len(first) == 1 and first.lower() not in {"a"}:
+        if first.lower() in LEGITIMATE or first.lower() in REDUPLICATED_NAMES or len(first) == 1 and first.lower() not in {"a"}:
             continue
         both_capital = first[0].isupper() and second[0].isupper()
         if not both_capital and not is_common(first):

@@ -126,6 +126,8 @@ def known_variants(aliases: Sequence[Alias]) -> Rule:
             if not matcher.in_context(alias, text, cache):
                 continue
             start, end = m.start("name"), m.end("name")
+            if alias.not_after and regex.search(f"(?:{alias.not_after})\\s*\\Z", text[max(0, start - 40):start]):
+                continue
             the = THE_BEFORE.search(text, max(0, start - 8), start)
             if ROMAN.match(variant) and (_roman_numeral_use(text, start, end) or _line_is_upper(text, start)):
                 continue

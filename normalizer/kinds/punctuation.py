@@ -66,8 +66,8 @@ def missing_space_after_punctuation(doc: Document) -> Iterator[Proposal]:
     text = doc.text
     for m in GLUED_MARK.finditer(text):
         left, mark, right = m.groups()
-        if not (is_common(left) and is_common(right)):
-            continue
+        if left.isupper() or right.isupper() or not (is_common(left) and is_common(right)):
+            continue  # "ASP.NET": acronyms and product names, not a sentence boundary
         tok_start = text.rfind(" ", 0, m.start()) + 1
         tok_start = max(tok_start, text.rfind("\n", 0, m.start()) + 1)
         tok_end = TOKEN_END.search(text, m.end())
