@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import re
+
 import regex
 
 from ..document import Document
@@ -21,6 +23,8 @@ CANDIDATE = regex.compile(
 )
 QUOTED = regex.compile(r"“[^”\n]*”|\"[^\"\n]*\"|‘[^’\n]*’|«[^»\n]*»")
 LINE = regex.compile(r"[^\n]+")
+# Cheap first pass (standard re): a candidate word after a letter, digit, comma or semicolon and a space.
+QUICK = re.compile(rf"[^\W_][,;]?[ \t]+(?:{MID_SENTENCE})[ \t]")
 LINKERS = frozenset("And Or Of In On At By For From To With".split())
 PREVIOUS_WORD = regex.compile(r"(\p{L}[\p{L}'’-]*)[,;]?[ \t]+\Z")
 
@@ -54,9 +58,14 @@ def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
     Headlines and quotations are left alone. Review: a title may be meant.
     """
     text = doc.text
-    for line in LINE.finditer(text):
+    starts = sorted({text.rfind("\n", 0, m.start()) + 1 for m in QUICK.finditer(text)})
+    for start in starts:
+        end = text.find("\n", start)
+        line = LINE.match(text, start, end if end >= 0 else len(text))
+        if line is None:
+            continue
         s = line.group()
-        if not regex.search(MID_SENTENCE, s) or _is_headline(s):
+        if _is_headline(s):
             continue
         quoted = [(q.start(), q.end()) for q in QUOTED.finditer(s)]
         for m in CANDIDATE.finditer(s):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import re
+
 import regex
 
 from ..document import Document
@@ -11,7 +13,8 @@ from ..fixes import Proposal, Safety
 from ..lexicon import is_common
 from ..registry import rule
 
-REPEAT = regex.compile(r"(?<![\p{L}\p{N}'’-])(\p{L}+)[ \t]+(\1)(?![\p{L}\p{N}'’-])", regex.IGNORECASE)
+# The standard library's re is several times faster here; the letters-only check is done after.
+REPEAT = re.compile(r"\b(\w+)[ \t]+(\1)\b", re.IGNORECASE)
 # Repeats that English allows: "had had", "that that", "very very", "bye bye".
 LEGITIMATE = frozenset(
     """had that is do does very no ha haha bye yeah so really far more many oh ho la na
@@ -36,6 +39,9 @@ def repeated_word(doc: Document) -> Iterator[Proposal]:
     text = doc.text
     for m in REPEAT.finditer(text):
         first, second = m.group(1), m.group(2)
+        if not first.isalpha() or text[m.start() - 1:m.start()] in ("'", "’", "-") or \
+                text[m.end():m.end() + 1] in ("'", "’", "-"):
+            continue
         if first.lower() in LEGITIMATE or first.lower() in REDUPLICATED_NAMES or len(first) == 1 and first.lower() not in {"a"}:
             continue
         both_capital = first[0].isupper() and second[0].isupper()
@@ -49,5 +55,7 @@ def repeated_word(doc: Document) -> Iterator[Proposal]:
 @rule("D002", "doubled-closing-quote", "duplicate", Safety.SAFE, example="“great news.”” she said")
 def doubled_closing_quote(doc: Document) -> Iterator[Proposal]:
     """A closing quotation mark written twice ("news.””")."""
+    if "””" not in doc.text and "»»" not in doc.text:
+        return
     for m in DOUBLE_QUOTE.finditer(doc.text):
         yield Proposal(m.start(), m.end(), m.group(1), "Closing quotation mark doubled.")

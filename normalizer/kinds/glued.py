@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import re
+
 import regex
 
 from ..document import Document
@@ -24,6 +26,14 @@ SUFFIXES = frozenset("less ness ful fully like wise ship hood able ably ment men
 # Left halves that make derived words, not two words: "unexpecting", "superblack".
 PREFIXES = frozenset("""un re pre non super over under out sub anti co counter inter multi post semi mega
     micro mini self ultra hyper dis mis in im il ir de en em extra mid off on up down back""".split())
+
+
+WORDS_5 = re.compile(r"(?<![\w@#/.'’-])[^\W\d_]{5,}(?![\w@/'’-])")
+
+
+def _unknown_words(text: str, min_len: int) -> set[str]:
+    """Distinct lower-case words of ``min_len``+ letters that wordfreq does not know (cheap first pass)."""
+    return {w for w in set(WORDS_5.findall(text)) if len(w) >= min_len and w.islower() and zipf(w) < UNKNOWN}
 
 
 def _token(text: str, start: int, end: int) -> str:
@@ -71,8 +81,13 @@ def glued_words(doc: Document) -> Iterator[Proposal]:
     ("manpage", "mouthpart"), URLs and hashtags are left alone. Review.
     """
     text = doc.text
+    unknown = _unknown_words(text, 7)
+    if not unknown:
+        return
     seen = [m.group() for m in LONG_WORD.finditer(text)]
     for m in LONG_WORD.finditer(text):
+        if m.group() not in unknown:
+            continue
         word = m.group()
         if zipf(word) >= UNKNOWN or seen.count(word) > 1 or looks_technical(_token(text, m.start(), m.end())):
             continue
@@ -92,8 +107,13 @@ def extra_letter(doc: Document) -> Iterator[Proposal]:
     letter, removed, leaves an everyday word. Review.
     """
     text = doc.text
+    unknown = _unknown_words(text, 5)
+    if not unknown:
+        return
     for m in WORD.finditer(text):
         word = m.group()
+        if word not in unknown:
+            continue
         if zipf(word) >= UNKNOWN or len(word) > 7 and best_split(word):
             continue
         stem = word[:-1]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import re
+
 import regex
 
 from ..document import Document
@@ -19,16 +21,31 @@ SPACE_BEFORE_STOP = regex.compile(
     r"(?<=[\p{L}\p{N}\)\]\"”’])[ \t]+([?!]+|\.(?!\.))(?=[ \t]*(?:\n|\Z)|[ \t]+[\p{Lu}\"“]|[\"”’)])"
 )
 SPACE_BEFORE_PERCENT = regex.compile(r"(?<=\p{N})[ \t]+%")
+QUICK_SPACE_MARK = re.compile(r"[ \t][,;:.?!%]")
 # A word, sentence punctuation, a word, with no space: "this year.before", "however,the".
 GLUED_MARK = regex.compile(r"(?<![\p{L}\p{N}.@/:_'’-])(\p{L}{2,})([.?!,;:])(\p{L}{2,})(?![\p{L}\p{N}@/_:-]|\.[\p{L}\p{N}])")
 TOKEN_END = regex.compile(r"\s")
+MARK_BETWEEN_LETTERS = regex.compile(r"(?<=\p{L}\p{L})[.?!,;:](?=\p{L}\p{L})")
+LETTERS_BEFORE = regex.compile(r"\p{L}+\Z")
+
+
+def _glued_at(text: str, pos: int) -> regex.Match | None:
+    """The GLUED_MARK match whose mark sits at ``pos``, if any."""
+    word = LETTERS_BEFORE.search(text, max(0, pos - 60), pos)
+    if word is None:
+        return None
+    m = GLUED_MARK.match(text, word.start())
+    return m if m is not None and m.start(2) == pos else None
 SPACED_HYPHEN = regex.compile(r"(?<=(?<![\p{L}\p{N}-])\p{L}{2,})(?: -|- )(?=\p{L}{2,}(?![\p{L}-]))")
 WORD_BEFORE = regex.compile(r"\p{L}+\Z")
 WORD_AFTER = regex.compile(r"\p{L}+")
+QUICK_CURRENCY = re.compile(r"[$€£¥₹₩₽][ \t]+\d")
 CURRENCY_SPACE = regex.compile(r"(?<![\p{L}\p{N}])((?:[A-Z]{1,3})?[$€£¥₹₩₽])[ \t]+(?=\p{N})")
+QUICK_BRACKET_SPACE = re.compile(r"[(\[][ \t]|[ \t][)\]]")
 OPEN_SPACE = regex.compile(r"([(\[])[ \t]+(?=[^\s)\]])")
 CLOSE_SPACE = regex.compile(r"(?<=[^\s(\[])[ \t]+([)\]])")
 DOUBLED_BRACKET = regex.compile(r"\){2,}|\({2,}|\]{2,}|\[{2,}")
+QUICK_DOUBLED = re.compile(r"\)\)|\(\(|\]\]|\[\[")
 PAIRS = {")": "(", "(": ")", "]": "[", "[": "]"}
 LINE = regex.compile(r"[^\n]+")
 SUSPENDED = frozenset({"and", "or", "to", "nor"})
@@ -42,6 +59,8 @@ def space_before_punctuation(doc: Document) -> Iterator[Proposal]:
     is glued to the next word, the space moves after it.
     """
     text = doc.text
+    if not QUICK_SPACE_MARK.search(text):
+        return
     for m in SPACE_BEFORE_MARK.finditer(text):
         mark = m.group(1)
         after = text[m.end():m.end() + 1]
@@ -64,7 +83,10 @@ def missing_space_after_punctuation(doc: Document) -> Iterator[Proposal]:
     lower-case word is review, since the period itself may be the error.
     """
     text = doc.text
-    for m in GLUED_MARK.finditer(text):
+    for hit in MARK_BETWEEN_LETTERS.finditer(text):
+        m = _glued_at(text, hit.start())
+        if m is None:
+            continue
         left, mark, right = m.groups()
         if left.isupper() or right.isupper() or not (is_common(left) and is_common(right)):
             continue  # "ASP.NET": acronyms and product names, not a sentence boundary
@@ -115,7 +137,10 @@ def spaced_hyphen(doc: Document) -> Iterator[Proposal]:
 @rule("S005", "space-after-currency", "spacing", Safety.SAFE, example="worth $ 600 billion")
 def space_after_currency(doc: Document) -> Iterator[Proposal]:
     """A space between a currency sign and its amount ("$ 600")."""
-    for m in CURRENCY_SPACE.finditer(doc.text):
+    text = doc.text
+    if not QUICK_CURRENCY.search(text):
+        return
+    for m in CURRENCY_SPACE.finditer(text):
         yield Proposal(m.start(), m.end(), m.group(1), f"Space after the currency sign {m.group(1)!r}.")
 
 
@@ -123,6 +148,8 @@ def space_after_currency(doc: Document) -> Iterator[Proposal]:
 def bracket_spacing(doc: Document) -> Iterator[Proposal]:
     """Spaces just inside brackets ("( AP )"). Empty brackets are left alone."""
     text = doc.text
+    if not QUICK_BRACKET_SPACE.search(text):
+        return
     for m in OPEN_SPACE.finditer(text):
         yield Proposal(m.start(), m.end(), m.group(1), f"Space after {m.group(1)!r}.")
     for m in CLOSE_SPACE.finditer(text):
@@ -135,6 +162,8 @@ def doubled_bracket(doc: Document) -> Iterator[Proposal]:
 
     Balanced nesting ("(see (a))") is left alone.
     """
+    if not QUICK_DOUBLED.search(doc.text):
+        return
     for line in LINE.finditer(doc.text):
         s = line.group()
         excess = {ch: s.count(ch) - s.count(PAIRS[ch]) for ch in "()[]"}
