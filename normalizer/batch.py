@@ -81,7 +81,7 @@ def _init_worker(select: Sequence[str], ignore: Sequence[str], rule_files: Seque
 
 def corpus_stats(files: Sequence[Path], min_docs: int) -> CorpusStats | None:
     """What repeats across ``files`` (unreadable files are skipped here and reported later)."""
-    if min_docs <= 0 or len(files) < 2:
+    if len(files) < 2:
         return None
 
     def texts() -> Iterator[str]:
@@ -140,13 +140,14 @@ def run(
 ) -> list[FileReport]:
     """Process ``files`` in order, in ``jobs`` processes; ``progress`` sees each report.
 
-    When the learned-boilerplate rule (B003) is selected, the files are first
-    read once to find lines and paragraphs repeated in ``learn_min_docs`` of them.
+    When the learned-boilerplate rule (B003) or the fuzzy name rule (N002) is
+    selected, the files are first read once to find lines and paragraphs
+    repeated in ``learn_min_docs`` of them, and names the run uses repeatedly.
     A review ``journal`` drops rejected fixes and applies approved ones.
     """
     reports: list[FileReport] = []
     rules = load_rules(*selectors)
-    corpus = corpus_stats(files, learn_min_docs) if any(r.code == "B003" for r in rules) else None
+    corpus = corpus_stats(files, learn_min_docs) if any(r.code in ("B003", "N002") for r in rules) else None
     if jobs <= 1 or len(files) < 2:
         for f in files:
             reports.append(process(f, rules, mode, level, corpus, journal))

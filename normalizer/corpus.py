@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 import regex
 
 from .document import Document
+from .lexicon import zipf
 
 DIGITS = regex.compile(r"\d+")
 SPACES = regex.compile(r"\s+")
 QUOTED = regex.compile(r"[“\"«][^”\"»\n]{12,}[”\"»]")
 BLOCK = regex.compile(r"(?:[^\n]*\S[^\n]*(?:\n|\Z))+")
 LINE = regex.compile(r"[^\n]*\S[^\n]*")
+NAME = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}{3,}(?![\p{L}\p{N}-])")
 
 
 def key(unit: str) -> str:
@@ -46,6 +48,7 @@ class CorpusStats:
     documents: int = 0
     min_docs: int = 3
     repeated: dict[str, int] = field(default_factory=dict)
+    names: dict[str, int] = field(default_factory=dict)  # rare capitalized words used 2+ times in the run
 
     def count(self, unit: str) -> int:
         return self.repeated.get(key(unit), 0)
@@ -54,12 +57,16 @@ class CorpusStats:
 def learn(texts: Iterable[str], min_docs: int = 3) -> CorpusStats:
     """Count, per normalized unit, the documents it occurs in; keep those reaching ``min_docs``."""
     counts: Counter[str] = Counter()
+    names: Counter[str] = Counter()
     n = 0
     for text in texts:
         n += 1
-        counts.update({key(u) for _, _, u in units(text) if eligible(u)})
+        if min_docs > 0:
+            counts.update({key(u) for _, _, u in units(text) if eligible(u)})
+        names.update(NAME.findall(text))
     repeated = {k: c for k, c in counts.items() if c >= max(2, min_docs)} if min_docs > 0 else {}
-    return CorpusStats(n, min_docs, repeated)
+    rare = {w: c for w, c in names.items() if c >= 2 and zipf(w.lower()) < 3.0}
+    return CorpusStats(n, min_docs, repeated, rare)
 
 
 def with_corpus(docs: Iterable[Document], min_docs: int = 3) -> list[Document]:

@@ -115,3 +115,15 @@ def test_discovery_never_links_two_ordinary_words() -> None:
 
     docs = [Document("Green and Greer met Greene. Russia and Russel spoke.")]
     assert suggest(collect(docs)) == []
+
+
+def test_fuzzy_names_use_the_other_files_of_a_run(tmp_path: Path) -> None:
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(f"Minister Okonjo said the budget would pass, Okonjo told reporters in part {i}.\n")
+    (tmp_path / "3.txt").write_text("The budget passed on Tuesday, Okonja said.\n")
+    out = run_cli("check", "--format", "jsonl", "--select", "N002", tmp_path)
+    fixes = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [(Path(f["path"]).name, f["original"], f["replacement"]) for f in fixes] == [("3.txt", "Okonja", "Okonjo")]
+    assert "files of this run" in fixes[0]["message"]
+    alone = run_cli("check", "--select", "N002", tmp_path / "3.txt")
+    assert alone.returncode == 0

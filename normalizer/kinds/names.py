@@ -172,13 +172,16 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
         tokens = [m for m in CAPITALIZED.finditer(text)]
         counts = Counter(m.group() for m in tokens)
         local = {t for t, n in counts.items() if n >= 2 and zipf(t.lower()) < 3.0}
+        corpus = doc.corpus.names if doc.corpus is not None else {}
         for m in tokens:
             word = m.group()
             if word in known_forms or zipf(word.lower()) >= 1.0:
                 continue
             role = bool(ROLE.search(text, max(0, m.start() - 40), m.start()))
             best: tuple[float, str, str] | None = None
-            for target, source in [(t, "alias") for t in targets] + [(t, "document") for t in local]:
+            candidates = [(t, "alias") for t in targets] + [(t, "document") for t in local]
+            candidates += [(t, "corpus") for t in corpus if t not in local and t[0] == word[0]]
+            for target, source in candidates:
                 if target == word or target[0] != word[0] or abs(len(target) - len(word)) > 2:
                     continue
                 if fold(target) == fold(word):
@@ -186,15 +189,18 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
                 score = fuzz.ratio(word, target)
                 if source == "alias":
                     need = 85 if role else 90
-                else:  # a name the document uses at least twice as often as this spelling
+                elif source == "document":  # a name the document uses at least twice as often
                     need = 83 if counts[target] >= 2 * counts[word] else 95
+                else:  # a name the other files of the run use, far more often than this spelling
+                    need = 83 if corpus[target] >= 3 * corpus.get(word, 1) else 95
                 if score >= need and (best is None or score > best[0]):
                     best = (score, target, source)
             if best is None:
                 continue
             score, target, source = best
-            evidence = ("a name in the alias data" if source == "alias"
-                        else f"a name used {counts[target]} times in this document")
+            evidence = {"alias": "a name in the alias data",
+                        "document": f"a name used {counts[target]} times in this document",
+                        "corpus": f"a name used {corpus.get(target, 0)} times in the files of this run"}[source]
             if role:
                 evidence += ", after a title or role"
             yield Proposal(m.start(), m.end(), target,
@@ -204,8 +210,9 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
     return Rule("N002", "name-variant-fuzzy", "name", Safety.REVIEW,
                 "An unknown capitalized word that closely resembles a known name (\"Sinbaum\" for\n"
                 "Sheinbaum), found by similarity to the alias data and to names used elsewhere in\n"
-                "the document. Words that English or wordfreq knows (Russel, Rollins, Greer) are never\n"
-                "candidates; a title in front (\"Mexican President ...\") lowers the bar. Always review.",
+                "the document and in the other files of the run. Words that English or wordfreq knows\n"
+                "(Russel, Rollins, Greer) are never candidates; a title in front (\"Mexican President\n"
+                "...\") lowers the bar. Always review.",
                 find, example="Mexican President Sheinbuam spoke.", source="rules/aliases.toml")
 
 

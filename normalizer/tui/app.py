@@ -221,7 +221,11 @@ class ReviewApp(App[ReviewSession | None]):
         self.refresh_all()
 
     def action_approve(self) -> None:
+        fix = self.session.fix if self.session is not None else None
         self._act(lambda: self.session.approve())
+        if fix is not None and fix.category == "name" and fix.rule != "N001":
+            self.notify(f"Approved {fix.original.strip()!r} -> {fix.replacement.strip()!r}. "
+                        "Press k then m to remember it in your alias file.", timeout=6)
 
     def action_reject(self) -> None:
         self._act(lambda: self.session.reject())
