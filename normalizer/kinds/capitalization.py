@@ -10,6 +10,7 @@ import regex
 
 from ..document import Document
 from ..fixes import Proposal, Safety
+from ..lexicon import is_common
 from ..registry import rule
 
 # Words that are never capitalized mid-sentence unless they start a name or title.
@@ -77,3 +78,32 @@ def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
             start = line.start() + m.start(1)
             yield Proposal(start, start + len(word), word.lower(),
                            f"{word!r} is capitalized in mid-sentence.")
+
+
+ABBREVIATIONS = frozenset("""etc approx vs viz cf al incl esp est dept govt corp inc ltd co jr sr st
+    mt ft no nos vol vols fig figs pp ed eds rev gen col lt sgt capt cmdr adm gov sen rep
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun""".split())
+LOWER_AFTER_STOP = re.compile(r"(?<=[^\W\d_]{3})([.!?])[ \t]+([a-z][a-z'’]*)(?=[ \t,;:])")
+
+
+@rule("C003", "lowercase-sentence-start", "capitalization", Safety.REVIEW,
+      example="The talks ended on Monday. the president left for Paris.")
+def lowercase_sentence_start(doc: Document) -> Iterator[Proposal]:
+    """A sentence that starts in lower case after a full stop ("Monday. the president").
+
+    Only after an ordinary word of three or more letters, so abbreviations
+    ("etc. to", "U.S. job market", "approx. the") are left alone. Review.
+    """
+    text = doc.text
+    for m in LOWER_AFTER_STOP.finditer(text):
+        prev = text[max(0, m.start() - 20):m.start()].split()[-1] if text[:m.start()].split() else ""
+        bare = prev.strip("\"'“”‘’()[]")
+        if "." in bare or not bare.isalpha() or bare.lower() in ABBREVIATIONS or not bare[1:].islower():
+            continue
+        if m.group(1) == "." and not is_common(bare):
+            continue
+        word = m.group(2)
+        if not is_common(word):
+            continue  # "ftfy", "iPhone": names written in lower case on purpose
+        start = m.start(2)
+        yield Proposal(start, start + 1, word[0].upper(), f"Sentence starts with lower-case {word!r}.")

@@ -59,3 +59,23 @@ def doubled_closing_quote(doc: Document) -> Iterator[Proposal]:
         return
     for m in DOUBLE_QUOTE.finditer(doc.text):
         yield Proposal(m.start(), m.end(), m.group(1), "Closing quotation mark doubled.")
+
+
+REPEATED_PHRASE = re.compile(r"\b((\w+)[ \t]+(\w+))[ \t]+(\2)[ \t]+(\3)\b", re.IGNORECASE)
+
+
+@rule("D003", "repeated-phrase", "duplicate", Safety.REVIEW, example="talks resumed in the in the capital")
+def repeated_phrase(doc: Document) -> Iterator[Proposal]:
+    """Two words immediately repeated ("in the in the").
+
+    Review: a repeated pair can be rhetorical ("step by step by step" is not
+    matched, but "more and more and" could be intended).
+    """
+    text = doc.text
+    for m in REPEATED_PHRASE.finditer(text):
+        pair = m.group(1)
+        if not pair.replace(" ", "").replace("\t", "").isalpha() or m.group(2).lower() in LEGITIMATE:
+            continue
+        if m.group(2).lower() == m.group(3).lower():
+            continue  # "no no no no": a repeated word, D001's business
+        yield Proposal(m.start(), m.end(), pair, f"The words {pair!r} are repeated.")

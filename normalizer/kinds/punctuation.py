@@ -175,3 +175,37 @@ def doubled_bracket(doc: Document) -> Iterator[Proposal]:
                 start = line.start() + m.start()
                 keep = ch * (len(m.group()) - drop)
                 yield Proposal(start, start + len(m.group()), keep, f"Doubled {ch!r} without a partner.")
+
+
+# ---------------------------------------------------------------- quotes and detokenization
+
+QUOTE_INSIDE_SPACE = regex.compile(r"(“)[ \t]+(?=\S)|(?<=\S)[ \t]+(”)")
+QUOTE_TWO_APOSTROPHES = regex.compile(r"(?<=“[^”\n]{0,300}?\S)[ \t]*''(?!')")
+CONTRACTION_SPACE = regex.compile(r"(?<=\p{L})[ \t]+(['’](?:s|re|ve|ll|d|m)|n['’]t|(?<=n[ \t]+)['’]t)(?![\p{L}\p{N}])")
+
+
+@rule("S012", "quote-spacing", "spacing", Safety.SAFE, example="the documentary, “ The A Word ''")
+def quote_spacing(doc: Document) -> Iterator[Proposal]:
+    """Spaces inside curly quotation marks ("“ The A Word ”"), and two apostrophes closing a “ quote.
+
+    Curly quotes say which way they face, so the space inside is always a slip;
+    the two-apostrophe closer is only replaced after an opening “ on the same line.
+    """
+    text = doc.text
+    if "“ " not in text and " ”" not in text and "''" not in text:
+        return
+    for m in QUOTE_INSIDE_SPACE.finditer(text):
+        mark = m.group(1) or m.group(2)
+        yield Proposal(m.start(), m.end(), mark, f"Space inside the quotation mark {mark!r}.")
+    for m in QUOTE_TWO_APOSTROPHES.finditer(text):
+        yield Proposal(m.start(), m.end(), "”", "Two apostrophes used to close a “ quotation.", Safety.REVIEW)
+
+
+@rule("S013", "split-contraction", "spacing", Safety.SAFE, example="Trump 's plan and it 's clear they don 't agree")
+def split_contraction(doc: Document) -> Iterator[Proposal]:
+    """A possessive or contraction split from its word by tokenization ("Trump 's", "don 't")."""
+    text = doc.text
+    if " '" not in text and " ’" not in text and "n't" not in text and "n’t" not in text:
+        return
+    for m in CONTRACTION_SPACE.finditer(text):
+        yield Proposal(m.start(), m.end(), m.group(1), f"Space before {m.group(1)!r}.")
