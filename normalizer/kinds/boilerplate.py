@@ -63,14 +63,15 @@ def _compile(patterns: Any, key: str, error: Callable[[str], ConfigError]) -> li
 
 
 @kind("boilerplate", {"patterns", "scope", "unless", "cues", "min_cues", "max_words", "safe_if", "message",
-                      "text_files_only"})
+                      "text_files_only", "quick"})
 def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> Callable[[Document], Iterator[Proposal]]:
     """``kind = "boilerplate"``: remove a match, its line, or its paragraph.
 
     A unit (line or paragraph) is furniture when one of ``patterns`` matches it,
     or at least ``min_cues`` of ``cues`` do; ``unless`` patterns veto, and
     ``max_words`` caps its length. ``safe_if`` patterns make a fix safe even
-    when the rule's default is review.
+    when the rule's default is review. ``quick`` lists lower-case strings of
+    which every match contains one: a document without any is skipped at once.
     """
     scope = table.get("scope", "line")
     if scope not in SCOPES:
@@ -85,6 +86,9 @@ def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError])
     max_words = int(table.get("max_words", 0))
     message = table.get("message", table["description"].strip().splitlines()[0])
     text_only = bool(table.get("text_files_only", False))
+    quick = table.get("quick", [])
+    if not isinstance(quick, list) or not all(isinstance(q, str) and q == q.lower() for q in quick):
+        raise error("'quick' must be a list of lower-case strings, one of which any match contains")
 
     def furniture(unit: str) -> bool:
         if max_words and len(unit.split()) > max_words:
@@ -99,6 +103,10 @@ def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError])
         text = doc.text
         if text_only and doc.is_markdown:
             return
+        if quick:
+            lowered = text.lower()
+            if not any(q in lowered for q in quick):
+                return
         if not any(p.search(text) for p in patterns) and (
                 not cues or sum(1 for c in cues if c.search(text)) < min_cues):
             return  # nothing here can match: skip the line-by-line pass

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import re
+from functools import lru_cache
 
 import regex
 
@@ -31,9 +32,10 @@ PREFIXES = frozenset("""un re pre non super over under out sub anti co counter i
 WORDS_5 = re.compile(r"(?<![\w@#/.'’-])[^\W\d_]{5,}(?![\w@/'’-])")
 
 
-def _unknown_words(text: str, min_len: int) -> set[str]:
+@lru_cache(maxsize=4)
+def _unknown_words(text: str, min_len: int) -> frozenset[str]:
     """Distinct lower-case words of ``min_len``+ letters that wordfreq does not know (cheap first pass)."""
-    return {w for w in set(WORDS_5.findall(text)) if len(w) >= min_len and w.islower() and zipf(w) < UNKNOWN}
+    return frozenset(w for w in set(WORDS_5.findall(text)) if len(w) >= min_len and w.islower() and zipf(w) < UNKNOWN)
 
 
 def _token(text: str, start: int, end: int) -> str:
