@@ -23,6 +23,7 @@ test: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/review_open.py
 
 clean-venv:
 	rm -rf $(VENV)

@@ -114,6 +114,10 @@ def _files(args: argparse.Namespace, cfg: Config, skip: Path | None = None) -> l
         if skip is not None and f not in args.paths and skip.resolve() in f.resolve().parents:
             continue
         found.append((f, root))
+    if not found:
+        exts = ", ".join(f"*.{e}" for e in cfg.extensions)
+        print(f"mtnorm: warning: no files to process ({exts}) in {', '.join(map(str, args.paths))}",
+              file=sys.stderr)
     return found
 
 

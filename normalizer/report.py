@@ -105,9 +105,12 @@ def clean_table(reports: Sequence[FileReport], rules: Sequence[Rule], console: C
     errors = sum(1 for r in reports if r.error)
     if applied or pending:
         console.print(table)
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else ('es' if word.endswith('x') else 's')}"
+
     console.print(
-        f"{len(reports)} files, {changed} changed, {sum(applied.values())} fixes applied, "
-        f"{sum(pending.values())} left to review" + (f", {errors} errors" if errors else "") + "."
+        f"{n(len(reports), 'file')}, {changed} changed, {n(sum(applied.values()), 'fix')} applied, "
+        f"{sum(pending.values())} left to review" + (f", {n(errors, 'error')}" if errors else "") + "."
     )
 
 
