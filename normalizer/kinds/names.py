@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import regex
 from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
 
 from ..aliases import Alias
 from ..document import Document
@@ -186,7 +187,8 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
                     continue
                 if fold(target) == fold(word):
                     continue  # "Kahramanmaras" for "Kahramanmaraş": an accepted ASCII spelling
-                score = fuzz.ratio(word, target)
+                # Indel ratio, or Jaro-Winkler (which rewards the shared start MT keeps) less a margin
+                score = max(fuzz.ratio(word, target), JaroWinkler.normalized_similarity(word, target) * 100 - 5)
                 if source == "alias":
                     need = 85 if role else 90
                 elif source == "document":  # a name the document uses at least twice as often
