@@ -12,7 +12,7 @@ from pathlib import Path
 from . import engine
 from .api import load_rules
 from .corpus import CorpusStats, learn
-from .decisions import Journal
+from .policy import Policy
 from .document import Document, DocumentError, read_document
 from .engine import ConvergenceError, Result
 from .fixes import Fix
@@ -68,15 +68,15 @@ def output_path(path: Path, root: Path, out_dir: Path) -> Path:
 
 _WORKER_RULES: list[Rule] = []
 _WORKER_CORPUS: CorpusStats | None = None
-_WORKER_JOURNAL: Journal | None = None
+_WORKER_POLICY: Policy | None = None
 
 
 def _init_worker(select: Sequence[str], ignore: Sequence[str], rule_files: Sequence[str],
-                 corpus: CorpusStats | None = None, journal: Journal | None = None) -> None:
-    global _WORKER_RULES, _WORKER_CORPUS, _WORKER_JOURNAL
+                 corpus: CorpusStats | None = None, policy: Policy | None = None) -> None:
+    global _WORKER_RULES, _WORKER_CORPUS, _WORKER_POLICY
     _WORKER_RULES = load_rules(select, ignore, rule_files)
     _WORKER_CORPUS = corpus
-    _WORKER_JOURNAL = journal
+    _WORKER_POLICY = policy
 
 
 def corpus_stats(files: Sequence[Path], min_docs: int) -> CorpusStats | None:
@@ -95,7 +95,7 @@ def corpus_stats(files: Sequence[Path], min_docs: int) -> CorpusStats | None:
 
 
 def process(path: Path, rules: Sequence[Rule], mode: str, level: str,
-            corpus: CorpusStats | None = None, journal: Journal | None = None) -> FileReport:
+            corpus: CorpusStats | None = None, policy: Policy | None = None) -> FileReport:
     """Check (``mode="check"``) or clean (``mode="clean"``) one file; never raises for bad input."""
     report = FileReport(path)
     try:
@@ -107,7 +107,9 @@ def process(path: Path, rules: Sequence[Rule], mode: str, level: str,
         doc = doc.with_corpus(corpus)
     report.document = doc
     try:
-        choose = journal.chooser(path) if journal is not None else None
+        choose = policy.chooser(path) if policy is not None else None
+        if policy is not None and policy.per_path_ignores:
+            rules = policy.rules_for(path, rules)
         if mode == "check":
             proposed = engine.propose(doc, rules)
             if choose is not None:
@@ -124,7 +126,7 @@ def process(path: Path, rules: Sequence[Rule], mode: str, level: str,
 
 def _process_in_worker(args: tuple[Path, str, str]) -> FileReport:
     path, mode, level = args
-    return process(path, _WORKER_RULES, mode, level, _WORKER_CORPUS, _WORKER_JOURNAL)
+    return process(path, _WORKER_RULES, mode, level, _WORKER_CORPUS, _WORKER_POLICY)
 
 
 def run(
@@ -136,25 +138,26 @@ def run(
     jobs: int = 1,
     progress: Callable[[FileReport], None] | None = None,
     learn_min_docs: int = 3,
-    journal: Journal | None = None,
+    policy: Policy | None = None,
 ) -> list[FileReport]:
     """Process ``files`` in order, in ``jobs`` processes; ``progress`` sees each report.
 
     When the learned-boilerplate rule (B003) or the fuzzy name rule (N002) is
     selected, the files are first read once to find lines and paragraphs
     repeated in ``learn_min_docs`` of them, and names the run uses repeatedly.
-    A review ``journal`` drops rejected fixes and applies approved ones.
+    The ``policy`` vetoes fixes on accepted words, skips rules per path, and
+    applies a review journal (rejected fixes dropped, approved ones applied).
     """
     reports: list[FileReport] = []
     rules = load_rules(*selectors)
     corpus = corpus_stats(files, learn_min_docs) if any(r.code in ("B003", "N002") for r in rules) else None
     if jobs <= 1 or len(files) < 2:
         for f in files:
-            reports.append(process(f, rules, mode, level, corpus, journal))
+            reports.append(process(f, rules, mode, level, corpus, policy))
             if progress:
                 progress(reports[-1])
         return reports
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(*selectors, corpus, journal)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(*selectors, corpus, policy)) as pool:
         for rep in pool.map(_process_in_worker, [(f, mode, level) for f in files], chunksize=4):
             reports.append(rep)
             if progress:

@@ -18,6 +18,7 @@ from .config import Config, load_config
 from .document import Document, write_atomic
 from .decisions import Journal
 from .errors import UsageError
+from .policy import Policy
 from .loader import ConfigError
 from .report import clean_table, rules_table, unified_diff, write_check
 
@@ -121,28 +122,29 @@ def _files(args: argparse.Namespace, cfg: Config, skip: Path | None = None) -> l
     return found
 
 
-def _journal(args: argparse.Namespace) -> Journal | None:
-    if getattr(args, "decisions", None) is None:
-        return None
-    if not args.decisions.is_file():
-        raise UsageError(f"{args.decisions}: no such review journal")
-    try:
-        return Journal(args.decisions)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+def _policy(args: argparse.Namespace, cfg: Config) -> Policy:
+    journal = None
+    if getattr(args, "decisions", None) is not None:
+        if not args.decisions.is_file():
+            raise UsageError(f"{args.decisions}: no such review journal")
+        try:
+            journal = Journal(args.decisions)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    return Policy(tuple(cfg.accept), dict(cfg.per_path_ignores), journal)
 
 
-def _progress_run(files, mode, level, selectors, jobs, quiet, learn_min_docs, journal=None):
+def _progress_run(files, mode, level, selectors, jobs, quiet, learn_min_docs, policy=None):
     show = not quiet and sys.stderr.isatty() and len(files) > 1
     if not show:
         return run(files, mode, level, selectors=selectors, jobs=jobs, learn_min_docs=learn_min_docs,
-                   journal=journal)
+                   policy=policy)
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(f"{mode}ing", total=len(files))
         return run(files, mode, level, selectors=selectors, jobs=jobs, learn_min_docs=learn_min_docs,
-                   journal=journal, progress=lambda _r: bar.advance(task))
+                   policy=policy, progress=lambda _r: bar.advance(task))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -150,7 +152,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     load_rules(select, ignore, rule_files)  # report bad selectors before reading files
     files = [f for f, _ in _files(args, cfg)]
     reports = run(files, "check", "safe", selectors=(select, ignore, rule_files), jobs=args.jobs,
-                  learn_min_docs=cfg.learn_min_docs, journal=_journal(args))
+                  learn_min_docs=cfg.learn_min_docs, policy=_policy(args, cfg))
     for r in reports:
         if r.error:
             _error(r.path, r.error)
@@ -166,7 +168,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     files = [f for f, _ in _files(args, cfg)]
     level = args.apply or cfg.apply
     reports = run(files, "clean", level, selectors=(select, ignore, rule_files), jobs=args.jobs,
-                  learn_min_docs=cfg.learn_min_docs, journal=_journal(args))
+                  learn_min_docs=cfg.learn_min_docs, policy=_policy(args, cfg))
     changed = False
     for r in reports:
         if r.error:
@@ -208,7 +210,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
                 raise UsageError(f"{out_dir}: output would overwrite the input {f}; use --in-place or another folder")
     level = args.apply or cfg.apply
     reports = _progress_run([f for f, _ in pairs], "clean", level, (select, ignore, rule_files),
-                            args.jobs, args.quiet, cfg.learn_min_docs, _journal(args))
+                            args.jobs, args.quiet, cfg.learn_min_docs, _policy(args, cfg))
     errors = 0
     for (f, root), r in zip(pairs, reports):
         if r.error or r.document is None:
@@ -271,7 +273,8 @@ def cmd_review(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     from .tui import ReviewApp
 
-    app = ReviewApp(pairs, rules, journal, args.out, cfg.user_alias_file)
+    policy = Policy(tuple(cfg.accept), dict(cfg.per_path_ignores))  # the journal is the app's own
+    app = ReviewApp(pairs, rules, journal, args.out, cfg.user_alias_file, policy)
     session = app.run()
     if session is None:
         return EXIT_CLEAN

@@ -9,7 +9,8 @@ from typing import Any
 from .engine import APPLY_LEVELS
 from .loader import ConfigError, line_of, load_toml
 
-KEYS = {"select", "ignore", "rules", "extensions", "exclude", "apply", "alias_files", "learn_min_docs"}
+KEYS = {"select", "ignore", "rules", "extensions", "exclude", "apply", "alias_files", "learn_min_docs",
+        "accept", "per_path_ignores"}
 DEFAULT_ALIAS_FILE = "mtnorm-aliases.toml"
 DEFAULT_RULES_FILE = "mtnorm-rules.toml"
 DEFAULT_EXTENSIONS = ("txt", "md")
@@ -28,6 +29,8 @@ class Config:
     apply: str = "safe"
     alias_files: list[Path] = field(default_factory=list)
     learn_min_docs: int = 3
+    accept: list[str] = field(default_factory=list)
+    per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
     source: Path | None = None
 
     @property
@@ -91,7 +94,7 @@ def _parse(table: dict[str, Any], path: Path, raw: str) -> Config:
         if key not in KEYS:
             raise error(key, f"unknown setting {key!r} (known: {', '.join(sorted(KEYS))})")
     cfg = Config(source=path)
-    for key in ("select", "ignore", "rules", "extensions", "exclude", "alias_files"):
+    for key in ("select", "ignore", "rules", "extensions", "exclude", "alias_files", "accept"):
         if key in table:
             value = table[key]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -102,6 +105,12 @@ def _parse(table: dict[str, Any], path: Path, raw: str) -> Config:
                 cfg.extensions = [v.lstrip(".").lower() for v in value]
             else:
                 setattr(cfg, key, list(value))
+    if "per_path_ignores" in table:
+        ppi = table["per_path_ignores"]
+        if not isinstance(ppi, dict) or not all(
+                isinstance(v, list) and all(isinstance(x, str) for x in v) for v in ppi.values()):
+            raise error("per_path_ignores", "'per_path_ignores' must be a table of \"glob\" = [\"CODE\", ...]")
+        cfg.per_path_ignores = {k: list(v) for k, v in ppi.items()}
     if "learn_min_docs" in table:
         if not isinstance(table["learn_min_docs"], int) or table["learn_min_docs"] < 0:
             raise error("learn_min_docs", "'learn_min_docs' must be a whole number (0 turns learning off)")

@@ -12,6 +12,7 @@ from . import engine
 from .decisions import APPROVE, PENDING, REJECT, Journal
 from .document import Document, DocumentError, read_document, write_atomic
 from .fixes import Fix
+from .policy import Policy
 from .registry import Rule
 
 
@@ -63,15 +64,16 @@ class ReviewSession:
     rules: Sequence[Rule]
     journal: Journal
     out_dir: Path | None = None
+    policy: Policy | None = None
     current: int = 0
     cursor: int = 0
     history: list[tuple[int, int, tuple[str, str] | None]] = field(default_factory=list)
 
     @classmethod
     def open(cls, pairs: Sequence[tuple[Path, Path]], rules: Sequence[Rule], journal: Journal,
-             out_dir: Path | None = None) -> ReviewSession:
+             out_dir: Path | None = None, policy: Policy | None = None) -> ReviewSession:
         """Load every file and its first-pass fixes; earlier decisions are resumed from the journal."""
-        session = cls([FileState(p, root) for p, root in pairs], rules, journal, out_dir)
+        session = cls([FileState(p, root) for p, root in pairs], rules, journal, out_dir, policy)
         for state in session.files:
             session.load(state)
         session.current = next((i for i, s in enumerate(session.files) if s.pending), 0)
@@ -91,7 +93,12 @@ class ReviewSession:
         state.error = None
         state.document = doc
         state.signature = _signature(state.path)
-        fixes, _ = engine.resolve(engine.propose(doc, self.rules))
+        rules = self.policy.rules_for(state.path, self.rules) if self.policy else self.rules
+        proposed = engine.propose(doc, rules)
+        veto = self.policy.chooser(state.path) if self.policy else None
+        if veto is not None:
+            proposed = [f for f in proposed if veto(doc.text, f) is not None]
+        fixes, _ = engine.resolve(proposed)
         for fix in fixes:
             d = self.journal.get(state.path, doc.text, fix)
             if d is not None and d.decision == REJECT:

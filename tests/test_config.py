@@ -64,3 +64,20 @@ def test_bad_rule_file_names_file_and_line(tmp_path: Path) -> None:
     rules.write_text('# comment\n[[rule]]\nid = "K902"\nname = "x"\nkind = "nonsense"\ndescription = "d"\n')
     with pytest.raises(ConfigError, match=r"bad.toml:3: rule K902: unknown kind"):
         load_rules(rule_files=[rules])
+
+
+def test_accept_list_and_per_path_ignores(tmp_path: Path) -> None:
+    (tmp_path / "mtnorm.toml").write_text(
+        'accept = ["Tokio Marine", "the the"]\n\n[per_path_ignores]\n"archive/*" = ["S005"]\n')
+    (tmp_path / "a.txt").write_text("Tokio Marine rose; talks in Tokio, the the band, worth $ 5.\n")
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive/b.txt").write_text("worth $ 5.\n")
+    out = run_cli("check", "--format", "jsonl", ".", cwd=tmp_path)
+    import json
+
+    fixes = [json.loads(line) for line in out.stdout.splitlines()]
+    assert {(Path(f["path"]).name, f["original"]) for f in fixes} == {("a.txt", "Tokio"), ("a.txt", "$ ")}
+    bad = tmp_path / "bad.toml"
+    bad.write_text('per_path_ignores = ["S005"]\n')
+    with pytest.raises(ConfigError, match="bad.toml:1: 'per_path_ignores'"):
+        load_config(bad)

@@ -15,6 +15,9 @@ PIECES = st.sampled_from([
     "U.S.", "e.g.", "3.5", "www.example.com", "white house", "the white house", "National",
     "\u00a0", "\u2003", "&amp;", "caf\u00c3\u00a9", "\x07", "-", " - ", "  ", "\t", "\n", "\n\n\n",
     "Xi", "Bessent", "talks", "resumed", "had", "a", "is", "He", ";", "The The", "the the",
+    "“ ", " ”", "''", " 's", "don 't", ". the", "in the in the", "Obamas deputy", "agoimplementing",
+    "preventedy", "Bescent's", "XI", "Pekins", "rare lands", "摆脱", "что", "ADVERTISEMENT", "#", "###",
+    "Open image in the gallery", "Disclaimer: The article represents the author's views.", "\u00a0km",
 ])
 
 

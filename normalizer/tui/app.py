@@ -48,13 +48,14 @@ class ReviewApp(App[ReviewSession | None]):
     ] + [Binding(str(i), f"option({i})", show=False, id=f"review.option{i}") for i in range(1, 10)]
 
     def __init__(self, pairs: Sequence[tuple[Path, Path]], rules: Sequence[Rule], journal: Journal,
-                 out_dir: Path | None = None, alias_file: Path | None = None) -> None:
+                 out_dir: Path | None = None, alias_file: Path | None = None, policy=None) -> None:
         super().__init__()
         self.pairs = list(pairs)
         self.rules = rules
         self.journal = journal
         self.out_dir = out_dir
         self.alias_file = alias_file
+        self.policy = policy
         self.session: ReviewSession | None = None
         self._table_file = -1
         self._marks: list[str] = []
@@ -84,7 +85,7 @@ class ReviewApp(App[ReviewSession | None]):
     @work(thread=True, exclusive=True)
     def load_session(self) -> None:
         try:
-            session = ReviewSession.open(self.pairs, self.rules, self.journal, self.out_dir)
+            session = ReviewSession.open(self.pairs, self.rules, self.journal, self.out_dir, self.policy)
         except Exception as exc:  # shown in the app, never as a traceback
             self.call_from_thread(self.notify, f"Could not load the files: {exc}", severity="error", timeout=30)
             return
