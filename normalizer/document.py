@@ -5,11 +5,15 @@ from __future__ import annotations
 import bisect
 import codecs
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+
+CODE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$|`[^`\n]{1,200}`", re.MULTILINE | re.DOTALL)
 
 
 class DocumentError(Exception):
@@ -65,6 +69,13 @@ class Document:
             self._line_starts.extend(starts)
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
+
+    @property
+    def code_spans(self) -> list[tuple[int, int]]:
+        """Fenced code blocks and inline `code` spans: text that no rule may change."""
+        if "`" not in self.text:
+            return []
+        return [(m.start(), m.end()) for m in CODE.finditer(self.text)]
 
     def replace_text(self, text: str) -> Document:
         """The same document (path, encoding, newline style) with new text."""

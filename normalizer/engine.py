@@ -24,12 +24,15 @@ def sort_key(fix: Fix) -> tuple[int, int, str, str]:
 
 
 def propose(doc: Document, rules: Sequence[Rule]) -> list[Fix]:
-    """Every fix the rules propose for ``doc``, in a deterministic order."""
+    """Every fix the rules propose for ``doc``, in a deterministic order (none inside code spans)."""
     seen: set[tuple[int, int, str, str]] = set()
     out: list[Fix] = []
+    code = doc.code_spans
     for r in rules:
         for fix in r.find(doc):
             key = (fix.start, fix.end, fix.rule, fix.replacement)
+            if code and any(a < max(fix.end, fix.start + 1) and fix.start < b for a, b in code):
+                continue  # code is quoted verbatim: never touched
             if key not in seen:
                 seen.add(key)
                 out.append(fix)

@@ -71,3 +71,10 @@ def test_non_converging_rules_raise() -> None:
     rule = Rule("X999", "flip", "other", Safety.SAFE, "flips", flip)
     with pytest.raises(ConvergenceError):
         engine_clean(Document("a"), [rule])
+
+
+def test_code_spans_are_never_touched() -> None:
+    text = "Run `mtnorm  check` now.\n\n```\nworth $ 600  here\n```\nworth $ 600 there.\n"
+    fixes = propose(text)
+    assert [(f.rule, f.original) for f in fixes] == [("S005", "$ ")]
+    assert fixes[0].start == text.rindex("$ ")
