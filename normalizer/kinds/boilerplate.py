@@ -9,13 +9,13 @@ import re
 
 import regex
 
+from ..corpus import BLOCK, eligible, units
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..loader import ConfigError, kind
 from ..registry import rule
 
 LINE = regex.compile(r"[^\n]*")
-BLOCK = regex.compile(r"(?:[^\n]*\S[^\n]*(?:\n|\Z))+")
 SCOPES = ("match", "line", "paragraph")
 
 
@@ -199,8 +199,6 @@ def learned_boilerplate(doc: Document) -> Iterator[Proposal]:
     stats = doc.corpus
     if stats is None or not stats.repeated:
         return
-    from ..corpus import eligible, units
-
     text = doc.text
     taken: list[tuple[int, int]] = []
     for start, end, unit in units(text):
