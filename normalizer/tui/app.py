@@ -70,7 +70,8 @@ class ReviewApp(App[ReviewSession | None]):
                 with VerticalScroll(id="diff-box"):
                     yield Static(id="diff")
                 yield Static(id="info")
-                yield Input(id="edit", placeholder="replacement (Enter to approve, Esc to cancel)")
+                yield Input(id="edit", placeholder="replacement (Enter to approve, Esc to cancel)",
+                            select_on_focus=False)
             yield Static(id="empty")
         yield Static("Loading…", id="progress")
         yield Footer()
