@@ -167,7 +167,12 @@ def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> C
     lookup = {norm(k): v for k, v in phrases.items()}
     message = table.get("message", "{original!r} should read {replacement!r}.")
 
+    # every match contains one of these exactly (all but the first letter): a fast first check
+    tails = [k[1:] for k in phrases if len(k) > 3] if not flags and len(phrases) == sum(len(k) > 3 for k in phrases) else []
+
     def find(doc: Document) -> Iterator[Proposal]:
+        if tails and not any(t in doc.text for t in tails):
+            return
         for m in pattern.finditer(doc.text):
             found = regex.sub(r"\s+", " ", m.group())
             rep = lookup.get(norm(found))

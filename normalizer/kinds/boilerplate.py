@@ -62,6 +62,21 @@ def _compile(patterns: Any, key: str, error: Callable[[str], ConfigError]) -> li
     return out
 
 
+def _enough_cues(cues: list, needed: int, text: str) -> bool:
+    """True if at least ``needed`` cues occur in ``text``; stops as soon as the answer is known."""
+    if not cues:
+        return False
+    hits = 0
+    for i, c in enumerate(cues):
+        if hits + len(cues) - i < needed:
+            return False
+        if c.search(text):
+            hits += 1
+            if hits >= needed:
+                return True
+    return False
+
+
 @kind("boilerplate", {"patterns", "scope", "unless", "cues", "min_cues", "max_words", "safe_if", "message",
                       "text_files_only", "quick"})
 def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> Callable[[Document], Iterator[Proposal]]:
@@ -107,8 +122,7 @@ def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError])
             lowered = text.lower()
             if not any(q in lowered for q in quick):
                 return
-        if not any(p.search(text) for p in patterns) and (
-                not cues or sum(1 for c in cues if c.search(text)) < min_cues):
+        if not any(p.search(text) for p in patterns) and not _enough_cues(cues, min_cues, text):
             return  # nothing here can match: skip the line-by-line pass
         if scope == "match":
             for p in patterns:

@@ -14,9 +14,6 @@ from ..fixes import Proposal, Safety
 from ..lexicon import FUNCTION_WORDS, looks_technical, zipf
 from ..registry import rule
 
-# Lower-case words of 7+ letters, not part of a URL, hashtag, handle or hyphenated compound.
-LONG_WORD = regex.compile(r"(?<![\p{L}\p{N}@#/_.'’-])\p{Ll}{7,}(?![\p{L}\p{N}@_/'’-]|\.\p{L})")
-WORD = regex.compile(r"(?<![\p{L}\p{N}@#/_.'’-])\p{Ll}{5,}(?![\p{L}\p{N}@_/'’-]|\.\p{L})")
 UNKNOWN = 1.0   # wordfreq has (almost) never seen it
 PART = 3.5      # each half must be an everyday word
 SHORT_PART = 4.5  # and a 2-3 letter half a very common one
@@ -33,9 +30,14 @@ WORDS_5 = re.compile(r"(?<![\w@#/.'’-])[^\W\d_]{5,}(?![\w@/'’-])")
 
 
 @lru_cache(maxsize=4)
-def _unknown_words(text: str, min_len: int) -> frozenset[str]:
-    """Distinct lower-case words of ``min_len``+ letters that wordfreq does not know (cheap first pass)."""
-    return frozenset(w for w in set(WORDS_5.findall(text)) if len(w) >= min_len and w.islower() and zipf(w) < UNKNOWN)
+def _unknown_words(text: str) -> frozenset[str]:
+    """Distinct lower-case words of 5+ letters that wordfreq does not know (one cheap pass, shared)."""
+    return frozenset(w for w in set(WORDS_5.findall(text)) if w.islower() and zipf(w) < UNKNOWN)
+
+
+def _occurrences(word: str, text: str) -> Iterator[regex.Match]:
+    """Where ``word`` occurs as a whole word, not inside a URL, hashtag, handle or hyphenated compound."""
+    return regex.finditer(r"(?<![\p{L}\p{N}@#/_.'’-])" + regex.escape(word) + r"(?![\p{L}\p{N}@_/'’-]|\.\p{L})", text)
 
 
 def _token(text: str, start: int, end: int) -> str:
@@ -83,15 +85,15 @@ def glued_words(doc: Document) -> Iterator[Proposal]:
     ("manpage", "mouthpart"), URLs and hashtags are left alone. Review.
     """
     text = doc.text
-    unknown = _unknown_words(text, 7)
+    unknown = {w for w in _unknown_words(text) if len(w) >= 7}
     if not unknown:
         return
-    seen = [m.group() for m in LONG_WORD.finditer(text)]
-    for m in LONG_WORD.finditer(text):
-        if m.group() not in unknown:
-            continue
-        word = m.group()
-        if zipf(word) >= UNKNOWN or seen.count(word) > 1 or looks_technical(_token(text, m.start(), m.end())):
+    for word in sorted(w for w in unknown if best_split(w)):
+        found = list(_occurrences(word, text))
+        if len(found) != 1:
+            continue  # a spelling the text repeats is a closed compound ("mouthpart"), not a slip
+        m = found[0]
+        if looks_technical(_token(text, m.start(), m.end())):
             continue
         split = best_split(word)
         if split:
@@ -109,15 +111,10 @@ def extra_letter(doc: Document) -> Iterator[Proposal]:
     letter, removed, leaves an everyday word. Review.
     """
     text = doc.text
-    unknown = _unknown_words(text, 5)
-    if not unknown:
-        return
-    for m in WORD.finditer(text):
-        word = m.group()
-        if word not in unknown:
-            continue
-        if zipf(word) >= UNKNOWN or len(word) > 7 and best_split(word):
-            continue
+    for word in sorted(_unknown_words(text)):
         stem = word[:-1]
-        if zipf(stem) >= PART and not looks_technical(_token(text, m.start(), m.end())):
-            yield Proposal(m.start(), m.end(), stem, f"{word!r} is not a word; {stem!r} with a stray last letter?")
+        if zipf(stem) < PART or len(word) > 7 and best_split(word):
+            continue
+        for m in _occurrences(word, text):
+            if not looks_technical(_token(text, m.start(), m.end())):
+                yield Proposal(m.start(), m.end(), stem, f"{word!r} is not a word; {stem!r} with a stray last letter?")
