@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ from .decisions import Journal
 from .errors import UsageError
 from .policy import Policy
 from .loader import ConfigError
-from .report import clean_table, rules_table, unified_diff, write_check
+from .report import clean_table, rules_table, unified_diff, write_check, write_statistics
 
 EXIT_CLEAN, EXIT_FIXES, EXIT_ERROR = 0, 1, 2
 
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="list proposed fixes (exit 1 if any)")
     _common(check)
     check.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
+    check.add_argument("--statistics", action="store_true", help="only counts per rule, most frequent first")
 
     diff = sub.add_parser("diff", help="show what clean would change, as a unified diff")
     _common(diff)
@@ -79,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("code", nargs="?", help="a rule code or name to explain")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
     _common(rules, paths=False)
     review = sub.add_parser("review", help="approve, reject or edit each fix in a terminal app")
     _common(review)
@@ -156,7 +159,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     for r in reports:
         if r.error:
             _error(r.path, r.error)
-    write_check(reports, args.format, sys.stdout)
+    if args.statistics:
+        write_statistics(reports, load_rules(select, ignore, rule_files), sys.stdout)
+    else:
+        write_check(reports, args.format, sys.stdout)
     if any(r.error for r in reports):
         return EXIT_ERROR
     return EXIT_FIXES if any(r.fixes for r in reports) else EXIT_CLEAN
@@ -238,6 +244,12 @@ def cmd_rules(args: argparse.Namespace) -> int:
     cfg, select, ignore, rule_files = _config(args)
     rules = load_rules(select, ignore, rule_files)
     console = Console(highlight=False)
+    if args.format == "json" and not args.code:
+        json.dump([{"code": r.code, "name": r.name, "category": r.category, "safety": str(r.safety),
+                    "description": r.description, "source": r.source} for r in rules],
+                  sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_CLEAN
     if not args.code:
         rules_table(rules, console)
         return EXIT_CLEAN

@@ -78,6 +78,17 @@ def write_check(reports: Sequence[FileReport], fmt: str, out: TextIO) -> None:
         out.write(f"No fixes proposed in {s['files']} file{'s' if s['files'] != 1 else ''}.\n")
 
 
+def write_statistics(reports: Sequence[FileReport], rules: Sequence[Rule], out: TextIO) -> None:
+    """``check --statistics``: how many fixes each rule proposes, most frequent first."""
+    counts = Counter(f.rule for r in reports for f in r.fixes)
+    by_code = {r.code: r for r in rules}
+    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        r = by_code.get(code)
+        out.write(f"{n:6d}  {code}  {r.name if r else '':<34} {r.safety if r else ''}\n")
+    total = sum(counts.values())
+    out.write(f"{total:6d}  fixes in {sum(1 for r in reports if r.fixes)} of {len(reports)} files\n")
+
+
 def unified_diff(report: FileReport, new_text: str) -> str:
     """The unified diff between a file's text and ``new_text``."""
     assert report.document is not None

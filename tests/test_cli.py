@@ -128,3 +128,14 @@ def test_python_dash_m_works() -> None:
 
     out = subprocess.run([sys.executable, "-m", "normalizer", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.startswith("mtnorm ")
+
+
+def test_statistics_and_rules_json(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", "the the talks and the the deal, worth $ 5.\n")
+    out = run_cli("check", "--statistics", path)
+    assert out.returncode == 1
+    lines = out.stdout.splitlines()
+    assert lines[0].split()[:2] == ["2", "D001"] and lines[-1].split()[:2] == ["3", "fixes"]
+    rules = json.loads(run_cli("rules", "--format", "json").stdout)
+    assert {"code", "name", "category", "safety", "description", "source"} <= set(rules[0])
+    assert len({r["code"] for r in rules}) == len(rules) > 50
