@@ -68,15 +68,16 @@ def test_bad_rule_file_names_file_and_line(tmp_path: Path) -> None:
 
 def test_accept_list_and_per_path_ignores(tmp_path: Path) -> None:
     (tmp_path / "mtnorm.toml").write_text(
-        'accept = ["Tokio Marine", "the the"]\n\n[per_path_ignores]\n"archive/*" = ["S005"]\n')
-    (tmp_path / "a.txt").write_text("Tokio Marine rose; talks in Tokio, the the band, worth $ 5.\n")
+        'accept = ["Pékin Express", "the the"]\n\n[per_path_ignores]\n"archive/*" = ["S005"]\n')
+    (tmp_path / "a.txt").write_text("Pékin Express aired; talks in Pékin with China, the the band, worth $ 5.\n")
     (tmp_path / "archive").mkdir()
     (tmp_path / "archive/b.txt").write_text("worth $ 5.\n")
     out = run_cli("check", "--format", "jsonl", ".", cwd=tmp_path)
     import json
 
     fixes = [json.loads(line) for line in out.stdout.splitlines()]
-    assert {(Path(f["path"]).name, f["original"]) for f in fixes} == {("a.txt", "Tokio"), ("a.txt", "$ ")}
+    assert {(Path(f["path"]).name, f["original"]) for f in fixes} == {("a.txt", "Pékin"), ("a.txt", "$ ")}
+    assert [f["col"] for f in fixes if f["original"] == "Pékin"] == [31]
     bad = tmp_path / "bad.toml"
     bad.write_text('per_path_ignores = ["S005"]\n')
     with pytest.raises(ConfigError, match="bad.toml:1: 'per_path_ignores'"):
