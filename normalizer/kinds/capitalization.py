@@ -82,7 +82,9 @@ def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
 
 ABBREVIATIONS = frozenset("""etc approx vs viz cf al incl esp est dept govt corp inc ltd co jr sr st
     mt ft no nos vol vols fig figs pp ed eds rev gen col lt sgt capt cmdr adm gov sen rep
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun""".split())
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    ave blvd mrs prof hon univ assn bros dist div min max hrs yrs lbs kgs sec secs chap para
+    abbr misc ref refs resp""".split())
 LOWER_AFTER_STOP = re.compile(r"(?<=[^\W\d_]{3})([.!?])[ \t]+([a-z][a-z'’]*)(?=[ \t,;:])")
 
 
