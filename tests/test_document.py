@@ -51,3 +51,21 @@ def test_write_atomic_replaces_and_keeps_mode(tmp_path: Path) -> None:
     assert target.read_bytes() == b"new"
     assert target.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+LINES = st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n\x00"),
+                         max_size=20), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINES, st.sampled_from(["\n", "\r\n", "\r"]), st.booleans(), st.booleans())
+def test_any_text_round_trips_byte_for_byte(lines: list[str], newline: str, bom: bool, final: bool) -> None:
+    body = newline.join(lines) + (newline if final and lines else "")
+    data = (codecs.BOM_UTF8 if bom else b"") + body.encode("utf-8")
+    doc = decode(data)
+    if len(lines) > 1 or final and lines:
+        assert doc.newline == newline
+    assert doc.encode() == data
