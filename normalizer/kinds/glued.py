@@ -17,6 +17,7 @@ from ..registry import rule
 UNKNOWN = 1.0   # wordfreq has (almost) never seen it
 PART = 3.5      # each half must be an everyday word
 SHORT_PART = 4.5  # and a 2-3 letter half a very common one
+MAX_GLUED = 32  # two glued words are rarely longer; longer runs are not worth splitting
 # Words that end a clause before a lost comma or space: "ago" in "agoimplementing".
 CLAUSE_ENDS = frozenset("ago also then now still already yet too again today there here later soon".split())
 # Right halves that make derived words: "contextless", "stateful".
@@ -52,6 +53,8 @@ def best_split(word: str) -> tuple[str, str] | None:
     >>> best_split("agoimplementing")
     ('ago', 'implementing')
     """
+    if len(word) > MAX_GLUED:
+        return None
     best: tuple[float, str, str] | None = None
     for i in range(2, len(word) - 1):
         left, right = word[:i], word[i:]

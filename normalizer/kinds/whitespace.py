@@ -10,7 +10,7 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..registry import rule
 
-TRAILING = regex.compile(r"[ \t]+(?=\n|\Z)")
+TRAILING = regex.compile(r"(?<![ \t])[ \t]+(?=\n|\Z)")
 REPEATED = regex.compile(r"(?<=\S) {2,}(?=\S)")
 LEADING_BLANK = regex.compile(r"\A(?:[ \t]*\n)+")
 BLANK_RUN = regex.compile(r"(?<=\S[^\n]*)\n(?:[ \t]*\n){2,}(?=[ \t]*\S)")
