@@ -286,7 +286,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     from .tui import ReviewApp
 
     policy = Policy(tuple(cfg.accept), dict(cfg.per_path_ignores))  # the journal is the app's own
-    app = ReviewApp(pairs, rules, journal, args.out, cfg.user_alias_file, policy)
+    app = ReviewApp(pairs, rules, journal, args.out, cfg.user_alias_file, policy, cfg.learn_min_docs)
     session = app.run()
     if session is None:
         return EXIT_CLEAN

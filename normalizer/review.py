@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import engine
+from .corpus import CorpusStats
 from .decisions import APPROVE, PENDING, REJECT, Journal
 from .document import Document, DocumentError, read_document, write_atomic
 from .fixes import Fix
@@ -65,15 +66,26 @@ class ReviewSession:
     journal: Journal
     out_dir: Path | None = None
     policy: Policy | None = None
+    corpus: CorpusStats | None = None
     current: int = 0
     cursor: int = 0
     history: list[tuple[int, int, tuple[str, str] | None]] = field(default_factory=list)
 
     @classmethod
     def open(cls, pairs: Sequence[tuple[Path, Path]], rules: Sequence[Rule], journal: Journal,
-             out_dir: Path | None = None, policy: Policy | None = None) -> ReviewSession:
-        """Load every file and its first-pass fixes; earlier decisions are resumed from the journal."""
-        session = cls([FileState(p, root) for p, root in pairs], rules, journal, out_dir, policy)
+             out_dir: Path | None = None, policy: Policy | None = None,
+             learn_min_docs: int = 3) -> ReviewSession:
+        """Load every file and its first-pass fixes; earlier decisions are resumed from the journal.
+
+        As in a batch run, what repeats across the files (learned boilerplate, names)
+        is learned first when those rules are selected.
+        """
+        corpus = None
+        if any(r.code in ("B003", "N002") for r in rules):
+            from .batch import corpus_stats
+
+            corpus = corpus_stats([p for p, _ in pairs], learn_min_docs)
+        session = cls([FileState(p, root) for p, root in pairs], rules, journal, out_dir, policy, corpus)
         for state in session.files:
             session.load(state)
         session.current = next((i for i, s in enumerate(session.files) if s.pending), 0)
@@ -91,6 +103,8 @@ class ReviewSession:
             state.error = str(exc)
             return
         state.error = None
+        if self.corpus is not None:
+            doc = doc.with_corpus(self.corpus)
         state.document = doc
         state.signature = _signature(state.path)
         rules = self.policy.rules_for(state.path, self.rules) if self.policy else self.rules

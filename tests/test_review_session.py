@@ -118,3 +118,11 @@ def test_cli_clean_with_decisions(folder: Path) -> None:
     checked = run_cli("check", "--format", "jsonl", folder / "a.txt", "--decisions", folder / JOURNAL_NAME)
     assert '"S002"' not in checked.stdout
     assert run_cli("check", folder / "a.txt", "--decisions", folder / "nope.jsonl").returncode == 2
+
+
+def test_review_learns_boilerplate_across_the_folder(tmp_path: Path) -> None:
+    footer = "Follow Example Daily on social networks for more stories like this one"
+    for i, topic in enumerate(["roads", "schools", "water", "parks"]):
+        (tmp_path / f"{i}.txt").write_text(f"Officials met to discuss {topic} in district {i}.\n\n{footer}\n")
+    s = session(tmp_path)
+    assert all(any(f.rule == "B003" for f in st.fixes) for st in s.files)

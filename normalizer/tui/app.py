@@ -48,7 +48,8 @@ class ReviewApp(App[ReviewSession | None]):
     ] + [Binding(str(i), f"option({i})", show=False, id=f"review.option{i}") for i in range(1, 10)]
 
     def __init__(self, pairs: Sequence[tuple[Path, Path]], rules: Sequence[Rule], journal: Journal,
-                 out_dir: Path | None = None, alias_file: Path | None = None, policy=None) -> None:
+                 out_dir: Path | None = None, alias_file: Path | None = None, policy=None,
+                 learn_min_docs: int = 3) -> None:
         super().__init__()
         self.pairs = list(pairs)
         self.rules = rules
@@ -56,6 +57,7 @@ class ReviewApp(App[ReviewSession | None]):
         self.out_dir = out_dir
         self.alias_file = alias_file
         self.policy = policy
+        self.learn_min_docs = learn_min_docs
         self.session: ReviewSession | None = None
         self._table_file = -1
         self._marks: list[str] = []
@@ -86,7 +88,8 @@ class ReviewApp(App[ReviewSession | None]):
     @work(thread=True, exclusive=True)
     def load_session(self) -> None:
         try:
-            session = ReviewSession.open(self.pairs, self.rules, self.journal, self.out_dir, self.policy)
+            session = ReviewSession.open(self.pairs, self.rules, self.journal, self.out_dir, self.policy,
+                                         self.learn_min_docs)
         except Exception as exc:  # shown in the app, never as a traceback
             self.call_from_thread(self.notify, f"Could not load the files: {exc}", severity="error", timeout=30)
             return
