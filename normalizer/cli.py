@@ -152,7 +152,7 @@ def _progress_run(files, mode, level, selectors, jobs, quiet, learn_min_docs, po
 
 def cmd_check(args: argparse.Namespace) -> int:
     cfg, select, ignore, rule_files = _config(args)
-    load_rules(select, ignore, rule_files)  # report bad selectors before reading files
+    rules = load_rules(select, ignore, rule_files)  # reports bad selectors before reading files
     files = [f for f, _ in _files(args, cfg)]
     reports = run(files, "check", "safe", selectors=(select, ignore, rule_files), jobs=args.jobs,
                   learn_min_docs=cfg.learn_min_docs, policy=_policy(args, cfg))
@@ -160,7 +160,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if r.error:
             _error(r.path, r.error)
     if args.statistics:
-        write_statistics(reports, load_rules(select, ignore, rule_files), sys.stdout)
+        write_statistics(reports, rules, sys.stdout)
     else:
         write_check(reports, args.format, sys.stdout)
     if any(r.error for r in reports):

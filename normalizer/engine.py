@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .document import Document
-from .fixes import Fix, Safety
+from .fixes import Fix, Safety, touches
 from .registry import Rule
 
 MAX_PASSES = 10
@@ -31,7 +31,7 @@ def propose(doc: Document, rules: Sequence[Rule]) -> list[Fix]:
     for r in rules:
         for fix in r.find(doc):
             key = (fix.start, fix.end, fix.rule, fix.replacement)
-            if code and any(a < max(fix.end, fix.start + 1) and fix.start < b for a, b in code):
+            if code and touches(fix, code):
                 continue  # code is quoted verbatim: never touched
             if key not in seen:
                 seen.add(key)

@@ -32,6 +32,12 @@ CATEGORIES: tuple[str, ...] = (
 )
 
 
+def touches(fix: Fix, spans: list[tuple[int, int]]) -> bool:
+    """True if ``fix`` changes text inside one of ``spans`` (an insertion counts at its point)."""
+    end = max(fix.end, fix.start + 1)
+    return any(a < end and fix.start < b for a, b in spans)
+
+
 @dataclass(frozen=True, slots=True)
 class Proposal:
     """What a rule function yields: a span of the text and what should replace it.

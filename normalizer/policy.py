@@ -10,7 +10,7 @@ from pathlib import Path
 import regex
 
 from .decisions import Journal
-from .fixes import Fix
+from .fixes import Fix, touches
 from .registry import Rule, matches
 
 
@@ -39,14 +39,13 @@ class Policy:
         accepted = _accept_pattern(tuple(self.accept)) if self.accept else None
         if journal is None and accepted is None:
             return None
-        spans_of: dict[int, list[tuple[int, int]]] = {}
+        last: list = [None, []]  # the text of the current pass and its accepted spans
 
         def choose(text: str, fix: Fix) -> Fix | None | bool:
             if accepted is not None:
-                spans = spans_of.get(id(text))
-                if spans is None:
-                    spans = spans_of.setdefault(id(text), [(m.start(), m.end()) for m in accepted.finditer(text)])
-                if any(a < max(fix.end, fix.start + 1) and fix.start < b for a, b in spans):
+                if last[0] is not text:
+                    last[0], last[1] = text, [(m.start(), m.end()) for m in accepted.finditer(text)]
+                if touches(fix, last[1]):
                     return None
             return journal(text, fix) if journal is not None else True
 
