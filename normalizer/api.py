@@ -13,8 +13,8 @@ from .engine import Result
 from .fixes import Fix
 from .aliases import Alias, validate
 from .kinds import calques as calque_kind
-from .kinds import fragments, names
-from .loader import ConfigError, load_file, shipped_rules_dir
+from .kinds import fragments, names, word_rules
+from .loader import ConfigError, load_file, read_word_list, shipped_rules_dir
 from .registry import Rule, builtin_rules, known_selector
 from .registry import select as select_rules
 
@@ -57,19 +57,34 @@ def _load_path(p: Path) -> tuple[tuple[Rule, ...], tuple[Alias, ...], dict[str, 
     return _load(str(p), mtime)
 
 
-def data_rules(files: Sequence[str | os.PathLike[str]] = (), builtin_aliases: bool = True) -> list[Rule]:
-    """Rules from the shipped ``rules/*.toml`` and extra files, with the name rules built from all aliases."""
+def data_rules(files: Sequence[str | os.PathLike[str]] = (), builtin_aliases: bool = True,
+               ignore_words: Sequence[str] = ()) -> list[Rule]:
+    """Rules from the shipped ``rules/*.toml`` and extra files: the data rules, the name rules
+    built from all aliases, and the word-level rules told every ``[[ignore]]`` word plus ``ignore_words``."""
     out: list[Rule] = []
     glosses: list = []
     calques: list = []
+    ignored: list[str] = list(ignore_words)
     for p in rule_file_paths(files, builtin_aliases):
         rules, _, extras = _load_path(p)
         out.extend(rules)
         glosses.extend(extras["gloss"])
         calques.extend(extras["calque"])
+        ignored.extend(extras["ignore"])
     out.extend(_name_rules(tuple(load_aliases(files, builtin_aliases))))
     out.extend(_glossary_rules(tuple(glosses), tuple(calques)))
+    out.extend(_word_rules(frozenset(w.lower() for w in ignored)))
     return out
+
+
+@lru_cache(maxsize=8)
+def _word_rules(ignore: frozenset[str]) -> tuple[Rule, ...]:
+    return tuple(word_rules.build_rules(ignore))
+
+
+def ignore_words_from(files: Sequence[str | os.PathLike[str]]) -> list[str]:
+    """The words of ``--ignore-words`` files: plain lists (one per line, ``#`` comments) or TOML ``[[ignore]]``."""
+    return [w for f in files for w in read_word_list(Path(f))]
 
 
 @lru_cache(maxsize=8)
@@ -82,14 +97,16 @@ def load_rules(
     ignore: Sequence[str] = (),
     rule_files: Sequence[str | os.PathLike[str]] = (),
     builtin_aliases: bool = True,
+    ignore_words: Sequence[str] = (),
 ) -> list[Rule]:
     """All rules (code and data), filtered by ``select``/``ignore`` selectors.
 
-    Selectors are ``ALL``, a code or code prefix (``S``, ``S00``, ``S001``), a
+    ``ignore_words`` are words the word-level rules (G) never flag, on top of
+    the ``[[ignore]]`` tables of the rule files. Selectors are ``ALL``, a code or code prefix (``S``, ``S00``, ``S001``), a
     rule name (``repeated-space``) or a category (``spacing``). An unknown
     selector or a code defined twice raises :class:`ConfigError`.
     """
-    every = builtin_rules() + data_rules(rule_files, builtin_aliases)
+    every = builtin_rules() + data_rules(rule_files, builtin_aliases, ignore_words)
     seen: dict[str, Rule] = {}
     for r in every:
         if r.code in seen:

@@ -86,9 +86,9 @@ def _located(data: dict[str, Any], raw: str, key: str, *name_keys: str) -> Itera
 
 
 def load_file(path: Path) -> tuple[list[Rule], list[Alias], dict[str, list[Any]]]:
-    """The ``[[rule]]``, ``[[alias]]``, ``[[gloss]]`` and ``[[calque]]`` tables of one file, validated."""
+    """The ``[[rule]]``, ``[[alias]]``, ``[[gloss]]``, ``[[calque]]`` and ``[[ignore]]`` tables of one file, validated."""
     data, raw = load_toml(path)
-    unknown = set(data) - {"rule", "alias", "not_alias", "gloss", "calque"}
+    unknown = set(data) - {"rule", "alias", "not_alias", "gloss", "calque", "ignore"}
     if unknown:
         key = sorted(unknown)[0]
         raise ConfigError(f"{path}:{line_of(raw, key)}: unknown top-level key {key!r}")
@@ -102,8 +102,46 @@ def load_file(path: Path) -> tuple[list[Rule], list[Alias], dict[str, list[Any]]
         "gloss": [parse_gloss(t, path, line, err(line)) for t, line in _located(data, raw, "gloss", "source")],
         "calque": [parse_calque(t, path, line, err(line))
                    for t, line in _located(data, raw, "calque", "phrase", "pattern")],
+        "ignore": [w for t, line in _located(data, raw, "ignore", "note") for w in _ignore_words(t, err(line))],
     }
     return rules, aliases, extras
+
+
+def _ignore_words(table: Any, error: Callable[[str], ConfigError]) -> list[str]:
+    """The ``words`` of an ``[[ignore]]`` table: words the word-level rules must never flag."""
+    if not isinstance(table, dict) or set(table) - {"words", "note"}:
+        raise error("an [[ignore]] table takes 'words' (a list of strings) and an optional 'note'")
+    words = table.get("words")
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+        raise error("'words' must be a non-empty list of words")
+    bad = next((w for w in words if len(w.split()) != 1), None)
+    if bad is not None:
+        raise error(f"ignore words are single words, not {bad!r}")
+    return [w.strip() for w in words]
+
+
+def read_word_list(path: Path) -> list[str]:
+    """A plain word list (one word per line, ``#`` comments), as codespell's ``--ignore-words`` reads.
+
+    A TOML file is read for its ``[[ignore]]`` tables instead.
+    """
+    if path.suffix.lower() == ".toml":
+        return list(load_file(path)[2]["ignore"])
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: word list not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    words = []
+    for n, line in enumerate(raw.splitlines(), 1):
+        entry = line.split("#", 1)[0].strip()
+        if not entry:
+            continue
+        if len(entry.split()) != 1:
+            raise ConfigError(f"{path}:{n}: one word per line, not {entry!r}")
+        words.append(entry)
+    return words
 
 
 def _build(table: dict[str, Any], path: Path, raw: str) -> Rule:

@@ -68,6 +68,13 @@ def rule(
     return register
 
 
+def make_rule(code: str, name: str, category: str, safety: Safety, func: Finder,
+              *, example: str = "", source: str = "builtin") -> Rule:
+    """A rule built at load time (from data or settings); ``func``'s docstring describes it."""
+    target = getattr(func, "func", func)  # a functools.partial keeps its function's docstring there
+    return Rule(code, name, category, safety, inspect.cleandoc(target.__doc__ or ""), func, example, source)
+
+
 def builtin_rules() -> list[Rule]:
     """Every code rule, importing the rule modules on first use."""
     from . import kinds  # noqa: F401  (registers the rules)

@@ -1,63 +1,53 @@
-"""Glued family (G): two words run together, and words with a stray extra letter."""
+"""Glued words (G001): two words run together when a space was lost."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import re
-from functools import lru_cache
-
-import regex
+from collections.abc import Iterator, Mapping
 
 from ..document import Document
-from ..fixes import Proposal, Safety
-from ..lexicon import FUNCTION_WORDS, looks_technical, zipf
-from ..registry import rule
+from ..fixes import Proposal
+from ..lexicon import FUNCTION_WORDS, zipf
+from .words import ignored, names_in, plain_occurrences, unknown_words, word_counts
 
-UNKNOWN = 1.0   # wordfreq has (almost) never seen it
-PART = 3.5      # each half must be an everyday word
+PART = 3.5        # each half must be an everyday word
 SHORT_PART = 4.5  # and a 2-3 letter half a very common one
-MAX_GLUED = 32  # two glued words are rarely longer; longer runs are not worth splitting
+MIN_GLUED = 7
+MAX_GLUED = 32    # two glued words are rarely longer; longer runs are not worth splitting
 # Words that end a clause before a lost comma or space: "ago" in "agoimplementing".
 CLAUSE_ENDS = frozenset("ago also then now still already yet too again today there here later soon".split())
+# Words that open a clause or phrase after a lost space: "Canadauntil", "talksbecause".
+OPENERS = frozenset("""until after before since because though although unless whether through during without
+    within between against among around across toward towards despite while when where which that this
+    with from into than""".split())
 # Right halves that make derived words: "contextless", "stateful".
 SUFFIXES = frozenset("less ness ful fully like wise ship hood able ably ment ments ism ist ists".split())
 # Left halves that make derived words, not two words: "unexpecting", "superblack".
 PREFIXES = frozenset("""un re pre non super over under out sub anti co counter inter multi post semi mega
     micro mini self ultra hyper dis mis in im il ir de en em extra mid off on up down back""".split())
+# Right halves that make place and family names: "Kingsbridge", "Greenfield".
+PLACE_ENDS = frozenset("""bridge field ford ton town ville burg burgh berg stein stone wood water worth
+    land port mouth ham by dale vale hill side gate well brook ley moor more man son""".split())
 
 
-WORDS_5 = re.compile(r"(?<![\w@#/.'’-])[^\W\d_]{5,}(?![\w@/'’-])")
+def best_split(word: str, names: Mapping[str, str] | None = None) -> tuple[str, str] | None:
+    """The split of an unknown word into two everyday words (or a name and a word), best first.
 
-
-@lru_cache(maxsize=4)
-def _unknown_words(text: str) -> frozenset[str]:
-    """Distinct lower-case words of 5+ letters that wordfreq does not know (one cheap pass, shared)."""
-    return frozenset(w for w in set(WORDS_5.findall(text)) if w.islower() and zipf(w) < UNKNOWN)
-
-
-def _occurrences(word: str, text: str) -> Iterator[regex.Match]:
-    """Where ``word`` occurs as a whole word, not inside a URL, hashtag, handle or hyphenated compound."""
-    return regex.finditer(r"(?<![\p{L}\p{N}@#/_.'’-])" + regex.escape(word) + r"(?![\p{L}\p{N}@_/'’-]|\.\p{L})", text)
-
-
-def _token(text: str, start: int, end: int) -> str:
-    a = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-    b = min([i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0] or [len(text)])
-    return text[a:b]
-
-
-def best_split(word: str) -> tuple[str, str] | None:
-    """The split of an unknown word into two common words with the rarer half most common.
+    The boundary must look lost rather than built: a function word or a
+    clause-ending adverb on the left, an -ing/-ed form on the right, or a
+    name the document uses on either side.
 
     >>> best_split("agoimplementing")
     ('ago', 'implementing')
+    >>> best_split("trumpchanges", {"trump": "Trump"})
+    ('Trump', 'changes')
     """
     if len(word) > MAX_GLUED:
         return None
+    names = names or {}
+    lower = word.lower()
     best: tuple[float, str, str] | None = None
-    for i in range(2, len(word) - 1):
-        left, right = word[:i], word[i:]
+    for i in range(2, len(lower) - 1):
+        left, right = lower[:i], lower[i:]
         zl, zr = zipf(left), zipf(right)
         need_l = SHORT_PART if len(left) <= 3 else PART
         need_r = SHORT_PART if len(right) <= 3 else PART
@@ -67,57 +57,53 @@ def best_split(word: str) -> tuple[str, str] | None:
             continue
         if len(left) < 3 or len(right) < 3:
             continue
-        if not (left in FUNCTION_WORDS or left in CLAUSE_ENDS or right.endswith(("ing", "ed"))):
+        named = left in names  # a name ends the clause: "Trumpchanges", "Canadauntil"
+        if named and (right in PLACE_ENDS or len(right) < 4):
+            continue
+        lost = left in FUNCTION_WORDS or left in CLAUSE_ENDS or right in OPENERS
+        verb_form = len(right) >= 5 and right.endswith(("ing", "ed"))  # not "feed", "bring"
+        if not (named or lost or verb_form):
             continue  # "manpage", "keyfiles": closed compounds, not a lost boundary
-        if zl >= need_l and zr >= need_r:
-            score = min(zl, zr)
+        if (zl >= need_l or left in names) and (zr >= need_r or right in names):
+            score = min(zl, zr) + (1.0 if named else 0.0)
             if best is None or score > best[0]:
-                best = (score, left, right)
-    return (best[1], best[2]) if best else None
+                best = (score, names.get(left, left), names.get(right, right))
+    if best is None:
+        return None
+    left, right = best[1], best[2]
+    if word[0].isupper():
+        left = left[0].upper() + left[1:]
+    return left, right
 
 
-@rule("G001", "glued-words", "glued", Safety.REVIEW,
-      example="The system was developed a long time agoimplementing the first measures in December.")
-def glued_words(doc: Document) -> Iterator[Proposal]:
-    """Two words written as one ("agoimplementing" for "ago implementing").
+def glued_words(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[Proposal]:
+    """Two words written as one ("agoimplementing" for "ago implementing", "Canadauntil").
 
-    Only lower-case words that English (wordfreq) does not know, used once in
-    the document, that split into two everyday words at a lost boundary: after
-    a function word or a clause-ending adverb ("ago"), or before an -ing/-ed
-    form. Derived words ("unexpecting", "contextless"), closed compounds
-    ("manpage", "mouthpart"), URLs and hashtags are left alone. Review.
+    Only lower-case or capitalized words that English (wordfreq) does not
+    know, used once in the document (no other form of it either), that split
+    into two everyday words at a lost boundary: before a word that opens a
+    clause ("Canadauntil"), after a function word or a clause-ending adverb
+    ("ago"), before an -ing/-ed form, or after a name the document uses on
+    its own ("Trumpchanges" -> "Trump changes", in the name's form). Derived words
+    ("unexpecting", "contextless"), closed compounds ("manpage"), place-like
+    names ("Kingsbridge"), URLs and hashtags are left alone. Review.
     """
     text = doc.text
-    unknown = {w for w in _unknown_words(text) if len(w) >= 7}
-    if not unknown:
-        return
-    for word in sorted(w for w in unknown if best_split(w)):
-        found = list(_occurrences(word, text))
-        if len(found) != 1:
-            continue  # a spelling the text repeats is a closed compound ("mouthpart"), not a slip
-        m = found[0]
-        if looks_technical(_token(text, m.start(), m.end())):
+    lowered = text.lower()
+    names = None
+    for word in unknown_words(text, lower_only=False, min_len=MIN_GLUED):
+        if not (word.islower() or word[1:].islower()) or ignored(word, ignore):
             continue
-        split = best_split(word)
-        if split:
-            left, right = split
+        if names is None:
+            names = names_in(text)
+        split = best_split(word, names)
+        if split is None:
+            continue
+        left, right = split
+        stem = (left + right[:4]).lower()
+        if lowered.count(stem) > 1:
+            continue  # the text uses the form again ("mouthpart", "casefolded ... casefolding"): a term, not a slip
+        for m in plain_occurrences(word, text):
             yield Proposal(m.start(), m.end(), f"{left} {right}",
                            f"{word!r} looks like two words run together: {left!r} and {right!r}.",
                            alternatives=(f"{left}, {right}",))
-
-
-@rule("G002", "extra-letter", "glued", Safety.REVIEW, example="The increase planned for November 1 preventedy, he said.")
-def extra_letter(doc: Document) -> Iterator[Proposal]:
-    """A word with one stray letter at its end ("preventedy" for "prevented").
-
-    Only lower-case words that English (wordfreq) does not know whose last
-    letter, removed, leaves an everyday word. Review.
-    """
-    text = doc.text
-    for word in sorted(_unknown_words(text)):
-        stem = word[:-1]
-        if zipf(stem) < PART or len(word) > 7 and best_split(word):
-            continue
-        for m in _occurrences(word, text):
-            if not looks_technical(_token(text, m.start(), m.end())):
-                yield Proposal(m.start(), m.end(), stem, f"{word!r} is not a word; {stem!r} with a stray last letter?")

@@ -1,0 +1,83 @@
+"""Lost word boundaries in mixed case (G004): "DepartmentTrump", "DAYPresident", "withChina"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..fixes import Proposal
+from ..lexicon import FUNCTION_WORDS, zipf
+from .words import ignored, names_in, token_at
+from ..lexicon import looks_technical
+
+# A lower-case function word, a capitalized word or an all-caps word, then a capitalized word, as one token.
+JOIN = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_@#/.'’&+-])"
+    r"(?P<a>\p{Ll}{2,}|\p{Lu}\p{Ll}{2,}|\p{Lu}{3,})(?P<b>\p{Lu}\p{Ll}{2,})"
+    r"(?![\p{L}\p{M}\p{N}_@/'’&+(-]|\.\p{L})"
+)
+# Name particles that take a capital after them: MacArthur, VanDyke, FitzGerald, DelBene.
+PARTICLES = frozenset("mac van von der den del della des dos das fitz san sant ben abu".split())
+KNOWN = 1.0    # the joined form is a brand or name wordfreq knows ("YouTube", "PowerPoint")
+WORD = 3.5     # each part an everyday word
+CAPS_WORD = 4.0  # an all-caps part must be a very common word
+
+
+def _standalone(word: str, text: str) -> bool:
+    """True if ``word`` occurs on its own somewhere in ``text`` (as written)."""
+    return regex.search(r"(?<![\p{L}\p{N}])" + regex.escape(word) + r"(?![\p{L}\p{N}])", text) is not None
+
+
+def _standalone_count(word: str, text: str) -> int:
+    """How often ``word`` occurs on its own in ``text`` (as written)."""
+    return len(regex.findall(r"(?<![\p{L}\p{N}])" + regex.escape(word) + r"(?![\p{L}\p{N}])", text))
+
+
+def _after_caps(text: str, start: int) -> bool:
+    """True if the word before ``start`` on its line is written in capitals (a headline)."""
+    before = regex.search(r"(\p{L}+)[^\p{L}\n]*\Z", text[max(0, start - 60):start])
+    return before is not None and len(before.group(1)) >= 2 and before.group(1).isupper()
+
+
+def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[Proposal]:
+    """Two words joined where a space or sentence break was lost, visible in the case ("DepartmentTrump").
+
+    The joined form occurs once and its second part stands on its own
+    elsewhere in the document. Either the second part is a name the document
+    uses on its own at least twice (capitalized inside sentences, never in
+    lower case) and the first a
+    function word ("withChina") or an everyday word or name
+    ("DepartmentTrump"); or the first part is an all-caps everyday word
+    ending a headline in capitals ("INDEPENDENCE DAYPresident"). CamelCase brands wordfreq knows (YouTube,
+    PayPal, PowerPoint), name particles (McDonald, MacArthur, LeBron),
+    code (toString, forEach), URLs, handles and words in an ignore list are
+    left alone. Review: a new brand can look the same; add it to an ignore list.
+    """
+    text = doc.text
+    if not regex.search(r"\p{L}\p{Lu}\p{Ll}", text):
+        return
+    names = None
+    for m in JOIN.finditer(text):
+        a, b = m.group("a"), m.group("b")
+        word = m.group()
+        if ignored(word, ignore) or zipf(word.lower()) >= KNOWN or a.lower() in PARTICLES:
+            continue
+        if looks_technical(token_at(text, m.start(), m.end())) or not _standalone(b, text):
+            continue
+        if text.count(word) > 1:
+            continue  # a joined form the text repeats is a name or an identifier ("ValueError")
+        if names is None:
+            names = names_in(text)
+        if a.isupper():  # a headline run on into the text: "INDEPENDENCE DAYPresident"
+            ok = zipf(a.lower()) >= CAPS_WORD and zipf(b.lower()) >= WORD and _after_caps(text, m.start())
+        else:  # "withChina", "DepartmentTrump": the second part is a name the text uses
+            first = a in FUNCTION_WORDS if a.islower() else a.lower() in names or zipf(a.lower()) >= WORD
+            ok = first and b.lower() in names and _standalone_count(b, text) >= 2
+        if not ok:
+            continue
+        alternatives = () if a.islower() else (f"{a}. {b}",)
+        yield Proposal(m.start(), m.end(), f"{a} {b}",
+                       f"{word!r} looks like two words joined where a space was lost: {a!r} and {b!r}.",
+                       alternatives=alternatives)

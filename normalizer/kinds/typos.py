@@ -1,0 +1,134 @@
+"""Letter slips (G002, G003): a word one edit away from a much more frequent word."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator
+
+from ..document import Document
+from ..fixes import Proposal
+from ..lexicon import zipf
+from .words import UNKNOWN, ignored, plain_occurrences, unknown_words, word_counts
+
+TARGET = 3.5        # the intended word is an everyday word (about 3 per million words or more)
+RARE = 3.0          # a slip is rarer than once per million words (common misspellings reach 2.9)
+GAP = 1.75          # and the intended word at least 50 times more frequent
+WIDE_GAP = 2.5      # a known word counts as a dropped/added-letter slip only 300 times rarer than the intended one
+LONG = 8            # and only in words of eight letters or more ("bleat", "minuet" are words)
+MIN_TYPO = 5        # shorter unknown tokens are too often abbreviations, slang or foreign words
+MAX_TYPO = 24
+MAX_ALTERNATIVES = 3
+LETTERS = string.ascii_lowercase
+
+
+def stray_last_letter(word: str) -> str | None:
+    """The word without its last letter, when that is an everyday word ("preventedy")."""
+    stem = word[:-1]
+    return stem if zipf(stem) >= TARGET else None
+
+
+DOUBLING, SWAP, OTHER = 0, 1, 2   # the kinds of slip, most typical first
+INFLECTIONS = ("s", "es", "d", "ed", "r", "er", "est", "ing", "ings", "ly", "ally")
+
+
+def one_edit(word: str, floor: float = TARGET, kinds: int = OTHER) -> list[str]:
+    """Everyday words one slip away: a letter dropped or added (doubled letters included) or two swapped.
+
+    Best first: higher word frequency, then a doubled or undoubled letter, then
+    a swap. ``kinds`` limits the slips (``SWAP``: doubling and swaps only).
+    Letter substitutions are not tried: they turn too many rare words into common ones.
+
+    >>> one_edit("goverment")
+    ['government']
+    >>> one_edit("recieve", kinds=SWAP)
+    ['receive']
+    """
+    seen: dict[str, tuple[float, int]] = {}
+
+    def consider(cand: str, kind: int) -> None:
+        if kind <= kinds and cand and cand != word and cand not in seen:
+            z = zipf(cand)
+            if z >= floor:
+                seen[cand] = (z, kind)
+
+    n = len(word)
+    for i in range(n):
+        doubled = i + 1 < n and word[i] == word[i + 1] or i > 0 and word[i] == word[i - 1]
+        if i > 0 or doubled:  # an extra first letter is how identifiers are made: "rfind", "pprint"
+            consider(word[:i] + word[i + 1:], DOUBLING if doubled else OTHER)
+        if i + 1 < n and word[i] != word[i + 1]:
+            consider(word[:i] + word[i + 1] + word[i] + word[i + 2:], SWAP)
+    for i in range(n + 1):
+        for c in LETTERS:
+            doubled = i > 0 and word[i - 1] == c or i < n and word[i] == c
+            consider(word[:i] + c + word[i:], DOUBLING if doubled else OTHER)
+    return sorted(seen, key=lambda c: (-round(seen[c][0], 1), seen[c][1], c))
+
+
+def inflected(word: str) -> bool:
+    """True if ``word`` is a known word plus an inflection ("computes", "scoped", "vaguer").
+
+    >>> inflected("computes"), inflected("recieve")
+    (True, False)
+    """
+    for ending in INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            base = word[: -len(ending)]
+            if zipf(base) >= 2.0 or zipf(base + "e") >= 2.0:
+                return True
+    return False
+
+
+def extra_letter(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[Proposal]:
+    """A word with one stray letter at its end ("preventedy" for "prevented").
+
+    Only lower-case words that English (wordfreq) does not know, used once in
+    the document, whose last letter, removed, leaves an everyday word
+    (identifiers such as "lineno" recur). Review: a rare word can end
+    that way too.
+    """
+    text = doc.text
+    counts = word_counts(text)
+    for word in unknown_words(text):
+        stem = stray_last_letter(word)
+        if stem is None or counts[word] > 1 or ignored(word, ignore) or not word.isascii():
+            continue
+        for m in plain_occurrences(word, text):
+            yield Proposal(m.start(), m.end(), stem, f"{word!r} is not a word; {stem!r} with a stray last letter?")
+
+
+def misspelling(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[Proposal]:
+    """A lower-case word that is not English but one slip from an everyday word ("goverment").
+
+    The slip is a dropped, added, doubled or undoubled letter, or two swapped
+    letters; the suggestions are the candidates, most frequent first. Only
+    ASCII lower-case words of five or more letters, rarer than once per
+    million words and at least 50 times rarer than the intended word, used
+    once in the document. A word wordfreq knows (common misspellings such as
+    "recieve" are known) must not be a regular form of a known word
+    ("computes", "scoped"), and a dropped or added letter counts only when
+    the word has eight letters or more and the intended word is 300 times
+    more frequent ("goverment"); names, acronyms,
+    CamelCase, URLs, addresses, hashtags, handles, numbers with units and
+    hyphenated compounds are never words here. G002's stray last letter is
+    left to G002. Review: a rare word or a new coinage can look the same.
+    """
+    text = doc.text
+    counts = word_counts(text)
+    for word in unknown_words(text, min_len=MIN_TYPO, below=RARE):
+        if (len(word) > MAX_TYPO or not word.isascii() or counts[word] > 1 or ignored(word, ignore)
+                or zipf(word) < UNKNOWN and stray_last_letter(word)):
+            continue
+        z = zipf(word)
+        if z >= UNKNOWN and inflected(word):
+            continue  # a rare but regular form of a known word
+        candidates = one_edit(word, max(TARGET, z + GAP), OTHER if z < UNKNOWN else SWAP)
+        if not candidates and z >= UNKNOWN and len(word) >= LONG:  # any slip, in a long word far rarer than the intended one
+            candidates = one_edit(word, max(TARGET, z + WIDE_GAP))
+        if not candidates:
+            continue
+        for m in plain_occurrences(word, text):
+            best, rest = candidates[0], tuple(candidates[1:1 + MAX_ALTERNATIVES])
+            others = f" (or {', '.join(repr(c) for c in rest)})" if rest else ""
+            yield Proposal(m.start(), m.end(), best,
+                           f"{word!r} is not a word; a slip for {best!r}{others}?", alternatives=rest)

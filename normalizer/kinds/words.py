@@ -1,0 +1,75 @@
+"""Word scanning shared by the glued family (G): unknown words, whole-word occurrences, ignore lists."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+
+import regex
+
+from ..lexicon import looks_technical, zipf
+
+UNKNOWN = 1.0  # wordfreq has (almost) never seen it: below once per 100 million words
+
+# A run of letters that is a whole token: not inside a URL, path, handle, hashtag, number or compound.
+WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.'’&+-])\p{L}{4,}(?![\p{L}\p{M}\p{N}_@/'’&+-]|\.\p{L})")
+# A capitalized word in running text (a candidate name).
+CAPITALIZED = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}+(?![\p{L}\p{N}-])")
+SENTENCE_START = regex.compile(r"(?:^|[.!?:;\"“”‘’(\[*#>–—-]\s*|\n)\s*\Z")
+
+
+@lru_cache(maxsize=4)
+def word_counts(text: str) -> Counter[str]:
+    """How often each whole letter-only token of four or more letters occurs (one shared pass)."""
+    return Counter(WORD.findall(text))
+
+
+def unknown_words(text: str, *, lower_only: bool = True, min_len: int = 5, below: float = UNKNOWN) -> list[str]:
+    """Distinct words rarer than ``below`` (Zipf; default: unknown to wordfreq), in a stable order."""
+    out = []
+    for w in word_counts(text):
+        if len(w) >= min_len and (w.islower() or not lower_only) and zipf(w.lower()) < below:
+            out.append(w)
+    return sorted(out)
+
+
+def occurrences(word: str, text: str) -> Iterator[regex.Match]:
+    """Where ``word`` occurs as a whole token, not inside a URL, hashtag, handle or hyphenated compound."""
+    return regex.finditer(r"(?<![\p{L}\p{M}\p{N}_@#/.'’&+-])" + regex.escape(word)
+                          + r"(?![\p{L}\p{M}\p{N}_@/'’&+-]|\.\p{L})", text)
+
+
+def token_at(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited token around ``text[start:end]``."""
+    a = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start), text.rfind("\t", 0, start)) + 1
+    ends = [i for i in (text.find(" ", end), text.find("\n", end), text.find("\t", end)) if i >= 0]
+    return text[a:min(ends or [len(text)])]
+
+
+def plain_occurrences(word: str, text: str) -> list[regex.Match]:
+    """Occurrences of ``word`` that are ordinary prose, not part of a URL, address or file name."""
+    return [m for m in occurrences(word, text) if not looks_technical(token_at(text, m.start(), m.end()))]
+
+
+@lru_cache(maxsize=4)
+def names_in(text: str) -> dict[str, str]:
+    """Capitalized words the text uses as names: lower-case form -> written form.
+
+    A word counts when it is capitalized at least once inside a sentence and
+    never written in lower case ("Trump", "Canada"; not "Changes").
+
+    >>> names_in("He met Trump. Trump and Canada spoke. Changes came.")["trump"]
+    'Trump'
+    """
+    inside: dict[str, str] = {}
+    for m in CAPITALIZED.finditer(text):
+        if not SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
+            inside.setdefault(m.group().lower(), m.group())
+    lower = {w for w in word_counts(text) if w.islower()} | set(regex.findall(r"\b\p{Ll}{1,3}\b", text))
+    return {k: v for k, v in inside.items() if k not in lower}
+
+
+def ignored(word: str, ignore: frozenset[str]) -> bool:
+    """True if the user's or the shipped ignore list names ``word`` (case-insensitive)."""
+    return bool(ignore) and word.lower() in ignore
