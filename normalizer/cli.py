@@ -12,7 +12,7 @@ from pathlib import Path
 from rich.console import Console
 
 from . import __version__, engine
-from .api import load_rules
+from .api import ignore_words_from, load_rules
 from .batch import FileReport, discover, output_path, run
 from .cli_alias import add_alias_parser, cmd_alias, cmd_boilerplate
 from .config import Config, load_config
@@ -40,6 +40,8 @@ def _common(p: argparse.ArgumentParser, *, paths: bool = True) -> None:
     p.add_argument("--rules", action="append", type=Path, default=[], metavar="FILE",
                    help="an extra rule file (TOML); may be repeated")
     p.add_argument("--config", type=Path, metavar="FILE", help="mtnorm.toml or pyproject.toml to use")
+    p.add_argument("--ignore-words", action="append", type=Path, default=[], metavar="FILE",
+                   help="words the word-level rules (G) never flag: one per line, # comments; may be repeated")
     if paths:
         p.add_argument("--extensions", metavar="EXTS",
                        help="file extensions to take from folders, comma-separated (default: txt,md)")
@@ -101,6 +103,8 @@ def _config(args: argparse.Namespace) -> tuple[Config, list[str], list[str], lis
         cfg.extensions = _split([args.extensions])
     if getattr(args, "learn_min_docs", None) is not None:
         cfg.learn_min_docs = args.learn_min_docs
+    files = cfg.ignore_words_files_to_read() + list(getattr(args, "ignore_words", None) or [])
+    args.ignore_word_list = tuple(cfg.ignore_words) + tuple(ignore_words_from(files))
     return cfg, select, ignore, rule_files
 
 
@@ -152,9 +156,9 @@ def _progress_run(files, mode, level, selectors, jobs, quiet, learn_min_docs, po
 
 def cmd_check(args: argparse.Namespace) -> int:
     cfg, select, ignore, rule_files = _config(args)
-    rules = load_rules(select, ignore, rule_files)  # reports bad selectors before reading files
+    rules = load_rules(select, ignore, rule_files, ignore_words=args.ignore_word_list)  # reports bad selectors before reading files
     files = [f for f, _ in _files(args, cfg)]
-    reports = run(files, "check", "safe", selectors=(select, ignore, rule_files), jobs=args.jobs,
+    reports = run(files, "check", "safe", selectors=(select, ignore, rule_files, args.ignore_word_list), jobs=args.jobs,
                   learn_min_docs=cfg.learn_min_docs, policy=_policy(args, cfg))
     for r in reports:
         if r.error:
@@ -170,10 +174,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     cfg, select, ignore, rule_files = _config(args)
-    load_rules(select, ignore, rule_files)
+    load_rules(select, ignore, rule_files, ignore_words=args.ignore_word_list)
     files = [f for f, _ in _files(args, cfg)]
     level = args.apply or cfg.apply
-    reports = run(files, "clean", level, selectors=(select, ignore, rule_files), jobs=args.jobs,
+    reports = run(files, "clean", level, selectors=(select, ignore, rule_files, args.ignore_word_list), jobs=args.jobs,
                   learn_min_docs=cfg.learn_min_docs, policy=_policy(args, cfg))
     changed = False
     for r in reports:
@@ -204,7 +208,7 @@ def _write(report: FileReport, dest: Path) -> None:
 
 def cmd_clean(args: argparse.Namespace) -> int:
     cfg, select, ignore, rule_files = _config(args)
-    rules = load_rules(select, ignore, rule_files)
+    rules = load_rules(select, ignore, rule_files, ignore_words=args.ignore_word_list)
     out_dir: Path | None = args.out
     if args.in_place and not args.backup_suffix:
         raise UsageError("--backup-suffix must not be empty: --in-place always keeps a backup")
@@ -215,7 +219,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
             if output_path(f, root, out_dir).resolve() in inputs:
                 raise UsageError(f"{out_dir}: output would overwrite the input {f}; use --in-place or another folder")
     level = args.apply or cfg.apply
-    reports = _progress_run([f for f, _ in pairs], "clean", level, (select, ignore, rule_files),
+    reports = _progress_run([f for f, _ in pairs], "clean", level, (select, ignore, rule_files, args.ignore_word_list),
                             args.jobs, args.quiet, cfg.learn_min_docs, _policy(args, cfg))
     errors = 0
     for (f, root), r in zip(pairs, reports):
@@ -242,7 +246,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     cfg, select, ignore, rule_files = _config(args)
-    rules = load_rules(select, ignore, rule_files)
+    rules = load_rules(select, ignore, rule_files, ignore_words=args.ignore_word_list)
     console = Console(highlight=False)
     if args.format == "json" and not args.code:
         json.dump([{"code": r.code, "name": r.name, "category": r.category, "safety": str(r.safety),
@@ -275,7 +279,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 def cmd_review(args: argparse.Namespace) -> int:
     cfg, select, ignore, rule_files = _config(args)
-    rules = load_rules(select, ignore, rule_files)
+    rules = load_rules(select, ignore, rule_files, ignore_words=args.ignore_word_list)
     pairs = _files(args, cfg, skip=args.out)
     if not pairs:
         raise UsageError("no files to review")

@@ -10,7 +10,8 @@ from .engine import APPLY_LEVELS
 from .loader import ConfigError, line_of, load_toml
 
 KEYS = {"select", "ignore", "rules", "extensions", "exclude", "apply", "alias_files", "learn_min_docs",
-        "accept", "per_path_ignores"}
+        "accept", "per_path_ignores", "ignore_words", "ignore_words_files"}
+DEFAULT_IGNORE_FILE = "mtnorm-ignore.txt"
 DEFAULT_ALIAS_FILE = "mtnorm-aliases.toml"
 DEFAULT_RULES_FILE = "mtnorm-rules.toml"
 DEFAULT_EXTENSIONS = ("txt", "md")
@@ -31,6 +32,8 @@ class Config:
     learn_min_docs: int = 3
     accept: list[str] = field(default_factory=list)
     per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
+    ignore_words: list[str] = field(default_factory=list)
+    ignore_words_files: list[Path] = field(default_factory=list)
     source: Path | None = None
 
     @property
@@ -47,6 +50,15 @@ class Config:
         """Where approved boilerplate is saved: ``mtnorm-rules.toml`` beside the config (or here)."""
         base = self.source.parent if self.source else Path.cwd()
         return base / DEFAULT_RULES_FILE
+
+    def ignore_words_files_to_read(self) -> list[Path]:
+        """Configured ignore-word files, plus ``mtnorm-ignore.txt`` beside the config (or here) if it exists."""
+        files = list(self.ignore_words_files)
+        base = self.source.parent if self.source else Path.cwd()
+        default = base / DEFAULT_IGNORE_FILE
+        if default not in files and default.is_file():
+            files.append(default)
+        return files
 
     def alias_files_to_read(self) -> list[Path]:
         """Configured alias files, plus the default user alias and rule files if they exist."""
@@ -94,12 +106,13 @@ def _parse(table: dict[str, Any], path: Path, raw: str) -> Config:
         if key not in KEYS:
             raise error(key, f"unknown setting {key!r} (known: {', '.join(sorted(KEYS))})")
     cfg = Config(source=path)
-    for key in ("select", "ignore", "rules", "extensions", "exclude", "alias_files", "accept"):
+    for key in ("select", "ignore", "rules", "extensions", "exclude", "alias_files", "accept",
+                "ignore_words", "ignore_words_files"):
         if key in table:
             value = table[key]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise error(key, f"{key!r} must be a list of strings")
-            if key in ("rules", "alias_files"):
+            if key in ("rules", "alias_files", "ignore_words_files"):
                 setattr(cfg, key, [(path.parent / v) for v in value])
             elif key == "extensions":
                 cfg.extensions = [v.lstrip(".").lower() for v in value]
