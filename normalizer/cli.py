@@ -290,7 +290,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     from .tui import ReviewApp
 
     policy = Policy(tuple(cfg.accept), dict(cfg.per_path_ignores))  # the journal is the app's own
-    app = ReviewApp(pairs, rules, journal, args.out, cfg.user_alias_file, policy, cfg.learn_min_docs)
+    app = ReviewApp(pairs, rules, journal, args.out, cfg.user_alias_file, policy, cfg.learn_min_docs,
+                    cfg.user_ignore_file)
     session = app.run()
     if session is None:
         return EXIT_CLEAN

@@ -51,11 +51,16 @@ class Config:
         base = self.source.parent if self.source else Path.cwd()
         return base / DEFAULT_RULES_FILE
 
+    @property
+    def user_ignore_file(self) -> Path:
+        """Where the review app's ``i`` adds words: ``mtnorm-ignore.txt`` beside the config (or here)."""
+        base = self.source.parent if self.source else Path.cwd()
+        return base / DEFAULT_IGNORE_FILE
+
     def ignore_words_files_to_read(self) -> list[Path]:
         """Configured ignore-word files, plus ``mtnorm-ignore.txt`` beside the config (or here) if it exists."""
         files = list(self.ignore_words_files)
-        base = self.source.parent if self.source else Path.cwd()
-        default = base / DEFAULT_IGNORE_FILE
+        default = self.user_ignore_file
         if default not in files and default.is_file():
             files.append(default)
         return files

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from normalizer import load_rules
+from normalizer import load_rules, propose
 from normalizer.batch import discover
 from normalizer.decisions import Journal
+from normalizer.review import REJECT
 from normalizer.tui import ReviewApp
 from normalizer.tui.screens import ConfirmQuit, HelpScreen
 
@@ -116,3 +117,20 @@ async def test_remember_approved_name_fix(tmp_path: Path) -> None:
         await pilot.press("y", "k", "m")
         await pilot.pause()
     assert 'variants = ["Sheinbuam"]' in (tmp_path / "mtnorm-aliases.toml").read_text()
+
+
+async def test_ignore_word_rejects_and_remembers_it(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The tokenizr would recieve text.\n")
+    pairs = list(discover([tmp_path], ["txt"], [".*"]))
+    ignore = tmp_path / "mtnorm-ignore.txt"
+    app = ReviewApp(pairs, load_rules(select=["G"]), Journal.for_paths([tmp_path]), None,
+                    tmp_path / "mtnorm-aliases.toml", ignore_file=ignore)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        assert app.session.fix.original == "recieve"
+        await pilot.press("i")
+        await pilot.pause()
+        assert app.session.file.decisions[0][0] == REJECT
+    assert ignore.read_text().splitlines()[-1] == "recieve"
+    assert [f.original for f in propose("The tokenizr would recieve text.\n",
+                                         rules=load_rules(select=["G"], ignore_words=["recieve"]))] == []

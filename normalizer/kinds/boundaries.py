@@ -47,13 +47,13 @@ def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[
     The joined form occurs once and its second part stands on its own
     elsewhere in the document. Either the second part is a name the document
     uses on its own at least twice (capitalized inside sentences, never in
-    lower case) and the first a
-    function word ("withChina") or an everyday word or name
-    ("DepartmentTrump"); or the first part is an all-caps everyday word
-    ending a headline in capitals ("INDEPENDENCE DAYPresident"). CamelCase brands wordfreq knows (YouTube,
-    PayPal, PowerPoint), name particles (McDonald, MacArthur, LeBron),
-    code (toString, forEach), URLs, handles and words in an ignore list are
-    left alone. Review: a new brand can look the same; add it to an ignore list.
+    lower case) and the first a function word ("withChina") or an everyday
+    word or name ("DepartmentTrump"); or the first part is an all-caps
+    everyday word ending a headline in capitals ("INDEPENDENCE DAYPresident").
+    CamelCase brands wordfreq knows (YouTube, PayPal, PowerPoint), name
+    particles (McDonald, MacArthur, LeBron), code (toString, forEach), URLs,
+    handles and words in an ignore list are left alone. Review: a new brand
+    can look the same; add it to an ignore list.
     """
     text = doc.text
     if not regex.search(r"\p{L}\p{Lu}\p{Ll}", text):

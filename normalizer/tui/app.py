@@ -42,6 +42,7 @@ class ReviewApp(App[ReviewSession | None]):
         Binding("u", "undo", "Undo", id="review.undo"),
         Binding("v", "view_diff", "File diff", show=False, id="review.view_diff"),
         Binding("m", "remember", "Remember name", show=False, id="review.remember"),
+        Binding("i", "ignore_word", "Ignore word", show=False, id="review.ignore_word"),
         Binding("w", "write", "Write", id="review.write"),
         Binding("q", "quit_review", "Quit", id="review.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="review.help"),
@@ -49,8 +50,9 @@ class ReviewApp(App[ReviewSession | None]):
 
     def __init__(self, pairs: Sequence[tuple[Path, Path]], rules: Sequence[Rule], journal: Journal,
                  out_dir: Path | None = None, alias_file: Path | None = None, policy=None,
-                 learn_min_docs: int = 3) -> None:
+                 learn_min_docs: int = 3, ignore_file: Path | None = None) -> None:
         super().__init__()
+        self.ignore_file = ignore_file
         self.pairs = list(pairs)
         self.rules = rules
         self.journal = journal
@@ -316,6 +318,25 @@ class ReviewApp(App[ReviewSession | None]):
             self.notify(f"{path}: {exc}", severity="error")
             return
         self.notify(f"Remembered {session.fix.original.strip()!r} -> {decision[1].strip()!r} in {path}.")
+
+    def action_ignore_word(self) -> None:
+        """Reject a word-level fix and add its word to the ignore file, so it is never flagged again."""
+        session = self.session
+        if session is None or session.fix is None or session.fix.category != "glued":
+            self.notify("i ignores the word of a word-level (G) fix; this is not one.", severity="warning")
+            return
+        from ..ignore_file import add_ignore_word
+
+        word = session.fix.original.strip()
+        path = self.ignore_file or Path("mtnorm-ignore.txt")
+        try:
+            added = add_ignore_word(path, word)
+        except (OSError, ValueError) as exc:
+            self.notify(f"{path}: {exc}", severity="error")
+            return
+        session.reject()
+        self.notify(f"Added {word!r} to {path}." if added else f"{word!r} is already in {path}.")
+        self.refresh_all()
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen([b for b in self.BINDINGS if not b.action.startswith("option")]))
