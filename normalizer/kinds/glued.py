@@ -33,8 +33,9 @@ def best_split(word: str, names: Mapping[str, str] | None = None) -> tuple[str, 
     """The split of an unknown word into two everyday words (or a name and a word), best first.
 
     The boundary must look lost rather than built: a function word or a
-    clause-ending adverb on the left, an -ing/-ed form on the right, or a
-    name the document uses on either side.
+    clause-ending adverb on the left, a clause opener ("until") on the right,
+    or a name the document uses on the left. A word ending in -ing or -ed
+    after an ordinary word is a compound ("casefolded"), not two words.
 
     >>> best_split("agoimplementing")
     ('ago', 'implementing')
@@ -61,8 +62,7 @@ def best_split(word: str, names: Mapping[str, str] | None = None) -> tuple[str, 
         if named and (right in PLACE_ENDS or len(right) < 4):
             continue
         lost = left in FUNCTION_WORDS or left in CLAUSE_ENDS or right in OPENERS
-        verb_form = len(right) >= 5 and right.endswith(("ing", "ed"))  # not "feed", "bring"
-        if not (named or lost or verb_form):
+        if not (named or lost):
             continue  # "manpage", "keyfiles": closed compounds, not a lost boundary
         if (zl >= need_l or left in names) and (zr >= need_r or right in names):
             score = min(zl, zr) + (1.0 if named else 0.0)
@@ -83,7 +83,7 @@ def glued_words(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
     know, used once in the document (no other form of it either), that split
     into two everyday words at a lost boundary: before a word that opens a
     clause ("Canadauntil"), after a function word or a clause-ending adverb
-    ("ago"), before an -ing/-ed form, or after a name the document uses on
+    ("ago"), or after a name the document uses on
     its own ("Trumpchanges" -> "Trump changes", in the name's form). Derived words
     ("unexpecting", "contextless"), closed compounds ("manpage"), place-like
     names ("Kingsbridge"), URLs and hashtags are left alone. Review.

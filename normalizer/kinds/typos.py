@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..document import Document
 from ..fixes import Proposal
-from ..lexicon import zipf
+from ..lexicon import dictionary_words, zipf
 from .words import UNKNOWN, ignored, plain_occurrences, unknown_words, word_counts
 
 TARGET = 3.5        # the intended word is an everyday word (about 3 per million words or more)
@@ -111,7 +111,8 @@ def misspelling(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
     more frequent ("goverment"); names, acronyms,
     CamelCase, URLs, addresses, hashtags, handles, numbers with units and
     hyphenated compounds are never words here. G002's stray last letter is
-    left to G002. Review: a rare word or a new coinage can look the same.
+    left to G002, and a word CC-CEDICT's English senses use is a real word
+    ("minuet"). Review: a rare word or a new coinage can look the same.
     """
     text = doc.text
     counts = word_counts(text)
@@ -125,8 +126,8 @@ def misspelling(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
         candidates = one_edit(word, max(TARGET, z + GAP), OTHER if z < UNKNOWN else SWAP)
         if not candidates and z >= UNKNOWN and len(word) >= LONG:  # any slip, in a long word far rarer than the intended one
             candidates = one_edit(word, max(TARGET, z + WIDE_GAP))
-        if not candidates:
-            continue
+        if not candidates or word in dictionary_words():
+            continue  # an edited dictionary uses it: a real word ("minuet", "canvass")
         for m in plain_occurrences(word, text):
             best, rest = candidates[0], tuple(candidates[1:1 + MAX_ALTERNATIVES])
             others = f" (or {', '.join(repr(c) for c in rest)})" if rest else ""
