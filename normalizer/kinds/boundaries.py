@@ -44,12 +44,12 @@ def _after_caps(text: str, start: int) -> bool:
 def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[Proposal]:
     """Two words joined where a space or sentence break was lost, visible in the case ("DepartmentTrump").
 
-    The joined form occurs once and its second part stands on its own
-    elsewhere in the document. Either the second part is a name the document
+    The joined form occurs once. Either the second part is a name the document
     uses on its own at least twice (capitalized inside sentences, never in
     lower case) and the first a function word ("withChina") or an everyday
     word or name ("DepartmentTrump"); or the first part is an all-caps
-    everyday word ending a headline in capitals ("INDEPENDENCE DAYPresident").
+    everyday word ending a headline in capitals ("INDEPENDENCE DAYPresident")
+    and the second a very common word or one the document uses on its own.
     CamelCase brands wordfreq knows (YouTube, PayPal, PowerPoint), name
     particles (McDonald, MacArthur, LeBron), code (toString, forEach), URLs,
     handles and words in an ignore list are left alone. Review: a new brand
@@ -64,14 +64,15 @@ def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[
         word = m.group()
         if ignored(word, ignore) or zipf(word.lower()) >= KNOWN or a.lower() in PARTICLES:
             continue
-        if looks_technical(token_at(text, m.start(), m.end())) or not _standalone(b, text):
+        if looks_technical(token_at(text, m.start(), m.end())):
             continue
         if text.count(word) > 1:
             continue  # a joined form the text repeats is a name or an identifier ("ValueError")
         if names is None:
             names = names_in(text)
         if a.isupper():  # a headline run on into the text: "INDEPENDENCE DAYPresident"
-            ok = zipf(a.lower()) >= CAPS_WORD and zipf(b.lower()) >= WORD and _after_caps(text, m.start())
+            ok = (zipf(a.lower()) >= CAPS_WORD and _after_caps(text, m.start())
+                  and (zipf(b.lower()) >= CAPS_WORD or zipf(b.lower()) >= WORD and _standalone(b, text)))
         else:  # "withChina", "DepartmentTrump": the second part is a name the text uses
             first = a in FUNCTION_WORDS if a.islower() else a.lower() in names or zipf(a.lower()) >= WORD
             ok = first and b.lower() in names and _standalone_count(b, text) >= 2
