@@ -34,3 +34,12 @@ def test_shipped_files_load_and_phrase_keys_are_not_their_own_replacement() -> N
         phrases = table.get("phrases", {})
         assert all(k != v for k, v in phrases.items())
         assert list(phrases) == list(dict.fromkeys(phrases))
+
+
+def test_shipped_ignore_words_are_single_rare_words_listed_once() -> None:
+    from normalizer.lexicon import zipf
+    from normalizer.loader import load_file, shipped_rules_dir
+
+    words = load_file(shipped_rules_dir() / "ignore.toml")[2]["ignore"]
+    assert words and len({w.lower() for w in words}) == len(words)
+    assert all(zipf(w.lower()) < 3.0 for w in words), [w for w in words if zipf(w.lower()) >= 3.0]
