@@ -135,7 +135,7 @@ def run(
     mode: str,
     level: str,
     *,
-    selectors: tuple[Sequence[str], ...],
+    selectors: tuple[Sequence[str], Sequence[str], Sequence[str], Sequence[str]],
     jobs: int = 1,
     progress: Callable[[FileReport], None] | None = None,
     learn_min_docs: int = 3,
@@ -146,12 +146,12 @@ def run(
     When the learned-boilerplate rule (B003) or the fuzzy name rule (N002) is
     selected, the files are first read once to find lines and paragraphs
     repeated in ``learn_min_docs`` of them, and names the run uses repeatedly.
-    ``selectors`` is (select, ignore, rule files[, ignore words]). The ``policy`` vetoes fixes on accepted words, skips rules per path, and
+    ``selectors`` is (select, ignore, rule files, ignore words). The ``policy`` vetoes fixes on accepted words, skips rules per path, and
     applies a review journal (rejected fixes dropped, approved ones applied).
     """
     reports: list[FileReport] = []
-    selectors = (*selectors, ())[:4]  # select, ignore, rule files, ignore words
-    rules = load_rules(*selectors[:3], ignore_words=selectors[3])
+    select, ignore, rule_files, ignore_words = selectors
+    rules = load_rules(select, ignore, rule_files, ignore_words=ignore_words)
     corpus = corpus_stats(files, learn_min_docs) if any(r.code in ("B003", "N002") for r in rules) else None
     if jobs <= 1 or len(files) < 2:
         for f in files:

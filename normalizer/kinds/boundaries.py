@@ -8,9 +8,8 @@ import regex
 
 from ..document import Document
 from ..fixes import Proposal
-from ..lexicon import FUNCTION_WORDS, zipf
+from ..lexicon import FUNCTION_WORDS, looks_technical, zipf
 from .words import ignored, names_in, token_at
-from ..lexicon import looks_technical
 
 # A lower-case function word, a capitalized word or an all-caps word, then a capitalized word, as one token.
 JOIN = regex.compile(
@@ -23,11 +22,6 @@ PARTICLES = frozenset("mac van von der den del della des dos das fitz san sant b
 KNOWN = 1.0    # the joined form is a brand or name wordfreq knows ("YouTube", "PowerPoint")
 WORD = 3.5     # each part an everyday word
 CAPS_WORD = 4.0  # an all-caps part must be a very common word
-
-
-def _standalone(word: str, text: str) -> bool:
-    """True if ``word`` occurs on its own somewhere in ``text`` (as written)."""
-    return regex.search(r"(?<![\p{L}\p{N}])" + regex.escape(word) + r"(?![\p{L}\p{N}])", text) is not None
 
 
 def _standalone_count(word: str, text: str) -> int:
@@ -72,7 +66,7 @@ def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[
             names = names_in(text)
         if a.isupper():  # a headline run on into the text: "INDEPENDENCE DAYPresident"
             ok = (zipf(a.lower()) >= CAPS_WORD and _after_caps(text, m.start())
-                  and (zipf(b.lower()) >= CAPS_WORD or zipf(b.lower()) >= WORD and _standalone(b, text)))
+                  and (zipf(b.lower()) >= CAPS_WORD or zipf(b.lower()) >= WORD and _standalone_count(b, text) > 0))
         else:  # "withChina", "DepartmentTrump": the second part is a name the text uses
             first = a in FUNCTION_WORDS if a.islower() else a.lower() in names or zipf(a.lower()) >= WORD
             ok = first and b.lower() in names and _standalone_count(b, text) >= 2

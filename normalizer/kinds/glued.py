@@ -89,8 +89,7 @@ def glued_words(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
     names ("Kingsbridge"), URLs and hashtags are left alone. Review.
     """
     text = doc.text
-    lowered = text.lower()
-    names = None
+    lowered = names = None
     for word in unknown_words(text, lower_only=False, min_len=MIN_GLUED):
         if not (word.islower() or word[1:].islower()) or ignored(word, ignore):
             continue
@@ -101,6 +100,8 @@ def glued_words(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
             continue
         left, right = split
         stem = (left + right[:4]).lower()
+        if lowered is None:
+            lowered = text.lower()
         if lowered.count(stem) > 1:
             continue  # the text uses the form again ("mouthpart", "casefolded ... casefolding"): a term, not a slip
         for m in plain_occurrences(word, text):
