@@ -9,6 +9,7 @@ from typing import Any
 
 import regex
 
+from .errors import unknown_key
 from .lexicon import COMMON, zipf
 
 KEYS = {"canonical", "variants", "review", "context", "ordinary_words", "note", "not_after"}
@@ -45,7 +46,7 @@ def parse_alias_table(table: dict[str, Any], path: Path, line: int, error: Calla
     """Validate one ``[[alias]]`` table (the cross-table checks are in :func:`validate`)."""
     extra = set(table) - KEYS
     if extra:
-        raise error(f"unknown key {sorted(extra)[0]!r} in [[alias]] (known: {', '.join(sorted(KEYS))})")
+        raise error(unknown_key(sorted(extra)[0], KEYS, " in [[alias]]"))
     canonical = table.get("canonical")
     if not isinstance(canonical, str) or not canonical.strip():
         raise error("[[alias]] needs a non-empty 'canonical' name")

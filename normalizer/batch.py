@@ -14,7 +14,7 @@ from .api import load_rules
 from .corpus import CorpusStats, learn
 from .policy import Policy
 from .document import Document, DocumentError, read_document
-from .engine import ConvergenceError, Result
+from .engine import ConvergenceError, Result, RuleError
 from .fixes import Fix
 from .registry import Rule
 
@@ -118,7 +118,7 @@ def process(path: Path, rules: Sequence[Rule], mode: str, level: str,
             report.fixes, _ = engine.resolve(proposed)
         else:
             report.result = engine.clean(doc, rules, level, choose)
-    except ConvergenceError as exc:
+    except (ConvergenceError, RuleError) as exc:
         report.error = str(exc)
     except Exception as exc:  # a bug in one rule must not stop the batch
         report.error = f"internal error ({type(exc).__name__}: {exc}); please report it"

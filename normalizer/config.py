@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .engine import APPLY_LEVELS
+from .errors import unknown_key
 from .loader import ConfigError, line_of, load_toml
 
 KEYS = {"select", "ignore", "rules", "extensions", "exclude", "apply", "alias_files", "learn_min_docs",
@@ -109,7 +110,7 @@ def _parse(table: dict[str, Any], path: Path, raw: str) -> Config:
 
     for key in table:
         if key not in KEYS:
-            raise error(key, f"unknown setting {key!r} (known: {', '.join(sorted(KEYS))})")
+            raise error(key, unknown_key(key, KEYS, " in [tool.mtnorm]").replace("unknown key", "unknown setting", 1))
     cfg = Config(source=path)
     for key in ("select", "ignore", "rules", "extensions", "exclude", "alias_files", "accept",
                 "ignore_words", "ignore_words_files"):

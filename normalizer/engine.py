@@ -18,6 +18,19 @@ class ConvergenceError(RuntimeError):
     """Cleaning kept changing the text after :data:`MAX_PASSES` passes."""
 
 
+class RuleError(RuntimeError):
+    """A rule raised (or a user pattern ran out of time); the message names the rule and its file."""
+
+    def __init__(self, rule: Rule, exc: BaseException) -> None:
+        if isinstance(exc, TimeoutError):
+            detail = "a regular expression ran out of time (catastrophic backtracking?)"
+        else:
+            detail = f"{type(exc).__name__}: {exc}"
+        where = "" if rule.source == "builtin" else f", defined in {rule.source}"
+        super().__init__(f"rule {rule.code} ({rule.name}{where}) failed: {detail}; file left unchanged")
+        self.code = rule.code
+
+
 def sort_key(fix: Fix) -> tuple[int, int, str, str]:
     """Order fixes by position, wider first at the same start, then by rule."""
     return (fix.start, -fix.end, fix.rule, fix.replacement)
@@ -29,7 +42,11 @@ def propose(doc: Document, rules: Sequence[Rule]) -> list[Fix]:
     out: list[Fix] = []
     code = doc.code_spans
     for r in rules:
-        for fix in r.find(doc):
+        try:
+            found = list(r.find(doc))
+        except Exception as exc:  # one rule's bug or a runaway user pattern: name the rule
+            raise RuleError(r, exc) from exc
+        for fix in found:
             key = (fix.start, fix.end, fix.rule, fix.replacement)
             if code and touches(fix, code):
                 continue  # code is quoted verbatim: never touched

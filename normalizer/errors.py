@@ -1,5 +1,22 @@
 """Errors shown to command-line users as one line."""
 
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
 
 class UsageError(Exception):
     """A problem with how mtnorm was called."""
+
+
+def unknown_key(key: str, known: Iterable[str], where: str = "") -> str:
+    """The message for an unknown key, with the nearest known one suggested.
+
+    >>> unknown_key("pattern", {"patterns", "scope"}, " for kind 'boilerplate'")
+    "unknown key 'pattern' for kind 'boilerplate' (did you mean 'patterns'? known: patterns, scope)"
+    """
+    names = sorted(known)
+    near = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+    hint = f"did you mean {near[0]!r}? " if near else ""
+    return f"unknown key {key!r}{where} ({hint}known: {', '.join(names)})"

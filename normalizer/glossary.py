@@ -9,7 +9,9 @@ from typing import Any
 
 import regex
 
+from .errors import unknown_key
 from .fixes import Safety
+from .patterns import compile_pattern
 
 GLOSS_KEYS = {"source", "english", "alternatives", "before", "note"}
 CALQUE_KEYS = {"phrase", "pattern", "english", "alternatives", "before", "context", "origin", "safety"}
@@ -45,7 +47,7 @@ def _compile(value: Any, what: str, error: Callable[[str], Exception], flags: in
     if not isinstance(value, str) or not value:
         raise error(f"{what} must be a non-empty string")
     try:
-        return regex.compile(value, flags)
+        return compile_pattern(value, flags)
     except regex.error as exc:
         raise error(f"bad regular expression in {what}: {exc}") from None
 
@@ -60,7 +62,7 @@ def _strings(table: dict[str, Any], key: str, error: Callable[[str], Exception])
 def parse_gloss(table: dict[str, Any], path: Path, line: int, error: Callable[[str], Exception]) -> Gloss:
     extra = set(table) - GLOSS_KEYS
     if extra:
-        raise error(f"unknown key {sorted(extra)[0]!r} in [[gloss]] (known: {', '.join(sorted(GLOSS_KEYS))})")
+        raise error(unknown_key(sorted(extra)[0], GLOSS_KEYS, " in [[gloss]]"))
     source, english = table.get("source"), table.get("english")
     if not isinstance(source, str) or not source.strip():
         raise error("[[gloss]] needs a non-empty 'source'")
@@ -74,7 +76,7 @@ def parse_gloss(table: dict[str, Any], path: Path, line: int, error: Callable[[s
 def parse_calque(table: dict[str, Any], path: Path, line: int, error: Callable[[str], Exception]) -> Calque:
     extra = set(table) - CALQUE_KEYS
     if extra:
-        raise error(f"unknown key {sorted(extra)[0]!r} in [[calque]] (known: {', '.join(sorted(CALQUE_KEYS))})")
+        raise error(unknown_key(sorted(extra)[0], CALQUE_KEYS, " in [[calque]]"))
     if ("phrase" in table) == ("pattern" in table):
         raise error("[[calque]] needs exactly one of 'phrase' (literal words) or 'pattern' (a regex)")
     english = table.get("english")

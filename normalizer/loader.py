@@ -12,7 +12,9 @@ import regex
 from .aliases import Alias, parse_alias_table
 from .glossary import parse_calque, parse_gloss
 from .document import Document
+from .errors import unknown_key
 from .fixes import CATEGORIES, Proposal, Safety
+from .patterns import untrusted
 from .registry import CODE_RE, Rule
 
 
@@ -88,10 +90,26 @@ def _located(data: dict[str, Any], raw: str, key: str, *name_keys: str) -> Itera
 def load_file(path: Path) -> tuple[list[Rule], list[Alias], dict[str, list[Any]]]:
     """The ``[[rule]]``, ``[[alias]]``, ``[[gloss]]``, ``[[calque]]`` and ``[[ignore]]`` tables of one file, validated."""
     data, raw = load_toml(path)
-    unknown = set(data) - {"rule", "alias", "not_alias", "gloss", "calque", "ignore"}
+    tables = {"rule", "alias", "not_alias", "gloss", "calque", "ignore"}
+    unknown = set(data) - tables
     if unknown:
         key = sorted(unknown)[0]
-        raise ConfigError(f"{path}:{line_of(raw, key)}: unknown top-level key {key!r}")
+        raise ConfigError(f"{path}:{line_of(raw, key)}: {unknown_key(key, tables, ' at the top level')}")
+    if is_shipped(path):
+        return _load_tables(path, data, raw)
+    with untrusted():  # a user's patterns run under a time limit
+        return _load_tables(path, data, raw)
+
+
+def is_shipped(path: Path) -> bool:
+    """True for the rule data shipped with mtnorm (trusted: no time limit on its patterns)."""
+    try:
+        return path.resolve().parent == shipped_rules_dir().resolve()
+    except ConfigError:
+        return False
+
+
+def _load_tables(path: Path, data: dict[str, Any], raw: str) -> tuple[list[Rule], list[Alias], dict[str, list[Any]]]:
     rules = [_build(table, path, raw) for table in data.get("rule", [])]
 
     def err(line: int) -> Callable[[str], ConfigError]:
@@ -159,7 +177,7 @@ def _build(table: dict[str, Any], path: Path, raw: str) -> Rule:
     builder = KINDS[kind_name]
     extra = set(table) - COMMON_KEYS - builder.keys  # type: ignore[attr-defined]
     if extra:
-        raise error(f"unknown key {sorted(extra)[0]!r} for kind {kind_name!r}")
+        raise error(unknown_key(sorted(extra)[0], COMMON_KEYS | builder.keys, f" for kind {kind_name!r}"))  # type: ignore[attr-defined]
     category = table.get("category", "other")
     if category not in CATEGORIES:
         raise error(f"unknown category {category!r}")

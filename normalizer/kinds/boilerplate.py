@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import re
 
 import regex
 
@@ -13,6 +12,7 @@ from ..corpus import BLOCK, eligible, units
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..loader import ConfigError, kind
+from ..patterns import compile_pattern
 from ..registry import rule
 
 LINE = regex.compile(r"[^\n]*")
@@ -51,14 +51,10 @@ def _compile(patterns: Any, key: str, error: Callable[[str], ConfigError]) -> li
         raise error(f"{key!r} must be a list of regular expressions")
     out = []
     for p in patterns:
-        try:
-            compiled = regex.compile(p, regex.MULTILINE)
+        try:  # the standard library's engine is several times faster where the syntax allows
+            out.append(compile_pattern(p, regex.MULTILINE, prefer_re=True))
         except regex.error as exc:
             raise error(f"bad regular expression in {key!r}: {p!r}: {exc}") from None
-        try:  # the standard library's engine is several times faster where the syntax allows
-            out.append(re.compile(p, re.MULTILINE))
-        except re.error:
-            out.append(compiled)
     return out
 
 

@@ -1,0 +1,1 @@
+"""One test module per guarantee in README.md's "What mtnorm guarantees"."""
