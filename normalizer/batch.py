@@ -31,29 +31,52 @@ class FileReport:
 
 
 def discover(
-    paths: Sequence[Path], extensions: Sequence[str], exclude: Sequence[str]
+    paths: Sequence[Path], extensions: Sequence[str], exclude: Sequence[str],
+    skipped: list[tuple[Path, str]] | None = None,
 ) -> Iterator[tuple[Path, Path]]:
     """Yield (file, root) for files given or found under folders, sorted per folder.
 
     Files named explicitly are always taken; folders contribute files with one
     of ``extensions`` whose names match none of the ``exclude`` patterns.
+    Symbolic links to folders are not followed (no loops), and a link to a
+    file outside the folder given is left out (no escape), and a file reached
+    twice (a link beside its target, overlapping arguments) is taken once;
+    such files are added to ``skipped`` with the reason.
     """
     exts = {e.lower().lstrip(".") for e in extensions}
 
     def excluded(name: str) -> bool:
         return any(fnmatch.fnmatch(name, pat) for pat in exclude)
 
+    seen: set[Path] = set()
     for root in paths:
         if root.is_dir():
             found = []
+            real_root = root.resolve()
             for folder, dirs, files in os.walk(root):
                 dirs[:] = sorted(d for d in dirs if not excluded(d))
+                for d in dirs:
+                    if (Path(folder) / d).is_symlink() and skipped is not None:
+                        skipped.append((Path(folder) / d, "symbolic link to a folder, not followed"))
                 for name in files:
                     if name.rsplit(".", 1)[-1].lower() in exts and "." in name and not excluded(name):
-                        found.append(Path(folder) / name)
+                        f = Path(folder) / name
+                        if f.is_symlink() and real_root not in f.resolve().parents:
+                            if skipped is not None:
+                                skipped.append((f, "symbolic link to a file outside the folder, skipped"))
+                            continue
+                        found.append(f)
+            real = {f.resolve() for f in found if not f.is_symlink()}
             for f in sorted(found):
+                target = f.resolve()
+                if target in seen or (f.is_symlink() and target in real):
+                    if skipped is not None:
+                        skipped.append((f, "the same file as another one in this run, taken once"))
+                    continue
+                seen.add(target)
                 yield f, root
-        else:
+        elif root.resolve() not in seen:
+            seen.add(root.resolve())
             yield root, root.parent
 
 
@@ -71,16 +94,20 @@ _WORKER_CORPUS: CorpusStats | None = None
 _WORKER_POLICY: Policy | None = None
 
 
+_WORKER_ENCODING = "utf-8"
+
+
 def _init_worker(select: Sequence[str], ignore: Sequence[str], rule_files: Sequence[str],
                  ignore_words: Sequence[str] = (), corpus: CorpusStats | None = None,
-                 policy: Policy | None = None) -> None:
-    global _WORKER_RULES, _WORKER_CORPUS, _WORKER_POLICY
+                 policy: Policy | None = None, encoding: str = "utf-8") -> None:
+    global _WORKER_RULES, _WORKER_CORPUS, _WORKER_POLICY, _WORKER_ENCODING
     _WORKER_RULES = load_rules(select, ignore, rule_files, ignore_words=ignore_words)
     _WORKER_CORPUS = corpus
     _WORKER_POLICY = policy
+    _WORKER_ENCODING = encoding
 
 
-def corpus_stats(files: Sequence[Path], min_docs: int) -> CorpusStats | None:
+def corpus_stats(files: Sequence[Path], min_docs: int, encoding: str = "utf-8") -> CorpusStats | None:
     """What repeats across ``files`` (unreadable files are skipped here and reported later)."""
     if len(files) < 2:
         return None
@@ -88,7 +115,7 @@ def corpus_stats(files: Sequence[Path], min_docs: int) -> CorpusStats | None:
     def texts() -> Iterator[str]:
         for f in files:
             try:
-                yield read_document(f).text
+                yield read_document(f, encoding).text
             except DocumentError:
                 continue
 
@@ -96,11 +123,12 @@ def corpus_stats(files: Sequence[Path], min_docs: int) -> CorpusStats | None:
 
 
 def process(path: Path, rules: Sequence[Rule], mode: str, level: str,
-            corpus: CorpusStats | None = None, policy: Policy | None = None) -> FileReport:
+            corpus: CorpusStats | None = None, policy: Policy | None = None,
+            encoding: str = "utf-8") -> FileReport:
     """Check (``mode="check"``) or clean (``mode="clean"``) one file; never raises for bad input."""
     report = FileReport(path)
     try:
-        doc = read_document(path)
+        doc = read_document(path, encoding)
     except DocumentError as exc:
         report.error = str(exc)
         return report
@@ -127,7 +155,7 @@ def process(path: Path, rules: Sequence[Rule], mode: str, level: str,
 
 def _process_in_worker(args: tuple[Path, str, str]) -> FileReport:
     path, mode, level = args
-    return process(path, _WORKER_RULES, mode, level, _WORKER_CORPUS, _WORKER_POLICY)
+    return process(path, _WORKER_RULES, mode, level, _WORKER_CORPUS, _WORKER_POLICY, _WORKER_ENCODING)
 
 
 def run(
@@ -140,6 +168,7 @@ def run(
     progress: Callable[[FileReport], None] | None = None,
     learn_min_docs: int = 3,
     policy: Policy | None = None,
+    encoding: str = "utf-8",
 ) -> list[FileReport]:
     """Process ``files`` in order, in ``jobs`` processes; ``progress`` sees each report.
 
@@ -152,14 +181,14 @@ def run(
     reports: list[FileReport] = []
     select, ignore, rule_files, ignore_words = selectors
     rules = load_rules(select, ignore, rule_files, ignore_words=ignore_words)
-    corpus = corpus_stats(files, learn_min_docs) if any(r.code in ("B003", "N002") for r in rules) else None
+    corpus = corpus_stats(files, learn_min_docs, encoding) if any(r.code in ("B003", "N002") for r in rules) else None
     if jobs <= 1 or len(files) < 2:
         for f in files:
-            reports.append(process(f, rules, mode, level, corpus, policy))
+            reports.append(process(f, rules, mode, level, corpus, policy, encoding))
             if progress:
                 progress(reports[-1])
         return reports
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(*selectors, corpus, policy)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(*selectors, corpus, policy, encoding)) as pool:
         for rep in pool.map(_process_in_worker, [(f, mode, level) for f in files], chunksize=4):
             reports.append(rep)
             if progress:

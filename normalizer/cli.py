@@ -16,7 +16,8 @@ from .api import ignore_words_from, load_rules
 from .batch import FileReport, discover, output_path, run
 from .cli_alias import add_alias_parser, cmd_alias, cmd_boilerplate
 from .config import Config, load_config
-from .document import Document, write_atomic
+from .document import Document, DocumentError, unchanged_since_read, write_atomic, write_error
+from .undo import UndoLog, log_for, undo_run
 from .decisions import Journal
 from .errors import UsageError
 from .policy import Policy
@@ -46,6 +47,9 @@ def _common(p: argparse.ArgumentParser, *, paths: bool = True) -> None:
         p.add_argument("--extensions", metavar="EXTS",
                        help="file extensions to take from folders, comma-separated (default: txt,md)")
         p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="process files in N processes")
+        p.add_argument("--encoding", metavar="NAME",
+                       help="encoding of files without a byte-order mark: utf-8 (default), a codec name "
+                            "such as cp1252, or auto (UTF-8, else detected by charset-normalizer)")
         p.add_argument("--decisions", type=Path, metavar="JOURNAL",
                        help="a review journal (.mtnorm-review.jsonl): rejected fixes are dropped, approved ones applied")
         p.add_argument("--learn-min-docs", type=int, metavar="N",
@@ -85,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("code", nargs="?", help="a rule code or name to explain")
     rules.add_argument("--format", choices=("text", "json"), default="text")
     _common(rules, paths=False)
+    undo = sub.add_parser("undo", help="restore the files the last `clean --in-place` changed")
+    undo.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                      help="the folder (or a file) given to clean; default: the current folder")
+    undo.add_argument("--list", action="store_true", help="list the runs that can be undone")
+    undo.add_argument("--run", metavar="ID", help="undo this run instead of the latest one")
+    undo.add_argument("--force", action="store_true", help="restore even files edited since they were cleaned")
     review = sub.add_parser("review", help="approve, reject or edit each fix in a terminal app")
     _common(review)
     review.add_argument("--out", type=Path, metavar="DIR", help="write approved fixes here instead of in place")
@@ -103,6 +113,8 @@ def _config(args: argparse.Namespace) -> tuple[Config, list[str], list[str], lis
         cfg.extensions = _split([args.extensions])
     if getattr(args, "learn_min_docs", None) is not None:
         cfg.learn_min_docs = args.learn_min_docs
+    if getattr(args, "encoding", None):
+        cfg.encoding = args.encoding
     files = cfg.ignore_words_files_to_read() + list(getattr(args, "ignore_words", None) or [])
     args.ignore_word_list = tuple(cfg.ignore_words) + tuple(ignore_words_from(files))
     return cfg, select, ignore, rule_files
@@ -118,10 +130,13 @@ def _files(args: argparse.Namespace, cfg: Config, skip: Path | None = None) -> l
             raise UsageError(f"{p}: no such file or folder")
     exclude = list(cfg.exclude)
     found = []
-    for f, root in discover(args.paths, cfg.extensions, exclude):
+    skipped: list[tuple[Path, str]] = []
+    for f, root in discover(args.paths, cfg.extensions, exclude, skipped):
         if skip is not None and f not in args.paths and skip.resolve() in f.resolve().parents:
             continue
         found.append((f, root))
+    for f, why in skipped:
+        print(f"mtnorm: warning: {f}: {why}", file=sys.stderr)
     if not found:
         exts = ", ".join(f"*.{e}" for e in cfg.extensions)
         print(f"mtnorm: warning: no files to process ({exts}) in {', '.join(map(str, args.paths))}",
@@ -141,17 +156,24 @@ def _policy(args: argparse.Namespace, cfg: Config) -> Policy:
     return Policy(tuple(cfg.accept), dict(cfg.per_path_ignores), journal)
 
 
-def _progress_run(files, mode, level, selectors, jobs, quiet, learn_min_docs, policy=None):
+def _progress_run(files, mode, level, selectors, jobs, quiet, cfg, policy=None, each=None):
+    """``batch.run`` with a progress bar on a terminal; ``each`` sees every report as it arrives."""
     show = not quiet and sys.stderr.isatty() and len(files) > 1
     if not show:
-        return run(files, mode, level, selectors=selectors, jobs=jobs, learn_min_docs=learn_min_docs,
-                   policy=policy)
+        return run(files, mode, level, selectors=selectors, jobs=jobs, learn_min_docs=cfg.learn_min_docs,
+                   policy=policy, encoding=cfg.encoding, progress=each)
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(f"{mode}ing", total=len(files))
-        return run(files, mode, level, selectors=selectors, jobs=jobs, learn_min_docs=learn_min_docs,
-                   policy=policy, progress=lambda _r: bar.advance(task))
+
+        def step(report: FileReport) -> None:
+            if each is not None:
+                each(report)
+            bar.advance(task)
+
+        return run(files, mode, level, selectors=selectors, jobs=jobs, learn_min_docs=cfg.learn_min_docs,
+                   policy=policy, encoding=cfg.encoding, progress=step)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -159,7 +181,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     rules = load_rules(select, ignore, rule_files, ignore_words=args.ignore_word_list)  # reports bad selectors before reading files
     files = [f for f, _ in _files(args, cfg)]
     reports = run(files, "check", "safe", selectors=(select, ignore, rule_files, args.ignore_word_list), jobs=args.jobs,
-                  learn_min_docs=cfg.learn_min_docs, policy=_policy(args, cfg))
+                  learn_min_docs=cfg.learn_min_docs, policy=_policy(args, cfg), encoding=cfg.encoding)
     for r in reports:
         if r.error:
             _error(r.path, r.error)
@@ -178,7 +200,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     files = [f for f, _ in _files(args, cfg)]
     level = args.apply or cfg.apply
     reports = run(files, "clean", level, selectors=(select, ignore, rule_files, args.ignore_word_list), jobs=args.jobs,
-                  learn_min_docs=cfg.learn_min_docs, policy=_policy(args, cfg))
+                  learn_min_docs=cfg.learn_min_docs, policy=_policy(args, cfg), encoding=cfg.encoding)
     changed = False
     for r in reports:
         if r.error:
@@ -206,12 +228,28 @@ def _write(report: FileReport, dest: Path) -> None:
     write_atomic(dest, doc.encode(text), like=report.path)
 
 
+def _write_in_place(report: FileReport, suffix: str, undo: UndoLog) -> None:
+    """Back up, log, then replace: at any moment the file is its old or its new self, never a mix."""
+    doc: Document = report.document  # type: ignore[assignment]
+    path = report.path
+    if not unchanged_since_read(doc):
+        raise DocumentError("changed on disk while being cleaned; not overwritten (run again)")
+    new = doc.encode(report.result.text)  # type: ignore[union-attr]
+    old = path.read_bytes()
+    backup = _backup_path(path, suffix)
+    write_atomic(backup, old, like=path)
+    undo.record(path, backup, old, new)
+    write_atomic(path, new, like=path)
+
+
 def cmd_clean(args: argparse.Namespace) -> int:
     cfg, select, ignore, rule_files = _config(args)
     rules = load_rules(select, ignore, rule_files, ignore_words=args.ignore_word_list)
     out_dir: Path | None = args.out
     if args.in_place and not args.backup_suffix:
         raise UsageError("--backup-suffix must not be empty: --in-place always keeps a backup")
+    if out_dir is not None and any(p.is_dir() and p.resolve() == out_dir.resolve() for p in args.paths):
+        raise UsageError(f"{out_dir}: --out is the input folder; use --in-place or another folder")
     pairs = _files(args, cfg, skip=out_dir)
     if out_dir is not None:
         inputs = {f.resolve() for f, _ in pairs}
@@ -219,24 +257,31 @@ def cmd_clean(args: argparse.Namespace) -> int:
             if output_path(f, root, out_dir).resolve() in inputs:
                 raise UsageError(f"{out_dir}: output would overwrite the input {f}; use --in-place or another folder")
     level = args.apply or cfg.apply
-    reports = _progress_run([f for f, _ in pairs], "clean", level, (select, ignore, rule_files, args.ignore_word_list),
-                            args.jobs, args.quiet, cfg.learn_min_docs, _policy(args, cfg))
+    roots = dict(pairs)
+    undo = UndoLog(log_for(list(args.paths))) if args.in_place else None
     errors = 0
-    for (f, root), r in zip(pairs, reports):
+
+    def write_one(r: FileReport) -> None:  # as each file is done: an interrupted run keeps what it finished
+        nonlocal errors
         if r.error or r.document is None:
             _error(r.path, r.error or "unreadable")
             errors += 1
-            continue
+            return
+        dest = output_path(r.path, roots[r.path], out_dir) if out_dir is not None else r.path
         try:
             if out_dir is not None:
-                _write(r, output_path(f, root, out_dir))
-            elif r.result and r.result.changed:
-                backup = _backup_path(f, args.backup_suffix)
-                write_atomic(backup, f.read_bytes(), like=f)
-                _write(r, f)
+                _write(r, dest)
+            elif r.result and r.result.changed and undo is not None:
+                _write_in_place(r, args.backup_suffix, undo)
         except OSError as exc:
-            _error(f, f"cannot write: {exc.strerror or exc}")
+            _error(dest, write_error(exc))
             errors += 1
+        except DocumentError as exc:
+            _error(dest, str(exc))
+            errors += 1
+
+    reports = _progress_run([f for f, _ in pairs], "clean", level, (select, ignore, rule_files, args.ignore_word_list),
+                            args.jobs, args.quiet, cfg, _policy(args, cfg), each=write_one)
     if not args.quiet:
         clean_table(reports, rules, Console(highlight=False))
     if errors:
@@ -299,7 +344,31 @@ def cmd_review(args: argparse.Namespace) -> int:
     return EXIT_FIXES if session.decided < session.total else EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "review": cmd_review, "diff": cmd_diff, "clean": cmd_clean, "rules": cmd_rules,
+def cmd_undo(args: argparse.Namespace) -> int:
+    log = UndoLog(log_for(list(args.paths) or [Path.cwd()]))
+    if not log.path.is_file():
+        raise UsageError(f"{log.path}: no undo log here (clean --in-place writes one in the folder it was given)")
+    if args.list:
+        for run_id, changes, done in log.runs():
+            when = changes[0].time if changes else ""
+            print(f"{run_id}  {when}  {len(changes)} file{'s' if len(changes) != 1 else ''}"
+                  f"{'  (undone)' if done else ''}")
+        return EXIT_CLEAN
+    outcome = undo_run(log, args.run, args.force)
+    if outcome is None:
+        raise UsageError(f"nothing to undo in {log.path}" + (f" for run {args.run}" if args.run else ""))
+    run_id, outcomes = outcome
+    for o in outcomes:
+        if o.status == "refused":
+            _error(o.change.path, o.reason)
+    restored = sum(o.status == "restored" for o in outcomes)
+    refused = sum(o.status == "refused" for o in outcomes)
+    print(f"run {run_id}: {restored} file{'s' if restored != 1 else ''} restored"
+          + (f", {refused} refused" if refused else "") + ".")
+    return EXIT_ERROR if refused else EXIT_CLEAN
+
+
+COMMANDS = {"check": cmd_check, "undo": cmd_undo, "review": cmd_review, "diff": cmd_diff, "clean": cmd_clean, "rules": cmd_rules,
             "alias": lambda args: cmd_alias(args, _config),
             "boilerplate": lambda args: cmd_boilerplate(args, _config)}
 

@@ -11,7 +11,7 @@ from .errors import unknown_key
 from .loader import ConfigError, line_of, load_toml
 
 KEYS = {"select", "ignore", "rules", "extensions", "exclude", "apply", "alias_files", "learn_min_docs",
-        "accept", "per_path_ignores", "ignore_words", "ignore_words_files"}
+        "accept", "per_path_ignores", "ignore_words", "ignore_words_files", "encoding"}
 DEFAULT_IGNORE_FILE = "mtnorm-ignore.txt"
 DEFAULT_ALIAS_FILE = "mtnorm-aliases.toml"
 DEFAULT_RULES_FILE = "mtnorm-rules.toml"
@@ -31,6 +31,7 @@ class Config:
     apply: str = "safe"
     alias_files: list[Path] = field(default_factory=list)
     learn_min_docs: int = 3
+    encoding: str = "utf-8"
     accept: list[str] = field(default_factory=list)
     per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
     ignore_words: list[str] = field(default_factory=list)
@@ -134,6 +135,10 @@ def _parse(table: dict[str, Any], path: Path, raw: str) -> Config:
         if not isinstance(table["learn_min_docs"], int) or table["learn_min_docs"] < 0:
             raise error("learn_min_docs", "'learn_min_docs' must be a whole number (0 turns learning off)")
         cfg.learn_min_docs = table["learn_min_docs"]
+    if "encoding" in table:
+        if not isinstance(table["encoding"], str) or not table["encoding"]:
+            raise error("encoding", "'encoding' must be a codec name such as \"cp1252\", or \"auto\"")
+        cfg.encoding = table["encoding"]
     if "apply" in table:
         if table["apply"] not in APPLY_LEVELS:
             raise error("apply", f"'apply' must be one of {', '.join(APPLY_LEVELS)}")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import errno
+import dataclasses
 import codecs
 import os
 import re
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +52,7 @@ class Document:
     bom: bool = False
     newline: str = "\n"
     corpus: Any = field(default=None, repr=False, compare=False)
+    stamp: tuple[int, int] | None = field(default=None, repr=False, compare=False)
     _line_starts: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
 
     @property
@@ -79,61 +83,141 @@ class Document:
 
     def replace_text(self, text: str) -> Document:
         """The same document (path, encoding, newline style) with new text."""
-        return Document(text, self.path, self.encoding, self.bom, self.newline, self.corpus)
+        return Document(text, self.path, self.encoding, self.bom, self.newline, self.corpus, self.stamp)
 
     def with_corpus(self, corpus: Any) -> Document:
         """The same document, aware of what repeats across the run it belongs to."""
-        return Document(self.text, self.path, self.encoding, self.bom, self.newline, corpus)
+        return Document(self.text, self.path, self.encoding, self.bom, self.newline, corpus, self.stamp)
 
     def encode(self, text: str | None = None) -> bytes:
         """Bytes for ``text`` (default: this document's) in the original format."""
         body = self.text if text is None else text
         if self.newline != "\n":
             body = body.replace("\n", self.newline)
-        data = body.encode(self.encoding)
+        try:
+            data = body.encode(self.encoding)
+        except UnicodeEncodeError as exc:
+            raise DocumentError(f"cannot write {body[exc.start:exc.end]!r} in {self.encoding}; "
+                                "the file was left unchanged") from None
         if self.bom:
             bom = next(b for b, name in _BOMS if name == self.encoding)
             data = bom + data
         return data
 
 
-def decode(data: bytes, path: Path | None = None) -> Document:
-    """Decode bytes into a :class:`Document`, refusing binary or non-UTF text."""
-    encoding, bom = "utf-8", False
+def guess_encoding(data: bytes) -> str | None:
+    """The legacy encoding ``data`` most likely uses, by charset-normalizer (None if no guess).
+
+    Where several encodings read the bytes about as well (cp1250, cp1252 and
+    cp1257 agree on most accented letters, and on a short text the detector
+    cannot tell them apart), Windows-1252, the usual one for English and
+    Western European text, wins.
+    """
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data[:1 << 20]))
+    if not matches:
+        return None
+    best = min(m.chaos for m in matches)
+    tied = [m.encoding for m in matches if m.chaos <= best + 0.05]
+    for name in (["cp1252"] if "cp1252" in tied else []) + tied:
+        try:
+            data.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        return codecs.lookup(name).name
+    return None
+
+
+def _wide(encoding: str) -> bool:
+    return codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+
+
+def decode(data: bytes, path: Path | None = None, encoding: str = "utf-8") -> Document:
+    """Decode bytes into a :class:`Document`, refusing binary text or bytes invalid in ``encoding``.
+
+    A byte-order mark always wins. ``encoding="auto"`` reads UTF-8 and, failing
+    that, the legacy encoding charset-normalizer detects; the document keeps the
+    encoding so the file is written back in it.
+
+    >>> decode("Caf\u00e9 au lait, d\u00e9j\u00e0 vu".encode("cp1252"), encoding="auto").encoding
+    'cp1252'
+    """
+    bom = False
+    wanted = encoding
+    encoding = "utf-8" if wanted == "auto" else wanted
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise DocumentError(f"unknown encoding {wanted!r}") from None
     for mark, name in _BOMS:
         if data.startswith(mark):
             encoding, bom, data = name, True, data[len(mark):]
             break
-    if not bom and b"\x00" in data[:8192]:
+    if not bom and not _wide(encoding) and b"\x00" in data[:8192]:
         raise DocumentError("binary file (contains NUL bytes), skipped")
     try:
         raw = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise DocumentError(
-            f"not valid {encoding.upper()} at byte {exc.start}; convert it to UTF-8 first"
-        ) from None
+        guess = guess_encoding(data) if not bom else None
+        if wanted == "auto" and guess:
+            encoding, raw = guess, data.decode(guess)
+        else:
+            hint = (f" (it looks like {guess}: use --encoding auto or --encoding {guess})" if guess
+                    else "; convert it to UTF-8 first")
+            raise DocumentError(f"not valid {encoding.upper()} at byte {exc.start}{hint}") from None
     crlf, cr = raw.count("\r\n"), raw.count("\r")
     newline = "\r\n" if crlf and crlf * 2 >= cr else ("\r" if cr > crlf else "\n")
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     return Document(text, path, encoding, bom, newline)
 
 
-def read_document(path: str | os.PathLike[str]) -> Document:
-    """Read a text file; raise :class:`DocumentError` with a one-line reason."""
+def read_document(path: str | os.PathLike[str], encoding: str = "utf-8") -> Document:
+    """Read a text file; raise :class:`DocumentError` with a one-line reason.
+
+    A file that changes while it is read (its size or modification time moves)
+    is refused rather than half-read.
+    """
     p = Path(path)
     try:
+        before = p.stat()
+        if stat.S_ISDIR(before.st_mode):
+            raise DocumentError("is a folder, not a file")
         data = p.read_bytes()
+        after = p.stat()
     except OSError as exc:
         raise DocumentError(exc.strerror or str(exc)) from None
-    return decode(data, p)
+    if stamp(before) != stamp(after):
+        raise DocumentError("changed while being read; skipped (run again when it is quiet)")
+    return dataclasses.replace(decode(data, p, encoding), stamp=stamp(after))
+
+
+def stamp(st: os.stat_result) -> tuple[int, int]:
+    """What tells that a file changed: its size and modification time in nanoseconds."""
+    return st.st_size, st.st_mtime_ns
+
+
+def unchanged_since_read(doc: Document) -> bool:
+    """True if ``doc``'s file is as it was when read (always true for a document not read from disk)."""
+    if doc.path is None or doc.stamp is None:
+        return True
+    try:
+        return stamp(doc.path.stat()) == doc.stamp
+    except OSError:
+        return False
 
 
 def write_atomic(dest: str | os.PathLike[str], data: bytes, *, like: Path | None = None) -> None:
-    """Write ``data`` to ``dest`` through a temporary file and a rename.
+    """Write ``data`` to ``dest`` through a temporary file, ``fsync`` and a rename.
 
-    A reader never sees a half-written file; ``like`` copies permission bits.
+    A reader never sees a half-written file, and a failure (disk full, no
+    permission, read-only) leaves ``dest`` as it was and no temporary file
+    behind. A symbolic link is written through (its target is replaced, the
+    link kept); ``like`` copies permission bits.
     """
     target = Path(dest)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
@@ -148,3 +232,26 @@ def write_atomic(dest: str | os.PathLike[str], data: bytes, *, like: Path | None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _fsync_folder(target.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename durable: flush the folder entry too (where the platform allows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_error(exc: OSError) -> str:
+    """A one-line reason for a failed write (disk full, permission denied, read-only...)."""
+    reasons = {errno.ENOSPC: "disk full", errno.EDQUOT: "disk quota exceeded", errno.EACCES: "permission denied",
+               errno.EPERM: "operation not permitted", errno.EROFS: "read-only file system"}
+    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
+    return f"cannot write: {reason}; nothing was changed"
