@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench controls clean-venv
+.PHONY: run test bench fuzz controls clean-venv
 
 $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "mtnorm needs Python 3.11 or newer (set PYTHON=...)")'
@@ -24,6 +24,11 @@ test: $(BIN)/.installed
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/review_open.py
+
+fuzz: $(BIN)/.installed  # five minutes of the pipeline fuzzer (a fresh seed) and 5,000 examples per property
+	MTNORM_FUZZ_SECONDS=$${MTNORM_FUZZ_SECONDS:-300} MTNORM_FUZZ_SEED=$${MTNORM_FUZZ_SEED:-$$(date +%s)} \
+	  MTNORM_PROPERTY_EXAMPLES=$${MTNORM_PROPERTY_EXAMPLES:-5000} \
+	  $(BIN)/python -m pytest -q tests/reliability/test_fuzz.py tests/reliability/test_properties.py
 
 clean-venv:
 	rm -rf $(VENV)

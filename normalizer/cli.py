@@ -223,9 +223,15 @@ def _backup_path(path: Path, suffix: str) -> Path:
 
 
 def _write(report: FileReport, dest: Path) -> None:
+    """The cleaned copy; a file with nothing changed is copied byte for byte (mixed line endings too)."""
     doc: Document = report.document  # type: ignore[assignment]
-    text = report.result.text if report.result else doc.text
-    write_atomic(dest, doc.encode(text), like=report.path)
+    if report.result is not None and report.result.changed:
+        data = doc.encode(report.result.text)
+    elif unchanged_since_read(doc):
+        data = report.path.read_bytes()
+    else:
+        raise DocumentError("changed on disk while being cleaned; not copied (run again)")
+    write_atomic(dest, data, like=report.path)
 
 
 def _write_in_place(report: FileReport, suffix: str, undo: UndoLog) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -9,6 +10,12 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI replays the same examples each run (a red build is reproducible); `make fuzz` explores afresh.
+settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent

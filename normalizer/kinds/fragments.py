@@ -73,15 +73,28 @@ def cedict_senses() -> dict[str, list[str]]:
 
 JUNK_SENSE = regex.compile(r"(?i)^(?:CL:|surname |variant of |old variant|see |abbr\. for |used in |\(Tw\)|\(old\))")
 PAREN = regex.compile(r"\s*\(([^)]*)\)")
+XREF = regex.compile(r"\s*[\p{Han}|·]+(?:\[[^\]]*\])?")  # CC-CEDICT's "成都[Cheng2 du1]" references
+NOT_ENGLISH = regex.compile(r"[^\p{Latin}\P{L}]")  # a letter of another script
 
 
 def clean_sense(sense: str) -> str:
-    """A dictionary sense made fit for running text ("to break away (from)" -> "to break away from")."""
+    """A dictionary sense made fit for running text ("to break away (from)" -> "to break away from").
+
+    Cross-references go ("short name for Chengdu 成都[Cheng2 du1]" -> "short name for
+    Chengdu"), and a sense still holding non-Latin letters is dropped (empty): a
+    gloss must never bring back what Z001 removes, or cleaning would not converge.
+
+    >>> clean_sense("short name for Chengdu 成都[Cheng2 du1]")
+    'short name for Chengdu'
+    >>> clean_sense("Том")
+    ''
+    """
     def keep(m: regex.Match) -> str:
         inner = m.group(1).strip()
         return " " + inner if inner in PREPOSITIONS else ""
 
-    return " ".join(PAREN.sub(keep, sense).split()).strip(" ;,")
+    out = " ".join(PAREN.sub(keep, XREF.sub("", sense)).split()).strip(" ;,")
+    return "" if NOT_ENGLISH.search(out) or "[" in out else out
 
 
 def segment(text: str, max_len: int = 8) -> list[str] | None:

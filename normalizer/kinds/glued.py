@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+import regex
+
 from ..document import Document
 from ..fixes import Proposal
 from ..lexicon import FUNCTION_WORDS, zipf
@@ -27,6 +29,9 @@ PREFIXES = frozenset("""un re pre non super over under out sub anti co counter i
 # Right halves that make place and family names: "Kingsbridge", "Greenfield".
 PLACE_ENDS = frozenset("""bridge field ford ton town ville burg burgh berg stein stone wood water worth
     land port mouth ham by dale vale hill side gate well brook ley moor more man son""".split())
+
+
+NEXT_CAPITALIZED = regex.compile(r"[ \t]+\p{Lu}")
 
 
 def best_split(word: str, names: Mapping[str, str] | None = None) -> tuple[str, str] | None:
@@ -86,7 +91,9 @@ def glued_words(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
     ("ago"), or after a name the document uses on
     its own ("Trumpchanges" -> "Trump changes", in the name's form). Derived words
     ("unexpecting", "contextless"), closed compounds ("manpage"), place-like
-    names ("Kingsbridge"), URLs and hashtags are left alone. Review.
+    names ("Kingsbridge"), URLs and hashtags are left alone, and so is a name-led
+    split followed by a capitalized word ("Annalena Baerbock" is a full name,
+    not "Anna lena"). Review.
     """
     text = doc.text
     lowered = names = None
@@ -104,7 +111,10 @@ def glued_words(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
             lowered = text.lower()
         if lowered.count(stem) > 1:
             continue  # the text uses the form again ("mouthpart", "casefolded ... casefolding"): a term, not a slip
+        full_name = left.lower() in names and right not in OPENERS  # "Annalena Baerbock": a first name
         for m in plain_occurrences(word, text):
+            if full_name and NEXT_CAPITALIZED.match(text, m.end()):
+                continue
             yield Proposal(m.start(), m.end(), f"{left} {right}",
                            f"{word!r} looks like two words run together: {left!r} and {right!r}.",
                            alternatives=(f"{left}, {right}",))
