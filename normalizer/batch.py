@@ -17,6 +17,8 @@ from .document import Document, DocumentError, read_document
 from .engine import ConvergenceError, Result, RuleError
 from .fixes import Fix
 from .registry import Rule
+from . import stream
+from .stream import StreamResult
 
 
 @dataclass
@@ -26,8 +28,16 @@ class FileReport:
     path: Path
     document: Document | None = None
     fixes: list[Fix] = field(default_factory=list)
-    result: Result | None = None
+    result: Result | StreamResult | None = None
     error: str | None = None
+    positions: dict[int, tuple[int, int]] | None = None  # (line, col) by fix start, for a streamed file
+
+    def position(self, fix: Fix) -> tuple[int, int]:
+        """1-based (line, column) of a fix in the file."""
+        if self.positions is not None:
+            return self.positions[fix.start]
+        assert self.document is not None
+        return self.document.position(fix.start)
 
 
 def discover(
@@ -114,6 +124,8 @@ def corpus_stats(files: Sequence[Path], min_docs: int, encoding: str = "utf-8") 
 
     def texts() -> Iterator[str]:
         for f in files:
+            if stream.should_stream(f):
+                continue  # too large to hold: learned from the rest of the run only
             try:
                 yield read_document(f, encoding).text
             except DocumentError:
@@ -124,8 +136,14 @@ def corpus_stats(files: Sequence[Path], min_docs: int, encoding: str = "utf-8") 
 
 def process(path: Path, rules: Sequence[Rule], mode: str, level: str,
             corpus: CorpusStats | None = None, policy: Policy | None = None,
-            encoding: str = "utf-8") -> FileReport:
-    """Check (``mode="check"``) or clean (``mode="clean"``) one file; never raises for bad input."""
+            encoding: str = "utf-8", stage_dir: Path | None = None) -> FileReport:
+    """Check (``mode="check"``), clean (``"clean"``) or diff (``"diff"``) one file; never raises for bad input.
+
+    A file over :data:`stream.STREAM_OVER` bytes is processed in blocks; cleaning it
+    writes the result to a temporary file in ``stage_dir`` (``report.result.staged``).
+    """
+    if stream.should_stream(path):
+        return _process_large(path, rules, mode, level, corpus, policy, encoding, stage_dir)
     report = FileReport(path)
     try:
         doc = read_document(path, encoding)
@@ -153,9 +171,33 @@ def process(path: Path, rules: Sequence[Rule], mode: str, level: str,
     return report
 
 
-def _process_in_worker(args: tuple[Path, str, str]) -> FileReport:
-    path, mode, level = args
-    return process(path, _WORKER_RULES, mode, level, _WORKER_CORPUS, _WORKER_POLICY, _WORKER_ENCODING)
+def _process_large(path: Path, rules: Sequence[Rule], mode: str, level: str, corpus: CorpusStats | None,
+                   policy: Policy | None, encoding: str, stage_dir: Path | None) -> FileReport:
+    report = FileReport(path)
+    try:
+        choose = policy.chooser(path) if policy is not None else None
+        if policy is not None and policy.per_path_ignores:
+            rules = policy.rules_for(path, rules)
+        if mode == "check":
+            report.document, report.fixes, report.positions = stream.check(path, rules, encoding, choose, corpus)
+        else:
+            report.document, report.result = stream.clean(
+                path, rules, level, stage_dir if mode == "clean" else None, encoding, choose, corpus,
+                want_diff=mode == "diff")
+    except DocumentError as exc:
+        report.error = str(exc)
+    except OSError as exc:
+        report.error = exc.strerror or str(exc)
+    except (ConvergenceError, RuleError) as exc:
+        report.error = str(exc)
+    except Exception as exc:  # a bug in one rule must not stop the batch
+        report.error = f"internal error ({type(exc).__name__}: {exc}); please report it"
+    return report
+
+
+def _process_in_worker(args: tuple[Path, str, str, Path | None]) -> FileReport:
+    path, mode, level, stage_dir = args
+    return process(path, _WORKER_RULES, mode, level, _WORKER_CORPUS, _WORKER_POLICY, _WORKER_ENCODING, stage_dir)
 
 
 def run(
@@ -169,6 +211,7 @@ def run(
     learn_min_docs: int = 3,
     policy: Policy | None = None,
     encoding: str = "utf-8",
+    stage_dirs: dict[Path, Path] | None = None,
 ) -> list[FileReport]:
     """Process ``files`` in order, in ``jobs`` processes; ``progress`` sees each report.
 
@@ -177,6 +220,7 @@ def run(
     repeated in ``learn_min_docs`` of them, and names the run uses repeatedly.
     ``selectors`` is (select, ignore, rule files, ignore words). The ``policy`` vetoes fixes on accepted words, skips rules per path, and
     applies a review journal (rejected fixes dropped, approved ones applied).
+    ``stage_dirs`` says where a large file's cleaned copy is staged (the folder it goes to).
     """
     reports: list[FileReport] = []
     select, ignore, rule_files, ignore_words = selectors
@@ -184,12 +228,13 @@ def run(
     corpus = corpus_stats(files, learn_min_docs, encoding) if any(r.code in ("B003", "N002") for r in rules) else None
     if jobs <= 1 or len(files) < 2:
         for f in files:
-            reports.append(process(f, rules, mode, level, corpus, policy, encoding))
+            reports.append(process(f, rules, mode, level, corpus, policy, encoding, (stage_dirs or {}).get(f)))
             if progress:
                 progress(reports[-1])
         return reports
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(*selectors, corpus, policy, encoding)) as pool:
-        for rep in pool.map(_process_in_worker, [(f, mode, level) for f in files], chunksize=4):
+        work = [(f, mode, level, (stage_dirs or {}).get(f)) for f in files]
+        for rep in pool.map(_process_in_worker, work, chunksize=4):
             reports.append(rep)
             if progress:
                 progress(rep)

@@ -16,7 +16,9 @@ from .api import ignore_words_from, load_rules
 from .batch import FileReport, discover, output_path, run
 from .cli_alias import add_alias_parser, cmd_alias, cmd_boilerplate
 from .config import Config, load_config
-from .document import Document, DocumentError, unchanged_since_read, write_atomic, write_error
+from .document import (Document, DocumentError, copy_atomic, move_into_place, unchanged_since_read, write_atomic,
+                       write_error)
+from .stream import StreamResult
 from .undo import UndoLog, log_for, undo_run
 from .decisions import Journal
 from .errors import UsageError
@@ -156,12 +158,12 @@ def _policy(args: argparse.Namespace, cfg: Config) -> Policy:
     return Policy(tuple(cfg.accept), dict(cfg.per_path_ignores), journal)
 
 
-def _progress_run(files, mode, level, selectors, jobs, quiet, cfg, policy=None, each=None):
+def _progress_run(files, mode, level, selectors, jobs, quiet, cfg, policy=None, each=None, stage_dirs=None):
     """``batch.run`` with a progress bar on a terminal; ``each`` sees every report as it arrives."""
     show = not quiet and sys.stderr.isatty() and len(files) > 1
     if not show:
         return run(files, mode, level, selectors=selectors, jobs=jobs, learn_min_docs=cfg.learn_min_docs,
-                   policy=policy, encoding=cfg.encoding, progress=each)
+                   policy=policy, encoding=cfg.encoding, progress=each, stage_dirs=stage_dirs)
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
@@ -173,7 +175,7 @@ def _progress_run(files, mode, level, selectors, jobs, quiet, cfg, policy=None, 
             bar.advance(task)
 
         return run(files, mode, level, selectors=selectors, jobs=jobs, learn_min_docs=cfg.learn_min_docs,
-                   policy=policy, encoding=cfg.encoding, progress=step)
+                   policy=policy, encoding=cfg.encoding, progress=step, stage_dirs=stage_dirs)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -199,12 +201,15 @@ def cmd_diff(args: argparse.Namespace) -> int:
     load_rules(select, ignore, rule_files, ignore_words=args.ignore_word_list)
     files = [f for f, _ in _files(args, cfg)]
     level = args.apply or cfg.apply
-    reports = run(files, "clean", level, selectors=(select, ignore, rule_files, args.ignore_word_list), jobs=args.jobs,
+    reports = run(files, "diff", level, selectors=(select, ignore, rule_files, args.ignore_word_list), jobs=args.jobs,
                   learn_min_docs=cfg.learn_min_docs, policy=_policy(args, cfg), encoding=cfg.encoding)
     changed = False
     for r in reports:
         if r.error:
             _error(r.path, r.error)
+        elif isinstance(r.result, StreamResult) and r.result.changed:
+            sys.stdout.write(r.result.diff)
+            changed = True
         elif r.result and r.result.changed:
             sys.stdout.write(unified_diff(r, r.result.text))
             changed = True
@@ -225,6 +230,14 @@ def _backup_path(path: Path, suffix: str) -> Path:
 def _write(report: FileReport, dest: Path) -> None:
     """The cleaned copy; a file with nothing changed is copied byte for byte (mixed line endings too)."""
     doc: Document = report.document  # type: ignore[assignment]
+    if isinstance(report.result, StreamResult):
+        if not report.result.changed:
+            copy_atomic(report.path, dest)  # byte for byte, as for a small file
+        elif report.result.staged is None:
+            raise DocumentError("internal error: large file not staged; please report it")
+        else:
+            move_into_place(report.result.staged, dest, like=report.path)
+        return
     if report.result is not None and report.result.changed:
         data = doc.encode(report.result.text)
     elif unchanged_since_read(doc):
@@ -240,6 +253,15 @@ def _write_in_place(report: FileReport, suffix: str, undo: UndoLog) -> None:
     path = report.path
     if not unchanged_since_read(doc):
         raise DocumentError("changed on disk while being cleaned; not overwritten (run again)")
+    if isinstance(report.result, StreamResult):  # a large file, staged beside it: never read whole
+        staged = report.result.staged
+        if staged is None:
+            raise DocumentError("internal error: large file not staged; please report it")
+        backup = _backup_path(path, suffix)
+        copy_atomic(path, backup)
+        undo.record(path, backup, report.result.before, report.result.after)
+        move_into_place(staged, path, like=path)
+        return
     new = doc.encode(report.result.text)  # type: ignore[union-attr]
     old = path.read_bytes()
     backup = _backup_path(path, suffix)
@@ -285,9 +307,15 @@ def cmd_clean(args: argparse.Namespace) -> int:
         except DocumentError as exc:
             _error(dest, str(exc))
             errors += 1
+        finally:
+            staged = getattr(r.result, "staged", None)
+            if staged is not None:
+                staged.unlink(missing_ok=True)  # moved into place, or not wanted after an error
 
+    stage_dirs = {f: (output_path(f, root, out_dir).parent if out_dir is not None else Path(os.path.realpath(f)).parent)
+                  for f, root in pairs}
     reports = _progress_run([f for f, _ in pairs], "clean", level, (select, ignore, rule_files, args.ignore_word_list),
-                            args.jobs, args.quiet, cfg, _policy(args, cfg), each=write_one)
+                            args.jobs, args.quiet, cfg, _policy(args, cfg), each=write_one, stage_dirs=stage_dirs)
     if not args.quiet:
         clean_table(reports, rules, Console(highlight=False))
     if errors:

@@ -235,6 +235,40 @@ def write_atomic(dest: str | os.PathLike[str], data: bytes, *, like: Path | None
     _fsync_folder(target.parent)
 
 
+def copy_atomic(source: Path, dest: str | os.PathLike[str]) -> None:
+    """Copy a file of any size to ``dest`` as :func:`write_atomic` writes (temporary file, fsync, rename)."""
+    target = Path(dest)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            shutil.copyfileobj(src, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())
+        shutil.copymode(source, tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_folder(target.parent)
+
+
+def move_into_place(staged: Path, dest: str | os.PathLike[str], *, like: Path | None = None) -> None:
+    """Rename an already flushed temporary file over ``dest`` (through a symlink to its target)."""
+    target = Path(dest)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    try:
+        if like is not None and like.exists():
+            shutil.copymode(like, staged)
+        os.replace(staged, target)
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
+    _fsync_folder(target.parent)
+
+
 def _fsync_folder(folder: Path) -> None:
     """Make a rename durable: flush the folder entry too (where the platform allows)."""
     try:

@@ -170,7 +170,8 @@ def clean(
                 wanted.append(fix)
         taken, _ = resolve(wanted)
         if not taken:
-            result.pending = [f for f in proposed if f not in wanted and f not in vetoed]
+            decided = set(wanted) | set(vetoed)
+            result.pending = [f for f in proposed if f not in decided]
             result.text = current.text
             return result
         result.passes.append(taken)

@@ -15,6 +15,7 @@ from rich.table import Table
 from .batch import FileReport
 from .fixes import Fix, Safety
 from .registry import Rule
+from .textdiff import patch_lines
 
 
 def _short(s: str, width: int = 40) -> str:
@@ -24,8 +25,7 @@ def _short(s: str, width: int = 40) -> str:
 
 def fix_record(report: FileReport, fix: Fix) -> dict[str, Any]:
     """One fix as the JSON contract has it (``original == text[start:end]``)."""
-    assert report.document is not None
-    line, col = report.document.position(fix.start)
+    line, col = report.position(fix)
     rec: dict[str, Any] = {"path": str(report.path)}
     d = fix.to_dict()
     rec.update(rule=d["rule"], category=d["category"], safety=d["safety"], start=fix.start,
@@ -93,7 +93,7 @@ def unified_diff(report: FileReport, new_text: str) -> str:
     """The unified diff between a file's text and ``new_text``."""
     assert report.document is not None
     name = str(report.path)
-    return "".join(difflib.unified_diff(
+    return patch_lines(difflib.unified_diff(
         report.document.text.splitlines(keepends=True), new_text.splitlines(keepends=True),
         fromfile=f"a/{name}", tofile=f"b/{name}",
     ))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rapidfuzz.distance import Indel, Levenshtein
 
 
@@ -40,3 +42,20 @@ def word_diff(old: str, new: str) -> list[tuple[str, str, str]]:
         (op.tag, " ".join(a[op.src_start:op.src_end]), " ".join(b[op.dest_start:op.dest_end]))
         for op in Levenshtein.opcodes(a, b)
     ]
+
+
+def patch_lines(lines: Iterable[str]) -> str:
+    """Join ``difflib.unified_diff`` lines, marking a last line without a newline as ``patch`` expects.
+
+    >>> import difflib
+    >>> print(patch_lines(difflib.unified_diff(["a\\n", "b"], ["a\\n", "c"])), end="")
+    --- 
+    +++ 
+    @@ -1,2 +1,2 @@
+     a
+    -b
+    \\ No newline at end of file
+    +c
+    \\ No newline at end of file
+    """
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .document import write_atomic
+from .document import copy_atomic
 
 UNDO_NAME = ".mtnorm-undo.jsonl"
 
@@ -26,6 +26,12 @@ UNDO_NAME = ".mtnorm-undo.jsonl"
 def digest(data: bytes) -> str:
     """The SHA-256 of ``data``, in hex."""
     return hashlib.sha256(data).hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file of any size, read in 1 MB pieces."""
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
 def log_for(paths: list[Path]) -> Path:
@@ -54,11 +60,15 @@ class UndoLog:
         self.path = path
         self.run_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
 
-    def record(self, path: Path, backup: Path, before: bytes, after: bytes) -> None:
-        """Append (and flush to disk) the change about to be made to ``path``."""
+    def record(self, path: Path, backup: Path, before: bytes | str, after: bytes | str) -> None:
+        """Append (and flush to disk) the change about to be made to ``path``.
+
+        ``before`` and ``after`` are the bytes, or their SHA-256 already computed (large files).
+        """
         entry = {"run": self.run_id, "time": time.strftime("%Y-%m-%d %H:%M:%S"),
                  "path": str(path.resolve()), "backup": str(backup.resolve()),
-                 "before": digest(before), "after": digest(after)}
+                 "before": before if isinstance(before, str) else digest(before),
+                 "after": after if isinstance(after, str) else digest(after)}
         self._append(entry)
 
     def _append(self, entry: dict) -> None:
@@ -113,23 +123,23 @@ def undo_change(change: Change, force: bool = False) -> Outcome:
     The backup is removed once its bytes are back in place.
     """
     try:
-        current = change.path.read_bytes()
+        current: str | None = file_digest(change.path)
     except FileNotFoundError:
         current = None
     except OSError as exc:
         return Outcome(change, "refused", f"cannot read: {exc.strerror or exc}")
-    if current is not None and digest(current) == change.before:
+    if current is not None and current == change.before:
         return Outcome(change, "already", "already has its original text")
-    if current is not None and digest(current) != change.after and not force:
+    if current is not None and current != change.after and not force:
         return Outcome(change, "refused", "changed since it was cleaned; not restored (--force restores anyway)")
     try:
-        original = change.backup.read_bytes()
+        original = file_digest(change.backup)
     except OSError:
         return Outcome(change, "refused", f"backup {change.backup} is missing; not restored")
-    if digest(original) != change.before:
+    if original != change.before:
         return Outcome(change, "refused", f"backup {change.backup} was altered; not restored")
     try:
-        write_atomic(change.path, original, like=change.backup)
+        copy_atomic(change.backup, change.path)
     except OSError as exc:
         return Outcome(change, "refused", f"cannot write: {exc.strerror or exc}")
     change.backup.unlink(missing_ok=True)

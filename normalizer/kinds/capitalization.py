@@ -98,7 +98,8 @@ def lowercase_sentence_start(doc: Document) -> Iterator[Proposal]:
     """
     text = doc.text
     for m in LOWER_AFTER_STOP.finditer(text):
-        prev = text[max(0, m.start() - 20):m.start()].split()[-1] if text[:m.start()].split() else ""
+        before = text[max(0, m.start() - 40):m.start()].split()  # a window, not text[:start]: linear time
+        prev = before[-1] if before else ""
         bare = prev.strip("\"'“”‘’()[]")
         if "." in bare or not bare.isalpha() or bare.lower() in ABBREVIATIONS or not bare[1:].islower():
             continue
