@@ -22,8 +22,8 @@ test: $(BIN)/.installed
 	$(BIN)/python -m pytest
 
 bench: $(BIN)/.installed
-	$(BIN)/python benchmarks/bench.py
-	$(BIN)/python benchmarks/review_open.py
+	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/review_open.py
 
 fuzz: $(BIN)/.installed  # five minutes of the pipeline fuzzer (a fresh seed) and 5,000 examples per property
 	MTNORM_FUZZ_SECONDS=$${MTNORM_FUZZ_SECONDS:-300} MTNORM_FUZZ_SEED=$${MTNORM_FUZZ_SEED:-$$(date +%s)} \

@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from rich.console import Console
+from . import __version__
+from .cli_alias import add_alias_parser
+from .errors import ConfigError, UsageError
 
-from . import __version__, engine
-from .api import ignore_words_from, load_rules
-from .batch import FileReport, discover, output_path, run
-from .cli_alias import add_alias_parser, cmd_alias, cmd_boilerplate
-from .config import Config, load_config
-from .document import (Document, DocumentError, copy_atomic, move_into_place, unchanged_since_read, write_atomic,
-                       write_error)
-from .stream import StreamResult
-from .undo import UndoLog, log_for, undo_run
-from .decisions import Journal
-from .errors import UsageError
-from .policy import Policy
-from .loader import ConfigError
-from .report import clean_table, rules_table, unified_diff, write_check, write_statistics
+APPLY_CHOICES = ("safe", "all")  # engine.APPLY_LEVELS without "none"
 
 EXIT_CLEAN, EXIT_FIXES, EXIT_ERROR = 0, 1, 2
 
@@ -73,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     diff = sub.add_parser("diff", help="show what clean would change, as a unified diff")
     _common(diff)
-    diff.add_argument("--apply", choices=engine.APPLY_LEVELS[:2], default=None,
+    diff.add_argument("--apply", choices=APPLY_CHOICES, default=None,
                       help="safe fixes only (default) or all (review fixes take their first suggestion)")
 
     clean = sub.add_parser("clean", help="write cleaned copies (--out DIR) or rewrite files (--in-place)")
@@ -83,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--in-place", action="store_true", help="rewrite the inputs, keeping a backup of each")
     clean.add_argument("--backup-suffix", default=".orig", metavar="SUFFIX",
                        help="backup name suffix for --in-place (default: .orig)")
-    clean.add_argument("--apply", choices=engine.APPLY_LEVELS[:2], default=None,
+    clean.add_argument("--apply", choices=APPLY_CHOICES, default=None,
                        help="safe fixes only (default) or all (review fixes take their first suggestion)")
     clean.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
 
@@ -106,313 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _config(args: argparse.Namespace) -> tuple[Config, list[str], list[str], list[str]]:
-    cfg = load_config(args.config)
-    select = _split(args.select) or cfg.select
-    ignore = cfg.ignore + _split(args.ignore)
-    rule_files = [str(p) for p in cfg.rules + cfg.alias_files_to_read()] + [str(p) for p in args.rules]
-    if getattr(args, "extensions", None):
-        cfg.extensions = _split([args.extensions])
-    if getattr(args, "learn_min_docs", None) is not None:
-        cfg.learn_min_docs = args.learn_min_docs
-    if getattr(args, "encoding", None):
-        cfg.encoding = args.encoding
-    files = cfg.ignore_words_files_to_read() + list(getattr(args, "ignore_words", None) or [])
-    args.ignore_word_list = tuple(cfg.ignore_words) + tuple(ignore_words_from(files))
-    return cfg, select, ignore, rule_files
-
-
-def _error(path: object, message: str) -> None:
-    print(f"mtnorm: error: {path}: {message}", file=sys.stderr)
-
-
-def _files(args: argparse.Namespace, cfg: Config, skip: Path | None = None) -> list[tuple[Path, Path]]:
-    for p in args.paths:
-        if not p.exists():
-            raise UsageError(f"{p}: no such file or folder")
-    exclude = list(cfg.exclude)
-    found = []
-    skipped: list[tuple[Path, str]] = []
-    for f, root in discover(args.paths, cfg.extensions, exclude, skipped):
-        if skip is not None and f not in args.paths and skip.resolve() in f.resolve().parents:
-            continue
-        found.append((f, root))
-    for f, why in skipped:
-        print(f"mtnorm: warning: {f}: {why}", file=sys.stderr)
-    if not found:
-        exts = ", ".join(f"*.{e}" for e in cfg.extensions)
-        print(f"mtnorm: warning: no files to process ({exts}) in {', '.join(map(str, args.paths))}",
-              file=sys.stderr)
-    return found
-
-
-def _policy(args: argparse.Namespace, cfg: Config) -> Policy:
-    journal = None
-    if getattr(args, "decisions", None) is not None:
-        if not args.decisions.is_file():
-            raise UsageError(f"{args.decisions}: no such review journal")
-        try:
-            journal = Journal(args.decisions)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
-    return Policy(tuple(cfg.accept), dict(cfg.per_path_ignores), journal)
-
-
-def _progress_run(files, mode, level, selectors, jobs, quiet, cfg, policy=None, each=None, stage_dirs=None):
-    """``batch.run`` with a progress bar on a terminal; ``each`` sees every report as it arrives."""
-    show = not quiet and sys.stderr.isatty() and len(files) > 1
-    if not show:
-        return run(files, mode, level, selectors=selectors, jobs=jobs, learn_min_docs=cfg.learn_min_docs,
-                   policy=policy, encoding=cfg.encoding, progress=each, stage_dirs=stage_dirs)
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(f"{mode}ing", total=len(files))
-
-        def step(report: FileReport) -> None:
-            if each is not None:
-                each(report)
-            bar.advance(task)
-
-        return run(files, mode, level, selectors=selectors, jobs=jobs, learn_min_docs=cfg.learn_min_docs,
-                   policy=policy, encoding=cfg.encoding, progress=step, stage_dirs=stage_dirs)
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    cfg, select, ignore, rule_files = _config(args)
-    rules = load_rules(select, ignore, rule_files, ignore_words=args.ignore_word_list)  # reports bad selectors before reading files
-    files = [f for f, _ in _files(args, cfg)]
-    reports = run(files, "check", "safe", selectors=(select, ignore, rule_files, args.ignore_word_list), jobs=args.jobs,
-                  learn_min_docs=cfg.learn_min_docs, policy=_policy(args, cfg), encoding=cfg.encoding)
-    for r in reports:
-        if r.error:
-            _error(r.path, r.error)
-    if args.statistics:
-        write_statistics(reports, rules, sys.stdout)
-    else:
-        write_check(reports, args.format, sys.stdout)
-    if any(r.error for r in reports):
-        return EXIT_ERROR
-    return EXIT_FIXES if any(r.fixes for r in reports) else EXIT_CLEAN
-
-
-def cmd_diff(args: argparse.Namespace) -> int:
-    cfg, select, ignore, rule_files = _config(args)
-    load_rules(select, ignore, rule_files, ignore_words=args.ignore_word_list)
-    files = [f for f, _ in _files(args, cfg)]
-    level = args.apply or cfg.apply
-    reports = run(files, "diff", level, selectors=(select, ignore, rule_files, args.ignore_word_list), jobs=args.jobs,
-                  learn_min_docs=cfg.learn_min_docs, policy=_policy(args, cfg), encoding=cfg.encoding)
-    changed = False
-    for r in reports:
-        if r.error:
-            _error(r.path, r.error)
-        elif isinstance(r.result, StreamResult) and r.result.changed:
-            sys.stdout.write(r.result.diff)
-            changed = True
-        elif r.result and r.result.changed:
-            sys.stdout.write(unified_diff(r, r.result.text))
-            changed = True
-    if any(r.error for r in reports):
-        return EXIT_ERROR
-    return EXIT_FIXES if changed else EXIT_CLEAN
-
-
-def _backup_path(path: Path, suffix: str) -> Path:
-    candidate = path.with_name(path.name + suffix)
-    n = 1
-    while candidate.exists():
-        candidate = path.with_name(f"{path.name}{suffix}.{n}")
-        n += 1
-    return candidate
-
-
-def _write(report: FileReport, dest: Path) -> None:
-    """The cleaned copy; a file with nothing changed is copied byte for byte (mixed line endings too)."""
-    doc: Document = report.document  # type: ignore[assignment]
-    if isinstance(report.result, StreamResult):
-        if not report.result.changed:
-            copy_atomic(report.path, dest)  # byte for byte, as for a small file
-        elif report.result.staged is None:
-            raise DocumentError("internal error: large file not staged; please report it")
-        else:
-            move_into_place(report.result.staged, dest, like=report.path)
-        return
-    if report.result is not None and report.result.changed:
-        data = doc.encode(report.result.text)
-    elif unchanged_since_read(doc):
-        data = report.path.read_bytes()
-    else:
-        raise DocumentError("changed on disk while being cleaned; not copied (run again)")
-    write_atomic(dest, data, like=report.path)
-
-
-def _write_in_place(report: FileReport, suffix: str, undo: UndoLog) -> None:
-    """Back up, log, then replace: at any moment the file is its old or its new self, never a mix."""
-    doc: Document = report.document  # type: ignore[assignment]
-    path = report.path
-    if not unchanged_since_read(doc):
-        raise DocumentError("changed on disk while being cleaned; not overwritten (run again)")
-    if isinstance(report.result, StreamResult):  # a large file, staged beside it: never read whole
-        staged = report.result.staged
-        if staged is None:
-            raise DocumentError("internal error: large file not staged; please report it")
-        backup = _backup_path(path, suffix)
-        copy_atomic(path, backup)
-        undo.record(path, backup, report.result.before, report.result.after)
-        move_into_place(staged, path, like=path)
-        return
-    new = doc.encode(report.result.text)  # type: ignore[union-attr]
-    old = path.read_bytes()
-    backup = _backup_path(path, suffix)
-    write_atomic(backup, old, like=path)
-    undo.record(path, backup, old, new)
-    write_atomic(path, new, like=path)
-
-
-def cmd_clean(args: argparse.Namespace) -> int:
-    cfg, select, ignore, rule_files = _config(args)
-    rules = load_rules(select, ignore, rule_files, ignore_words=args.ignore_word_list)
-    out_dir: Path | None = args.out
-    if args.in_place and not args.backup_suffix:
-        raise UsageError("--backup-suffix must not be empty: --in-place always keeps a backup")
-    if out_dir is not None and any(p.is_dir() and p.resolve() == out_dir.resolve() for p in args.paths):
-        raise UsageError(f"{out_dir}: --out is the input folder; use --in-place or another folder")
-    pairs = _files(args, cfg, skip=out_dir)
-    if out_dir is not None:
-        inputs = {f.resolve() for f, _ in pairs}
-        for f, root in pairs:
-            if output_path(f, root, out_dir).resolve() in inputs:
-                raise UsageError(f"{out_dir}: output would overwrite the input {f}; use --in-place or another folder")
-    level = args.apply or cfg.apply
-    roots = dict(pairs)
-    undo = UndoLog(log_for(list(args.paths))) if args.in_place else None
-    errors = 0
-
-    def write_one(r: FileReport) -> None:  # as each file is done: an interrupted run keeps what it finished
-        nonlocal errors
-        if r.error or r.document is None:
-            _error(r.path, r.error or "unreadable")
-            errors += 1
-            return
-        dest = output_path(r.path, roots[r.path], out_dir) if out_dir is not None else r.path
-        try:
-            if out_dir is not None:
-                _write(r, dest)
-            elif r.result and r.result.changed and undo is not None:
-                _write_in_place(r, args.backup_suffix, undo)
-        except OSError as exc:
-            _error(dest, write_error(exc))
-            errors += 1
-        except DocumentError as exc:
-            _error(dest, str(exc))
-            errors += 1
-        finally:
-            staged = getattr(r.result, "staged", None)
-            if staged is not None:
-                staged.unlink(missing_ok=True)  # moved into place, or not wanted after an error
-
-    stage_dirs = {f: (output_path(f, root, out_dir).parent if out_dir is not None else Path(os.path.realpath(f)).parent)
-                  for f, root in pairs}
-    reports = _progress_run([f for f, _ in pairs], "clean", level, (select, ignore, rule_files, args.ignore_word_list),
-                            args.jobs, args.quiet, cfg, _policy(args, cfg), each=write_one, stage_dirs=stage_dirs)
-    if not args.quiet:
-        clean_table(reports, rules, Console(highlight=False))
-    if errors:
-        return EXIT_ERROR
-    return EXIT_FIXES if any(r.result and r.result.pending for r in reports) else EXIT_CLEAN
-
-
-def cmd_rules(args: argparse.Namespace) -> int:
-    cfg, select, ignore, rule_files = _config(args)
-    rules = load_rules(select, ignore, rule_files, ignore_words=args.ignore_word_list)
-    console = Console(highlight=False)
-    if args.format == "json" and not args.code:
-        json.dump([{"code": r.code, "name": r.name, "category": r.category, "safety": str(r.safety),
-                    "description": r.description, "source": r.source} for r in rules],
-                  sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return EXIT_CLEAN
-    if not args.code:
-        rules_table(rules, console)
-        return EXIT_CLEAN
-    wanted = [r for r in rules if r.code == args.code.upper() or r.name == args.code]
-    if not wanted:
-        raise UsageError(f"no rule {args.code!r}; `mtnorm rules` lists them")
-    r = wanted[0]
-    console.print(f"[bold]{r.code} {r.name}[/bold]  category: {r.category}  safety: {r.safety}")
-    if r.source != "builtin":
-        console.print(f"defined in {r.source}")
-    console.print()
-    console.print(r.description, markup=False)
-    if r.example:
-        doc = Document(r.example)
-        result = engine.clean(doc, [r], "all")
-        console.print("\n[bold]Example[/bold]")
-        for f in engine.resolve(engine.propose(doc, [r]))[0]:
-            console.print(f"  {f.original!r} -> {f.replacement!r} [{f.safety}]: {f.message}", markup=False)
-        console.print(f"  before: {r.example!r}", markup=False)
-        console.print(f"  after:  {result.text!r}", markup=False)
-    return EXIT_CLEAN
-
-
-def cmd_review(args: argparse.Namespace) -> int:
-    cfg, select, ignore, rule_files = _config(args)
-    rules = load_rules(select, ignore, rule_files, ignore_words=args.ignore_word_list)
-    pairs = _files(args, cfg, skip=args.out)
-    if not pairs:
-        raise UsageError("no files to review")
-    try:
-        journal = Journal(args.journal) if args.journal else Journal.for_paths(args.paths)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    from .tui import ReviewApp
-
-    policy = Policy(tuple(cfg.accept), dict(cfg.per_path_ignores))  # the journal is the app's own
-    app = ReviewApp(pairs, rules, journal, args.out, cfg.user_alias_file, policy, cfg.learn_min_docs,
-                    cfg.user_ignore_file)
-    session = app.run()
-    if session is None:
-        return EXIT_CLEAN
-    print(f"{session.decided}/{session.total} fixes decided; journal: {journal.path}")
-    return EXIT_FIXES if session.decided < session.total else EXIT_CLEAN
-
-
-def cmd_undo(args: argparse.Namespace) -> int:
-    log = UndoLog(log_for(list(args.paths) or [Path.cwd()]))
-    if not log.path.is_file():
-        raise UsageError(f"{log.path}: no undo log here (clean --in-place writes one in the folder it was given)")
-    if args.list:
-        for run_id, changes, done in log.runs():
-            when = changes[0].time if changes else ""
-            print(f"{run_id}  {when}  {len(changes)} file{'s' if len(changes) != 1 else ''}"
-                  f"{'  (undone)' if done else ''}")
-        return EXIT_CLEAN
-    outcome = undo_run(log, args.run, args.force)
-    if outcome is None:
-        raise UsageError(f"nothing to undo in {log.path}" + (f" for run {args.run}" if args.run else ""))
-    run_id, outcomes = outcome
-    for o in outcomes:
-        if o.status == "refused":
-            _error(o.change.path, o.reason)
-    restored = sum(o.status == "restored" for o in outcomes)
-    refused = sum(o.status == "refused" for o in outcomes)
-    print(f"run {run_id}: {restored} file{'s' if restored != 1 else ''} restored"
-          + (f", {refused} refused" if refused else "") + ".")
-    return EXIT_ERROR if refused else EXIT_CLEAN
-
-
-COMMANDS = {"check": cmd_check, "undo": cmd_undo, "review": cmd_review, "diff": cmd_diff, "clean": cmd_clean, "rules": cmd_rules,
-            "alias": lambda args: cmd_alias(args, _config),
-            "boilerplate": lambda args: cmd_boilerplate(args, _config)}
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 clean, 1 fixes, 2 error)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "jobs", 1) == 0:
         args.jobs = os.cpu_count() or 1
+    from .commands import COMMANDS  # only now: --help and usage errors need none of it
+
     try:
         return COMMANDS[args.command](args)
     except (ConfigError, UsageError) as exc:

@@ -8,15 +8,6 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from rich.console import Console
-from rich.table import Table
-
-from .alias_file import AliasFile, check_new_variants
-from .api import load_aliases
-from .user_rules import save_boilerplate
-from .batch import discover
-from .discovery import collect, load_exclusions, suggest
-from .document import DocumentError, read_document
 from .errors import UsageError
 
 
@@ -66,6 +57,10 @@ def add_alias_parser(sub: argparse._SubParsersAction, common: Callable) -> None:
 
 
 def cmd_boilerplate(args: argparse.Namespace, config: Callable) -> int:
+    from rich.console import Console
+
+    from .user_rules import save_boilerplate
+
     cfg, *_ = config(args)
     path = args.file or cfg.user_rules_file
     added = save_boilerplate(path, args.lines)
@@ -78,6 +73,12 @@ def _target(args: argparse.Namespace, cfg) -> Path:
 
 
 def cmd_alias(args: argparse.Namespace, config: Callable) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .alias_file import AliasFile, check_new_variants
+    from .api import load_aliases
+
     cfg, _select, _ignore, rule_files = config(args)
     console = Console(highlight=False)
     action = args.alias_command
@@ -130,7 +131,13 @@ def cmd_alias(args: argparse.Namespace, config: Callable) -> int:
     return _suggest(args, cfg, rule_files, console)
 
 
-def _suggest(args: argparse.Namespace, cfg, rule_files: list[str], console: Console) -> int:
+def _suggest(args: argparse.Namespace, cfg, rule_files: list[str], console) -> int:
+    from .alias_file import AliasFile
+    from .api import load_aliases
+    from .batch import discover
+    from .discovery import collect, load_exclusions, suggest
+    from .document import DocumentError, read_document
+
     docs = []
     status = 0
     for p in args.paths:

@@ -10,6 +10,10 @@ class UsageError(Exception):
     """A problem with how mtnorm was called."""
 
 
+class ConfigError(Exception):
+    """Bad configuration or rule data; the message names the file and line."""
+
+
 def unknown_key(key: str, known: Iterable[str], where: str = "") -> str:
     """The message for an unknown key, with the nearest known one suggested.
 

@@ -12,14 +12,10 @@ import regex
 from .aliases import Alias, parse_alias_table
 from .glossary import parse_calque, parse_gloss
 from .document import Document
-from .errors import unknown_key
+from .errors import ConfigError, unknown_key
 from .fixes import CATEGORIES, Proposal, Safety
 from .patterns import untrusted
 from .registry import CODE_RE, Rule
-
-
-class ConfigError(Exception):
-    """Bad configuration or rule data; the message names the file and line."""
 
 
 KindBuilder = Callable[[dict[str, Any], Callable[[str], ConfigError]], Callable[[Document], Iterator[Proposal]]]

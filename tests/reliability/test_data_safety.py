@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from normalizer import cli, document
+from normalizer import batch, cli, document
 from normalizer.document import write_atomic
 from normalizer.undo import UNDO_NAME
 
@@ -186,7 +186,7 @@ def test_in_place_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
 def test_file_edited_during_the_run_is_not_overwritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     (story,) = corpus(tmp_path / "c", 1)
-    real_process = cli.run.__globals__["process"]
+    real_process = batch.process
 
     def process_then_edit(path, *args, **kwargs):
         report = real_process(path, *args, **kwargs)
@@ -195,7 +195,7 @@ def test_file_edited_during_the_run_is_not_overwritten(tmp_path: Path, monkeypat
             fh.write("A paragraph the reporter added meanwhile.\n")
         return report
 
-    monkeypatch.setitem(cli.run.__globals__, "process", process_then_edit)
+    monkeypatch.setattr(batch, "process", process_then_edit)
     assert cli.main(["clean", str(tmp_path / "c"), "--in-place", "-q"]) == 2
     assert "changed on disk while being cleaned; not overwritten" in capsys.readouterr().err
     assert story.read_text(encoding="utf-8").endswith("A paragraph the reporter added meanwhile.\n")

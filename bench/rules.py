@@ -1,6 +1,6 @@
 """Throughput of mtnorm in MB/s: propose and clean over the sample and control texts.
 
-Run with `make bench` (or `python benchmarks/bench.py [--mb 5] [--select CODES]`).
+Run with `python bench/rules.py [--mb 5] [--select CODES]` (in-process, one core).
 The corpus is seeds/*.txt plus tests/data/mqm/*.txt, repeated until it reaches --mb
 megabytes of UTF-8, processed one document at a time as the CLI does.
 """

@@ -1,6 +1,6 @@
 """How long the review app takes to open a file with 10,000 pending fixes, and to answer keys.
 
-Run with `.venv/bin/python benchmarks/review_open.py [--fixes 10000]`; it writes a generated
+Run with `.venv/bin/python bench/review_open.py [--fixes 10000]`; it writes a generated
 article to a temporary folder and drives the app headless (Textual's pilot).
 """
 

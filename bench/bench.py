@@ -1,0 +1,208 @@
+"""The mtnorm benchmark: a realistic corpus, the command line end to end, and ftfy as the reference.
+
+Run with `make bench` (or `python bench/bench.py [--quick] [--work DIR]`). It builds, once, in
+`bench/.corpus/` (ignored by git):
+
+- `feed/`: at least 2,000 articles and 10 MB, made of paragraphs of the error-free MQM
+  translations and the edited prose samples, with a paragraph of the artefact-laden seeds in
+  about one article in twelve (most text clean, artefacts sparse, as in a real feed);
+- `large/large.txt`: one file of at least 100 MB of the same mix.
+
+and prints, for `mtnorm check` and `mtnorm clean --out` with the default rules, MB/s and files/s
+with 1 and 2 processes (end to end, start-up included), time per rule family (in-process, on a
+sample), peak memory, CLI start-up time, and `ftfy.fix_text` alone on the same files as the
+reference. `--quick` skips the 100 MB file. Nothing here is estimated: every figure is measured
+in this run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "bench" / ".corpus"
+FEED_FILES, FEED_MB, LARGE_MB = 2000, 10.0, 100.0
+DIRTY_SHARE = 1 / 12
+PROBE = """
+import resource, sys, time
+from normalizer import cli
+start = time.perf_counter()
+code = cli.main(sys.argv[1:])
+secs = time.perf_counter() - start
+hwm = next(l for l in open('/proc/self/status') if l.startswith('VmHWM'))
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(f"PROBE {code} {secs} {int(hwm.split()[1])} {workers}", file=sys.stderr)
+"""
+
+
+def paragraphs(paths: list[Path]) -> list[str]:
+    out = []
+    for p in paths:
+        for para in p.read_text(encoding="utf-8").split("\n\n"):
+            if len(para.split()) >= 6:
+                out.append(para.strip())
+    return out
+
+
+def build_corpus(quick: bool) -> tuple[Path, Path | None]:
+    """The feed folder and the large file, built once (deterministic: seeded)."""
+    clean = paragraphs(sorted((ROOT / "tests/data/mqm").glob("*.txt")) + sorted((ROOT / "tests/data/prose").glob("*.txt")))
+    dirty = paragraphs(sorted(ROOT.glob("seeds/*.txt")))
+    rng = random.Random(20261201)
+
+    def article(target: int) -> str:
+        parts, size = [], 0
+        if rng.random() < DIRTY_SHARE * 3:  # sparse artefacts: some articles carry one seed paragraph
+            parts.append(rng.choice(dirty))
+        while size < target:
+            parts.append(rng.choice(clean))
+            size += len(parts[-1]) + 2
+        rng.shuffle(parts)
+        return "\n\n".join(parts) + "\n"
+
+    feed = CORPUS / "feed"
+    marker = feed / ".complete"
+    if not marker.exists():
+        shutil.rmtree(feed, ignore_errors=True)
+        feed.mkdir(parents=True)
+        total, i = 0, 0
+        while i < FEED_FILES or total < FEED_MB * 1e6:
+            text = article(rng.randint(2500, 7500))
+            path = feed / f"{i // 500:02d}" / f"article{i:05d}.txt"
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            total += len(text.encode("utf-8"))
+            i += 1
+        marker.write_text(f"{i} files, {total} bytes\n")
+    large = None
+    if not quick:
+        large = CORPUS / "large" / "large.txt"
+        if not large.exists() or large.stat().st_size < LARGE_MB * 1e6:
+            large.parent.mkdir(parents=True, exist_ok=True)
+            with open(large, "w", encoding="utf-8") as fh:
+                while fh.tell() < LARGE_MB * 1e6:
+                    fh.write(article(5000) + "\n")
+    return feed, large
+
+
+def files_of(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.txt"))
+
+
+def run_cli(args: list[str]) -> tuple[int, float, int, int]:
+    """(exit code, seconds in main, peak MB of the main process, peak MB of a worker)."""
+    out = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True)
+    line = next((x for x in out.stderr.splitlines() if x.startswith("PROBE ")), None)
+    if line is None:
+        raise SystemExit(f"mtnorm {' '.join(args)} failed:\n{out.stderr[-2000:]}")
+    _, code, secs, hwm, workers = line.split()
+    return int(code), float(secs), int(hwm) // 1024, int(workers) // 1024
+
+
+def wall(args: list[str], repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(args, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def ftfy_reference(files: list[Path]) -> float:
+    import ftfy
+
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    start = time.perf_counter()
+    for t in texts:
+        ftfy.fix_text(t)
+    return size / 1e6 / (time.perf_counter() - start)
+
+
+def per_family(files: list[Path]) -> list[tuple[str, float, float]]:
+    """Seconds per MB for each rule family on a sample of the feed (propose, one core, in-process)."""
+    from normalizer import load_rules, read_document
+
+    rules = load_rules()
+    docs = [read_document(p) for p in files]
+    size = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
+    for d in docs[:5]:
+        for r in rules:
+            list(r.find(d))
+    spent: dict[str, float] = defaultdict(float)
+    for r in rules:
+        start = time.perf_counter()
+        for d in docs:
+            list(r.find(d))
+        spent[r.code[0]] += time.perf_counter() - start
+    total = sum(spent.values())
+    return [(fam, secs / size, 100 * secs / total) for fam, secs in sorted(spent.items(), key=lambda kv: -kv[1])]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="skip the 100 MB file")
+    ap.add_argument("--work", type=Path, help="scratch folder for outputs (default: a temporary one)")
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    feed, large = build_corpus(args.quick)
+    files = files_of(feed)
+    size = sum(p.stat().st_size for p in files) / 1e6
+    work = args.work or Path(tempfile.mkdtemp(prefix="mtnorm-bench-"))
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.system()} {platform.release()}")
+    print(f"corpus: {len(files)} files, {size:.1f} MB in {feed.relative_to(ROOT)}"
+          + (f"; one file of {large.stat().st_size / 1e6:.0f} MB" if large else "")
+          + f" (built/checked in {time.perf_counter() - t0:.1f} s)")
+    small = work / "small.txt"
+    small.write_text("Talks resumed on Monday.\n", encoding="utf-8")
+    mtnorm = [sys.executable, "-m", "normalizer"]
+    help_s = wall([*mtnorm, "--help"])
+    check_s = wall([*mtnorm, "check", str(small)])
+    print(f"start-up: `mtnorm --help` {help_s * 1000:.0f} ms, `mtnorm check` on one small file "
+          f"{check_s * 1000:.0f} ms (median of 5, wall clock)")
+    ref = ftfy_reference(files)
+    print(f"reference: ftfy.fix_text alone on the same files: {ref:.2f} MB/s (one core)")
+    print(f"{'command':<34} {'jobs':>4} {'seconds':>8} {'MB/s':>7} {'files/s':>8} {'peak MB':>8}")
+    results = {}
+    for cmd in ("check", "clean"):
+        for jobs in (1, 2):
+            out = work / f"out-{cmd}-{jobs}"
+            shutil.rmtree(out, ignore_errors=True)
+            argv = [cmd, str(feed), "-j", str(jobs)] + (["--out", str(out), "-q"] if cmd == "clean" else
+                                                       ["--format", "jsonl"])
+            if cmd == "check":
+                argv = ["check", str(feed), "-j", str(jobs), "--statistics"]
+            code, secs, hwm, worker = run_cli(argv)
+            results[(cmd, jobs)] = secs
+            peak = f"{hwm}" + (f"+{worker}/worker" if jobs > 1 else "")
+            print(f"{'mtnorm ' + cmd + ' FEED':<34} {jobs:>4} {secs:8.1f} {size / secs:7.2f} "
+                  f"{len(files) / secs:8.1f} {peak:>8}")
+    for cmd in ("check", "clean"):
+        print(f"speed-up of {cmd} with 2 processes: {results[(cmd, 1)] / results[(cmd, 2)]:.2f}x")
+    print(f"check vs ftfy alone: {size / results[('check', 1)] / ref:.2f}x (target: 2x)")
+    print("time per rule family (propose, in-process, on 300 files of the feed):")
+    for fam, spm, share in per_family(files[:300]):
+        print(f"  {fam}  {spm:6.3f} s/MB  {share:5.1f}%")
+    if large is not None:
+        out = work / "out-large"
+        code, secs, hwm, _ = run_cli(["clean", str(large), "--out", str(out), "-q"])
+        mb = large.stat().st_size / 1e6
+        print(f"large file: clean --out {mb:.0f} MB in {secs:.0f} s ({mb / secs:.2f} MB/s), peak memory {hwm} MB")
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
