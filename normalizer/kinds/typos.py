@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..document import Document
 from ..fixes import Proposal
-from ..lexicon import dictionary_words, zipf
+from ..lexicon import dictionary_words, frequencies, zipf
 from .words import UNKNOWN, ignored, plain_occurrences, unknown_words, word_counts
 
 TARGET = 3.5        # the intended word is an everyday word (about 3 per million words or more)
@@ -44,9 +44,10 @@ def one_edit(word: str, floor: float = TARGET, kinds: int = OTHER) -> list[str]:
     ['receive']
     """
     seen: dict[str, tuple[float, int]] = {}
+    known = frequencies()  # most variants are no word at all: a dict test before the Zipf lookup
 
     def consider(cand: str, kind: int) -> None:
-        if kind <= kinds and cand and cand != word and cand not in seen:
+        if kind <= kinds and cand in known and cand != word and cand not in seen:
             z = zipf(cand)
             if z >= floor:
                 seen[cand] = (z, kind)
@@ -123,11 +124,13 @@ def misspelling(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
         z = zipf(word)
         if z >= UNKNOWN and inflected(word):
             continue  # a rare but regular form of a known word
+        if word in dictionary_words():
+            continue  # an edited dictionary uses it: a real word ("minuet", "canvass")
         candidates = one_edit(word, max(TARGET, z + GAP), OTHER if z < UNKNOWN else SWAP)
         if not candidates and z >= UNKNOWN and len(word) >= LONG:  # any slip, in a long word far rarer than the intended one
             candidates = one_edit(word, max(TARGET, z + WIDE_GAP))
-        if not candidates or word in dictionary_words():
-            continue  # an edited dictionary uses it: a real word ("minuet", "canvass")
+        if not candidates:
+            continue
         for m in plain_occurrences(word, text):
             best, rest = candidates[0], tuple(candidates[1:1 + MAX_ALTERNATIVES])
             others = f" (or {', '.join(repr(c) for c in rest)})" if rest else ""
