@@ -84,12 +84,11 @@ def compile_pattern(source: str, flags: int = 0, *, prefer_re: bool = False) -> 
     faster engine when ``prefer_re`` and the syntax allows); a user's pattern
     becomes a :class:`TimedPattern`.
     """
-    compiled = regex.compile(source, flags)
     if not trusted():
-        return TimedPattern(compiled)
+        return TimedPattern(regex.compile(source, flags))
     if prefer_re:
-        try:
+        try:  # one compile, not two: the standard engine when it accepts the syntax
             return re.compile(source, flags)
         except re.error:
             pass
-    return compiled
+    return regex.compile(source, flags)
