@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..document import Document
 from ..fixes import Proposal
@@ -59,11 +60,32 @@ def one_edit(word: str, floor: float = TARGET, kinds: int = OTHER) -> list[str]:
             consider(word[:i] + word[i + 1:], DOUBLING if doubled else OTHER)
         if i + 1 < n and word[i] != word[i + 1]:
             consider(word[:i] + word[i + 1] + word[i] + word[i + 2:], SWAP)
-    for i in range(n + 1):
-        for c in LETTERS:
-            doubled = i > 0 and word[i - 1] == c or i < n and word[i] == c
-            consider(word[:i] + c + word[i:], DOUBLING if doubled else OTHER)
+    if floor >= TARGET and word.isascii() and word.isalpha() and word.islower():
+        for target in one_letter_less().get(word, ()):  # a dropped letter: look the words up, not 26 x n guesses
+            i = next(i for i in range(len(target)) if target[:i] + target[i + 1:] == word)
+            c = target[i]
+            doubled = i > 0 and target[i - 1] == c or i + 1 < len(target) and target[i + 1] == c
+            consider(target, DOUBLING if doubled else OTHER)
+    else:
+        for i in range(n + 1):
+            for c in LETTERS:
+                doubled = i > 0 and word[i - 1] == c or i < n and word[i] == c
+                consider(word[:i] + c + word[i:], DOUBLING if doubled else OTHER)
     return sorted(seen, key=lambda c: (-round(seen[c][0], 1), seen[c][1], c))
+
+
+@lru_cache(maxsize=1)
+def one_letter_less() -> dict[str, tuple[str, ...]]:
+    """Everyday words (Zipf >= :data:`TARGET`, plain lower-case) by each string a dropped letter makes of them.
+
+    Built once (about 0.2 s): "government" is listed under "goverment", "governent", ...
+    """
+    index: dict[str, list[str]] = {}
+    for w, f in frequencies().items():
+        if f >= 2.9e-6 and w.isascii() and w.isalpha() and w.islower() and zipf(w) >= TARGET:
+            for i in range(len(w)):
+                index.setdefault(w[:i] + w[i + 1:], []).append(w)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def inflected(word: str) -> bool:

@@ -25,13 +25,30 @@ def word_counts(text: str) -> Counter[str]:
     return Counter(WORD.findall(text))
 
 
-def unknown_words(text: str, *, lower_only: bool = True, min_len: int = 5, below: float = UNKNOWN) -> list[str]:
-    """Distinct words rarer than ``below`` (Zipf; default: unknown to wordfreq), in a stable order."""
+RARE_CUTOFF = 3.0  # the rarest words any word-level rule asks for
+
+
+@lru_cache(maxsize=4)
+def rare_words(text: str) -> tuple[tuple[str, float], ...]:
+    """Distinct words of five or more letters below Zipf :data:`RARE_CUTOFF`, with their Zipf value, sorted.
+
+    Looked up once per text for all the word-level rules; most words are common and drop out here.
+    """
     out = []
     for w in word_counts(text):
-        if len(w) >= min_len and (w.islower() or not lower_only) and zipf(w.lower()) < below:
-            out.append(w)
-    return sorted(out)
+        if len(w) >= 5:
+            z = zipf(w.lower())
+            if z < RARE_CUTOFF:
+                out.append((w, z))
+    return tuple(sorted(out))
+
+
+def unknown_words(text: str, *, lower_only: bool = True, min_len: int = 5, below: float = UNKNOWN) -> list[str]:
+    """Distinct words rarer than ``below`` (Zipf; default: unknown to wordfreq), in a stable order."""
+    if min_len < 5 or below > RARE_CUTOFF:
+        return sorted(w for w in word_counts(text)
+                      if len(w) >= min_len and (w.islower() or not lower_only) and zipf(w.lower()) < below)
+    return [w for w, z in rare_words(text) if len(w) >= min_len and z < below and (w.islower() or not lower_only)]
 
 
 def occurrences(word: str, text: str) -> Iterator[regex.Match]:
