@@ -102,3 +102,45 @@ def test_rare_technical_and_brand_vocabulary_gets_no_word_fixes() -> None:
 def test_a_dictionary_word_is_not_a_misspelling() -> None:
     assert codes("The orchestra played a minuet for the guests.\n") == []
     assert codes("The orchestra played a minuet in a minnute.\n") == [("G003", "minnute")]
+
+
+def _one_edit_brute_force(word: str, floor: float, kinds: int) -> list[str]:
+    """The reference: every insertion tried letter by letter (what the index replaces)."""
+    from normalizer.lexicon import zipf
+
+    seen: dict[str, tuple[float, int]] = {}
+
+    def consider(cand: str, kind: int) -> None:
+        if kind <= kinds and cand and cand != word and cand not in seen and zipf(cand) >= floor:
+            seen[cand] = (zipf(cand), kind)
+
+    n = len(word)
+    for i in range(n):
+        doubled = i + 1 < n and word[i] == word[i + 1] or i > 0 and word[i] == word[i - 1]
+        if i > 0 or doubled:
+            consider(word[:i] + word[i + 1:], 0 if doubled else 2)
+        if i + 1 < n and word[i] != word[i + 1]:
+            consider(word[:i] + word[i + 1] + word[i] + word[i + 2:], 1)
+    for i in range(n + 1):
+        for c in "abcdefghijklmnopqrstuvwxyz":
+            doubled = i > 0 and word[i - 1] == c or i < n and word[i] == c
+            consider(word[:i] + c + word[i:], 0 if doubled else 2)
+    return sorted(seen, key=lambda c: (-round(seen[c][0], 1), seen[c][1], c))
+
+
+def test_one_edit_index_finds_what_brute_force_finds() -> None:
+    import random
+
+    from normalizer.kinds.typos import one_edit
+    from normalizer.lexicon import frequencies, zipf
+
+    words = sorted(w for w, f in frequencies().items() if w.isascii() and w.isalpha() and w.islower()
+                   and 5 <= len(w) <= 14 and f >= 1e-6)
+    rng = random.Random(5)
+    sample = rng.sample(words, 300)
+    for w in rng.sample([w for w in words if zipf(w) >= 3.5], 300):
+        i = rng.randrange(len(w))
+        sample.append(w[:i] + w[i + 1:])  # a dropped letter: the case the index serves
+    for word in sample:
+        for floor, kinds in ((3.5, 2), (4.5, 2), (3.5, 1)):
+            assert one_edit(word, floor, kinds) == _one_edit_brute_force(word, floor, kinds), word
