@@ -14,7 +14,9 @@ from ..registry import rule
 from ..textdiff import changed_spans
 
 LINE = regex.compile(r"[^\n]+")
-NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+# Beyond ASCII, typographic punctuation and the no-break space: mojibake always has such a character
+# (a UTF-8 lead byte read as cp1252/Latin-1 is one of Â-ô; other code pages give Cyrillic or box drawing).
+NON_ASCII = regex.compile(r"[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0]")
 ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 CONTROL = regex.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufff9-\ufffb]")
 ODD_SPACE = regex.compile(r"(?<=\S)[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+(?=\S)")
@@ -45,7 +47,8 @@ def mojibake(doc: Document) -> Iterator[Proposal]:
     """Text decoded with the wrong encoding ("cafÃ©" for "café"), repaired by ftfy.
 
     ftfy only changes text whose garbling it can undo exactly and leaves text
-    that merely looks odd alone, so its repairs are safe. Works line by line.
+    that merely looks odd alone, so its repairs are safe. Works line by line,
+    and only on lines with a character beyond ASCII and typographic punctuation.
     """
     for m in LINE.finditer(doc.text):
         line = m.group()
