@@ -154,9 +154,7 @@ def process(path: Path, rules: Sequence[Rule], mode: str, level: str,
         doc = doc.with_corpus(corpus)
     report.document = doc
     try:
-        choose = policy.chooser(path) if policy is not None else None
-        if policy is not None and policy.per_path_ignores:
-            rules = policy.rules_for(path, rules)
+        choose, rules = _scoped(path, rules, policy)
         if mode == "check":
             proposed = engine.propose(doc, rules)
             if choose is not None:
@@ -164,20 +162,31 @@ def process(path: Path, rules: Sequence[Rule], mode: str, level: str,
             report.fixes, _ = engine.resolve(proposed)
         else:
             report.result = engine.clean(doc, rules, level, choose)
-    except (ConvergenceError, RuleError) as exc:
-        report.error = str(exc)
     except Exception as exc:  # a bug in one rule must not stop the batch
-        report.error = f"internal error ({type(exc).__name__}: {exc}); please report it"
+        report.error = _rule_failure(exc)
     return report
+
+
+def _scoped(path: Path, rules: Sequence[Rule], policy: Policy | None) -> tuple:
+    """The policy's chooser for ``path`` and the rules that apply there."""
+    choose = policy.chooser(path) if policy is not None else None
+    if policy is not None and policy.per_path_ignores:
+        rules = policy.rules_for(path, rules)
+    return choose, rules
+
+
+def _rule_failure(exc: Exception) -> str:
+    """The error line for a file whose rules failed: the rule's own message, else an internal error."""
+    if isinstance(exc, (ConvergenceError, RuleError)):
+        return str(exc)
+    return f"internal error ({type(exc).__name__}: {exc}); please report it"
 
 
 def _process_large(path: Path, rules: Sequence[Rule], mode: str, level: str, corpus: CorpusStats | None,
                    policy: Policy | None, encoding: str, stage_dir: Path | None) -> FileReport:
     report = FileReport(path)
     try:
-        choose = policy.chooser(path) if policy is not None else None
-        if policy is not None and policy.per_path_ignores:
-            rules = policy.rules_for(path, rules)
+        choose, rules = _scoped(path, rules, policy)
         if mode == "check":
             report.document, report.fixes, report.positions = stream.check(path, rules, encoding, choose, corpus)
         else:
@@ -188,10 +197,8 @@ def _process_large(path: Path, rules: Sequence[Rule], mode: str, level: str, cor
         report.error = str(exc)
     except OSError as exc:
         report.error = exc.strerror or str(exc)
-    except (ConvergenceError, RuleError) as exc:
-        report.error = str(exc)
     except Exception as exc:  # a bug in one rule must not stop the batch
-        report.error = f"internal error ({type(exc).__name__}: {exc}); please report it"
+        report.error = _rule_failure(exc)
     return report
 
 

@@ -14,6 +14,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from collections.abc import Callable
 
 
 CODE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$|`[^`\n]{1,200}`", re.MULTILINE | re.DOTALL)
@@ -143,19 +144,10 @@ def decode(data: bytes, path: Path | None = None, encoding: str = "utf-8") -> Do
     >>> decode("Caf\u00e9 au lait, d\u00e9j\u00e0 vu".encode("cp1252"), encoding="auto").encoding
     'cp1252'
     """
-    bom = False
     wanted = encoding
-    encoding = "utf-8" if wanted == "auto" else wanted
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise DocumentError(f"unknown encoding {wanted!r}") from None
-    for mark, name in _BOMS:
-        if data.startswith(mark):
-            encoding, bom, data = name, True, data[len(mark):]
-            break
-    if not bom and not _wide(encoding) and b"\x00" in data[:8192]:
-        raise DocumentError("binary file (contains NUL bytes), skipped")
+    encoding, bom = start_encoding(data, wanted)
+    if bom:
+        data = data[len(next(mark for mark, name in _BOMS if name == encoding)):]
     try:
         raw = data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -163,13 +155,41 @@ def decode(data: bytes, path: Path | None = None, encoding: str = "utf-8") -> Do
         if wanted == "auto" and guess:
             encoding, raw = guess, data.decode(guess)
         else:
-            hint = (f" (it looks like {guess}: use --encoding auto or --encoding {guess})" if guess
-                    else "; convert it to UTF-8 first")
-            raise DocumentError(f"not valid {encoding.upper()} at byte {exc.start}{hint}") from None
-    crlf, cr = raw.count("\r\n"), raw.count("\r")
-    newline = "\r\n" if crlf and crlf * 2 >= cr else ("\r" if cr > crlf else "\n")
+            raise undecodable(encoding, f"at byte {exc.start}", guess) from None
+    newline = newline_style(raw.count("\r\n"), raw.count("\r"))
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     return Document(text, path, encoding, bom, newline)
+
+
+def start_encoding(head: bytes, wanted: str) -> tuple[str, bool]:
+    """The encoding to decode with first, and whether a byte-order mark chose it.
+
+    Refuses an unknown encoding name, and NUL bytes (binary data) in a file
+    that is not UTF-16 or UTF-32.
+    """
+    first = "utf-8" if wanted == "auto" else wanted
+    try:
+        codecs.lookup(first)
+    except LookupError:
+        raise DocumentError(f"unknown encoding {wanted!r}") from None
+    for mark, name in _BOMS:
+        if head.startswith(mark):
+            return name, True
+    if not _wide(first) and b"\x00" in head[:8192]:
+        raise DocumentError("binary file (contains NUL bytes), skipped")
+    return first, False
+
+
+def undecodable(encoding: str, where: str, guess: str | None) -> DocumentError:
+    """The one-line error for bytes invalid in ``encoding``, naming the likely encoding if there is one."""
+    hint = (f" (it looks like {guess}: use --encoding auto or --encoding {guess})" if guess
+            else "; convert it to UTF-8 first")
+    return DocumentError(f"not valid {encoding.upper()} {where}{hint}")
+
+
+def newline_style(crlf: int, cr: int) -> str:
+    """The dominant line ending, from the counts of CRLF and of all CRs."""
+    return "\r\n" if crlf and crlf * 2 >= cr else ("\r" if cr > crlf else "\n")
 
 
 def read_document(path: str | os.PathLike[str], encoding: str = "utf-8") -> Document:
@@ -215,38 +235,38 @@ def write_atomic(dest: str | os.PathLike[str], data: bytes, *, like: Path | None
     behind. A symbolic link is written through (its target is replaced, the
     link kept); ``like`` copies permission bits.
     """
-    target = Path(dest)
-    if target.is_symlink():
-        target = Path(os.path.realpath(target))
+    target = _through_link(dest)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        source = like if like is not None else (target if target.exists() else None)
-        if source is not None and source.exists():
-            shutil.copymode(source, tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_folder(target.parent)
+    source = like if like is not None else (target if target.exists() else None)
+    _replace_with(target, lambda fh: fh.write(data), source)
 
 
 def copy_atomic(source: Path, dest: str | os.PathLike[str]) -> None:
     """Copy a file of any size to ``dest`` as :func:`write_atomic` writes (temporary file, fsync, rename)."""
+
+    def fill(out: Any) -> None:
+        with open(source, "rb") as src:
+            shutil.copyfileobj(src, out, 1 << 20)
+
+    _replace_with(_through_link(dest), fill, source)
+
+
+def _through_link(dest: str | os.PathLike[str]) -> Path:
+    """The file to replace for ``dest``: a symbolic link's target, so the link itself is kept."""
     target = Path(dest)
-    if target.is_symlink():
-        target = Path(os.path.realpath(target))
+    return Path(os.path.realpath(target)) if target.is_symlink() else target
+
+
+def _replace_with(target: Path, fill: Callable[[Any], object], mode_from: Path | None) -> None:
+    """The atomic write: ``fill`` a temporary file beside ``target``, fsync it, rename it over, fsync the folder."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-            shutil.copyfileobj(src, out, 1 << 20)
-            out.flush()
-            os.fsync(out.fileno())
-        shutil.copymode(source, tmp)
+        with os.fdopen(fd, "wb") as fh:
+            fill(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode_from is not None and mode_from.exists():
+            shutil.copymode(mode_from, tmp)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -256,9 +276,7 @@ def copy_atomic(source: Path, dest: str | os.PathLike[str]) -> None:
 
 def move_into_place(staged: Path, dest: str | os.PathLike[str], *, like: Path | None = None) -> None:
     """Rename an already flushed temporary file over ``dest`` (through a symlink to its target)."""
-    target = Path(dest)
-    if target.is_symlink():
-        target = Path(os.path.realpath(target))
+    target = _through_link(dest)
     try:
         if like is not None and like.exists():
             shutil.copymode(like, staged)

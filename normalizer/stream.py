@@ -25,7 +25,7 @@ from pathlib import Path
 import regex
 
 from . import engine
-from .document import _BOMS, Document, DocumentError, guess_encoding, stamp
+from .document import Document, DocumentError, guess_encoding, newline_style, stamp, start_encoding, undecodable
 from .fixes import Fix
 from .registry import Rule
 from .textdiff import patch_lines
@@ -87,32 +87,21 @@ def _header(path: Path, encoding: str) -> tuple[str, bool, str, str, tuple[int, 
     before = path.stat()
     with open(path, "rb") as fh:
         head = fh.read(8192)
-    bom = next(((mark, name) for mark, name in _BOMS if head.startswith(mark)), None)
-    wanted = encoding
-    enc = bom[1] if bom else ("utf-8" if wanted == "auto" else wanted)
+    enc, bom = start_encoding(head, encoding)
     try:
-        codecs.lookup(enc)
-    except LookupError:
-        raise DocumentError(f"unknown encoding {wanted!r}") from None
-    if not bom and not codecs.lookup(enc).name.startswith(("utf-16", "utf-32")) and b"\x00" in head:
-        raise DocumentError("binary file (contains NUL bytes), skipped")
-    try:
-        digest, crlf, cr = _scan(path, enc, bool(bom))
+        digest, crlf, cr = _scan(path, enc, bom)
     except UnicodeDecodeError as exc:
         with open(path, "rb") as fh:
             sample = fh.read(1 << 20)
         guess = guess_encoding(sample) if not bom else None
-        if wanted == "auto" and guess:
+        if encoding == "auto" and guess:
             enc = guess
             digest, crlf, cr = _scan(path, enc, False)
         else:
-            hint = (f" (it looks like {guess}: use --encoding auto or --encoding {guess})" if guess
-                    else "; convert it to UTF-8 first")
-            raise DocumentError(f"not valid {enc.upper()} in a block near byte {exc.start}{hint}") from None
-    newline = "\r\n" if crlf and crlf * 2 >= cr else ("\r" if cr > crlf else "\n")
+            raise undecodable(enc, f"in a block near byte {exc.start}", guess) from None
     if stamp(before) != stamp(path.stat()):
         raise DocumentError("changed while being read; skipped (run again when it is quiet)")
-    return codecs.lookup(enc).name if not bom else enc, bool(bom), newline, digest, stamp(before)
+    return codecs.lookup(enc).name if not bom else enc, bom, newline_style(crlf, cr), digest, stamp(before)
 
 
 def _scan(path: Path, enc: str, bom: bool) -> tuple[str, int, int]:
@@ -214,11 +203,11 @@ def check(path: Path, rules: Sequence[Rule], encoding: str = "utf-8", choose=Non
         if choose is not None:
             proposed = [f for f in proposed if choose(doc.text, f) is not None]
         taken, _ = engine.resolve(proposed)
-        core = b.text
+        text = b.text
         for f in taken:
             local = f.start - b.lead
-            nl = core.count("\n", b.lead, f.start)
-            col = f.start - (core.rfind("\n", 0, f.start) + 1) + 1
+            nl = text.count("\n", b.lead, f.start)
+            col = f.start - (text.rfind("\n", 0, f.start) + 1) + 1
             g = dataclasses.replace(f, start=b.start + local, end=b.start + local + (f.end - f.start))
             fixes.append(g)
             where[g.start] = (b.line + nl, col)
