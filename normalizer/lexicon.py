@@ -43,6 +43,19 @@ def frequencies() -> dict[str, float]:
     return get_frequency_dict("en", "best")
 
 
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Plain lower-case words whose Zipf is surely 3 or more (wordfreq's first 600 centibel buckets).
+
+    A set lookup that settles most words before any Zipf is computed; a word
+    not in it may still be common (bucket 600 is Zipf 3.00) and is looked up.
+    """
+    from wordfreq import get_frequency_list
+
+    return frozenset(w for bucket in get_frequency_list("en", "best")[:600] for w in bucket
+                     if w.isascii() and w.isalpha() and w.islower())
+
+
 def _zipf_of(freq: float) -> float:
     """wordfreq's rounding: three significant digits of the frequency, then Zipf to two decimals."""
     rounded = round(freq, math.floor(-math.log(freq, 10)) + 3)

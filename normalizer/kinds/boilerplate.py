@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import re
+
 
 import regex
 
@@ -13,6 +15,7 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..loader import ConfigError, kind
 from ..patterns import compile_pattern
+from ..prefilter import fold, gate_for
 from ..registry import rule
 
 LINE = regex.compile(r"[^\n]*")
@@ -101,29 +104,42 @@ def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError])
     if not isinstance(quick, list) or not all(isinstance(q, str) and q == q.lower() for q in quick):
         raise error("'quick' must be a list of lower-case strings, one of which any match contains")
 
-    def furniture(unit: str) -> bool:
-        if max_words and len(unit.split()) > max_words:
-            return False
-        if any(u.search(unit) for u in unless):
-            return False
-        if any(p.search(unit) for p in patterns):
-            return True
-        return bool(cues) and sum(1 for c in cues if c.search(unit)) >= min_cues
+    pattern_gates = [gate_for(p) for p in patterns]
+    cue_gates = [gate_for(c) for c in cues]
+    unless_gates = [gate_for(u) for u in unless]
+    safe_gates = [gate_for(p) for p in safe_if]
+
+    def live(items: list, gates: list, folded: str) -> list:
+        """The patterns that may match somewhere in this text (their literals occur in it)."""
+        return [p for p, g in zip(items, gates) if g is None or g(folded)]
 
     def find(doc: Document) -> Iterator[Proposal]:
         text = doc.text
         if text_only and doc.is_markdown:
             return
-        if quick:
-            lowered = text.lower()
-            if not any(q in lowered for q in quick):
-                return
-        if not any(p.search(text) for p in patterns) and not _enough_cues(cues, min_cues, text):
+        folded = fold(text)
+        if quick and not any(q in folded for q in quick):
+            return
+        pats, cus = live(patterns, pattern_gates, folded), live(cues, cue_gates, folded)
+        if len(cus) < min_cues:
+            cus = []
+        if not any(p.search(text) for p in pats) and not _enough_cues(cus, min_cues, text):
             return  # nothing here can match: skip the line-by-line pass
+        vetoes, safes = live(unless, unless_gates, folded), live(safe_if, safe_gates, folded)
+
+        def furniture(unit: str) -> bool:
+            if max_words and len(unit.split()) > max_words:
+                return False
+            if any(u.search(unit) for u in vetoes):
+                return False
+            if any(p.search(unit) for p in pats):
+                return True
+            return bool(cus) and sum(1 for c in cus if c.search(unit)) >= min_cues
+
         if scope == "match":
-            for p in patterns:
+            for p in pats:
                 for m in p.finditer(text):
-                    if m.end() > m.start() and not any(u.search(m.group()) for u in unless):
+                    if m.end() > m.start() and not any(u.search(m.group()) for u in vetoes):
                         yield Proposal(m.start(), m.end(), "", message)
             return
         units = BLOCK.finditer(text) if scope == "paragraph" else LINE.finditer(text)
@@ -132,7 +148,7 @@ def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError])
             if not unit.strip() or not furniture(unit):
                 continue
             s, e = removal_span(text, m.start(), m.start() + len(unit))
-            safety = Safety.SAFE if any(p.search(unit) for p in safe_if) else None
+            safety = Safety.SAFE if any(p.search(unit) for p in safes) else None
             yield Proposal(s, e, "", message, safety)
 
     return find
@@ -153,12 +169,21 @@ def _is_prose(line: str) -> bool:
     return len(line.split()) >= 8 and bool(PROSE_END.search(line))
 
 
-def _caption_like(line: str, text: str, start: int, end: int) -> bool:
+CAPTION_PUNCT = re.compile(r"[.!?:;,\"“”()0-9]")
+
+
+def _caption_shape(line: str) -> bool:
+    """The checks on the line alone: 1-8 words, no digit, not all capitals, no sentence punctuation."""
     words = line.split()
-    if not 1 <= len(words) <= 8 or any(ch.isdigit() for ch in line) or line.isupper():
+    if not 1 <= len(words) <= 8 or CAPTION_PUNCT.search(line) or any(ch.isdigit() for ch in line) or line.isupper():
         return False
-    if regex.search(r"[.!?:;,\"“”()]", line):
+    return True
+
+
+def _caption_like(line: str, text: str, start: int, end: int) -> bool:
+    if not _caption_shape(line):
         return False
+    words = line.split()
     names = [w for w in words if w.lower() not in CONNECTORS]
     if not names or not all(CAPTION_WORD.match(w) for w in names):
         return False
@@ -185,9 +210,15 @@ def caption_residue(doc: Document) -> Iterator[Proposal]:
     subheadings with ordinary words ("Markets rebound") stay. Review.
     """
     text = doc.text
-    lines = [(m.start(), m.end(), m.group()) for m in LINE.finditer(text) if m.group().strip()]
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((pos, pos + len(line), line))
+        pos += len(line) + 1
     for i in range(1, len(lines) - 1):
         start, end, line = lines[i]
+        if not _caption_shape(line.strip()):
+            continue  # most lines are prose: settled by their length and punctuation
         if not (_is_prose(lines[i - 1][2]) and _is_prose(lines[i + 1][2])):
             continue
         if _caption_like(line.strip(), text, start, end):

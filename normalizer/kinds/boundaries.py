@@ -9,7 +9,7 @@ import regex
 from ..document import Document
 from ..fixes import Proposal
 from ..lexicon import FUNCTION_WORDS, looks_technical, zipf
-from .words import ignored, names_in, token_at
+from .words import ignored, names_in, rare_words, token_at
 
 # A lower-case function word, a capitalized word or an all-caps word, then a capitalized word, as one token.
 JOIN = regex.compile(
@@ -50,7 +50,9 @@ def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[
     can look the same; add it to an ignore list.
     """
     text = doc.text
-    if not regex.search(r"\p{L}\p{Lu}\p{Ll}", text):
+    # A join is a whole token of five or more letters, in mixed case, that wordfreq does not know:
+    # it is among the text's rare words (shared with the other word rules), or there is none.
+    if not any(z < KNOWN and not (w.islower() or w.isupper() or w[1:].islower()) for w, z in rare_words(text)):
         return
     names = None
     for m in JOIN.finditer(text):

@@ -7,15 +7,21 @@ from collections.abc import Iterator, Sequence
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..glossary import Calque
+from ..prefilter import fold, gate_for
 from ..registry import Rule
 
 
 def build_rules(calques: Sequence[Calque]) -> list[Rule]:
     """K001 from the ``[[calque]]`` tables of every rule file."""
 
+    gates = [gate_for(c.pattern) for c in calques]
+
     def find(doc: Document) -> Iterator[Proposal]:
         text = doc.text
-        for c in calques:
+        folded = fold(text)
+        for c, gate in zip(calques, gates):
+            if gate is not None and not gate(folded):
+                continue  # the calque's words are not in this text
             if c.context is not None and not c.context.search(text):
                 continue
             for m in c.pattern.finditer(text):

@@ -26,8 +26,20 @@ QUOTED = regex.compile(r"“[^”\n]*”|\"[^\"\n]*\"|‘[^’\n]*’|«[^»\n]*
 LINE = regex.compile(r"[^\n]+")
 # Cheap first pass (standard re): a candidate word after a letter, digit, comma or semicolon and a space.
 QUICK = re.compile(rf"[^\W_][,;]?[ \t]+(?:{MID_SENTENCE})[ \t]")
+# Faster still: the candidate word after a space; what comes before the spaces is checked in Python.
+QUICK_WORD = re.compile(rf"(?<=[ \t])(?:{MID_SENTENCE})[ \t]")
 LINKERS = frozenset("And Or Of In On At By For From To With".split())
 PREVIOUS_WORD = regex.compile(r"(\p{L}[\p{L}'’-]*)[,;]?[ \t]+\Z")
+
+
+def _after_word(text: str, pos: int) -> bool:
+    """True if ``text[:pos]`` ends like QUICK's start: a letter or digit, an optional , or ;, spaces."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i >= 0 and text[i] in ",;":
+        i -= 1
+    return i >= 0 and text[i].isalnum() and i < pos - 1
 
 
 def _capital_before(line: str, pos: int) -> bool:
@@ -59,6 +71,8 @@ def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
     Headlines and quotations are left alone. Review: a title may be meant.
     """
     text = doc.text
+    if not any(_after_word(text, m.start()) for m in QUICK_WORD.finditer(text)):
+        return  # QUICK cannot match either: no candidate follows a word, comma or semicolon
     starts = sorted({text.rfind("\n", 0, m.start()) + 1 for m in QUICK.finditer(text)})
     for start in starts:
         end = text.find("\n", start)
@@ -85,7 +99,7 @@ ABBREVIATIONS = frozenset("""etc approx vs viz cf al incl esp est dept govt corp
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
     ave blvd mrs prof hon univ assn bros dist div min max hrs yrs lbs kgs sec secs chap para
     abbr misc ref refs resp""".split())
-LOWER_AFTER_STOP = re.compile(r"(?<=[^\W\d_]{3})([.!?])[ \t]+([a-z][a-z'’]*)(?=[ \t,;:])")
+LOWER_AFTER_STOP = re.compile(r"([.!?])(?<=[^\W\d_]{3}[.!?])[ \t]+([a-z][a-z'’]*)(?=[ \t,;:])")
 
 
 @rule("C003", "lowercase-sentence-start", "capitalization", Safety.REVIEW,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import re
 
@@ -23,8 +24,17 @@ LEGITIMATE = frozenset(
 )
 # Places and names that are a word said twice: "Bora Bora", "Walla Walla", "Sirhan Sirhan".
 REDUPLICATED_NAMES = frozenset("bora walla pago sing duran sirhan mahi baden kuala tutu dum".split())
+# One quick pass for both repeat rules: a word then the same word, or two words then the same two.
+# Possessive quantifiers: a whole word is taken at once (the rules' patterns match whole words too).
+QUICK_REPEAT = re.compile(r"\b(\w++)[ \t]++(?:\1\b|(\w++)[ \t]++\1[ \t]++\2\b)", re.IGNORECASE)
 DOUBLE_QUOTE = regex.compile(r"(?<=[^\s”’»])(”|»)\1")
 SENTENCE_START = regex.compile(r"(?:\A|[.!?:;]\s+|\n\s*)\Z")
+
+
+@lru_cache(maxsize=4)
+def _may_repeat(text: str) -> bool:
+    """False when neither D001 nor D003 can match anywhere in ``text``."""
+    return QUICK_REPEAT.search(text) is not None
 
 
 @rule("D001", "repeated-word", "duplicate", Safety.SAFE, example="familiar with the The discussions")
@@ -37,6 +47,8 @@ def repeated_word(doc: Document) -> Iterator[Proposal]:
     Sirhan", "Walla Walla"), so the fix is review.
     """
     text = doc.text
+    if not _may_repeat(text):
+        return
     for m in REPEAT.finditer(text):
         first, second = m.group(1), m.group(2)
         if not first.isalpha() or text[m.start() - 1:m.start()] in ("'", "’", "-") or \
@@ -72,6 +84,8 @@ def repeated_phrase(doc: Document) -> Iterator[Proposal]:
     matched, but "more and more and" could be intended).
     """
     text = doc.text
+    if not _may_repeat(text):
+        return
     for m in REPEATED_PHRASE.finditer(text):
         pair = m.group(1)
         if not pair.replace(" ", "").replace("\t", "").isalpha() or m.group(2).lower() in LEGITIMATE:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import re
+
 import ftfy
 import ftfy.fixes
 import regex
@@ -18,7 +20,9 @@ LINE = regex.compile(r"[^\n]+")
 # (a UTF-8 lead byte read as cp1252/Latin-1 is one of Â-ô; other code pages give Cyrillic or box drawing).
 NON_ASCII = regex.compile(r"[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0]")
 ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-CONTROL = regex.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufff9-\ufffb]")
+# Every match holds one of these characters (ESC is among them): a quick first search.
+CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufff9-\ufffb]")
+CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufff9-\ufffb]")
 ODD_SPACE = regex.compile(r"(?<=\S)[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+(?=\S)")
 # No-break spaces that bind on purpose: "10\u00a0km", "p.\u00a012", "Mr.\u00a0Smith".
 BINDING = regex.compile(r"(?:\d|\.)[\u00a0\u202f]|[\u00a0\u202f](?:\d|%|[°€$£¥])")
@@ -83,6 +87,8 @@ def control_character(doc: Document) -> Iterator[Proposal]:
 
     Safe: these never belong in prose; tabs and line breaks are kept.
     """
+    if not CONTROL_CHAR.search(doc.text):
+        return
     for m in CONTROL.finditer(doc.text):
         yield Proposal(m.start(), m.end(), "", f"Control character {m.group()!r} removed.")
 
@@ -95,6 +101,8 @@ def odd_space(doc: Document) -> Iterator[Proposal]:
     ("10\u00a0km", "Mr.\u00a0Smith") is intentional and left alone.
     """
     text = doc.text
+    if text.isascii():
+        return
     for m in ODD_SPACE.finditer(text):
         around = text[max(0, m.start() - 1):m.end() + 1]
         if set(m.group()) <= {"\u00a0", "\u202f"} and BINDING.search(around):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import regex
 from rapidfuzz import fuzz
@@ -78,10 +79,33 @@ class AliasMatcher:
         self.pattern = regex.compile(
             r"(?<![\p{L}\p{N}_'’-])(?P<name>" + body + r")(?P<suffix>['’]s|s['’]|s)?(?![\p{L}\p{N}_-])"
         )
+        # Every match starts with the first word of a variant: one Aho-Corasick pass finds where.
+        self.starts: Any = None
+        if self.by_form:
+            import ahocorasick
+
+            self.starts = ahocorasick.Automaton()
+            for first in {form.split(" ")[0] for form in self.by_form}:
+                self.starts.add_word(first, len(first))
+            self.starts.make_automaton()
         self.context_patterns = {
             a.canonical: regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(c) for c in a.context) + r")(?![\p{L}\p{N}])")
             for a in aliases if a.context
         }
+
+    def finditer(self, text: str) -> Iterator[regex.Match]:
+        """The matches of :attr:`pattern` in ``text`` (the same as its ``finditer``), tried only where a variant starts."""
+        if self.starts is None:
+            return
+        positions = sorted({end - n + 1 for end, n in self.starts.iter(text)})
+        last = 0
+        for p in positions:
+            if p < last or p and text[p - 1].isalpha():
+                continue  # inside the previous match, or inside a word
+            m = self.pattern.match(text, p)
+            if m is not None:
+                last = m.end()
+                yield m
 
     def in_context(self, alias: Alias, text: str, cache: dict[str, bool]) -> bool:
         if not alias.context:
@@ -118,7 +142,7 @@ def known_variants(aliases: Sequence[Alias]) -> Rule:
     def find(doc: Document) -> Iterator[Proposal]:
         text = doc.text
         cache: dict[str, bool] = {}
-        for m in matcher.pattern.finditer(text):
+        for m in matcher.finditer(text):
             name = regex.sub(r"\s+", " ", m.group("name"))
             entry = matcher.by_form.get(name)
             if entry is None:

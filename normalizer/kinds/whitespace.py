@@ -25,6 +25,8 @@ def trailing_whitespace(doc: Document) -> Iterator[Proposal]:
     line break and are kept.
     """
     text = doc.text
+    if " \n" not in text and "\t\n" not in text and not text.endswith((" ", "\t")):
+        return
     for m in TRAILING.finditer(text):
         if doc.is_markdown and m.group().startswith("  ") and "\t" not in m.group():
             nxt = text[m.end() + 1:m.end() + 2]
@@ -40,6 +42,8 @@ def repeated_space(doc: Document) -> Iterator[Proposal]:
     Markdown table rows and indented lines (alignment) are left alone.
     """
     text = doc.text
+    if "  " not in text:
+        return
     for m in REPEATED.finditer(text):
         if doc.is_markdown:
             line_start = text.rfind("\n", 0, m.start()) + 1
@@ -63,6 +67,8 @@ def leading_blank_lines(doc: Document) -> Iterator[Proposal]:
 @rule("S010", "blank-line-run", "spacing", Safety.SAFE, example="One.\n\n\n\nTwo.\n")
 def blank_line_run(doc: Document) -> Iterator[Proposal]:
     """More than one blank line between paragraphs; one is enough."""
+    if "\n\n\n" not in doc.text and " \n" not in doc.text and "\t\n" not in doc.text:
+        return  # a run of blank lines holds three line breaks in a row, or a line of spaces
     for m in BLANK_RUN.finditer(doc.text):
         if m.group() != "\n\n":
             yield Proposal(m.start(), m.end(), "\n\n", "Several blank lines between paragraphs.")

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from ..lexicon import looks_technical, zipf
+from ..lexicon import common_words, looks_technical, zipf
 
 UNKNOWN = 1.0  # wordfreq has (almost) never seen it: below once per 100 million words
 
@@ -35,7 +35,7 @@ def rare_words(text: str) -> tuple[tuple[str, float], ...]:
     Looked up once per text for all the word-level rules; most words are common and drop out here.
     """
     out = []
-    for w in word_counts(text):
+    for w in word_counts(text).keys() - common_words():  # most words are common lower-case ones
         if len(w) >= 5:
             z = zipf(w.lower())
             if z < RARE_CUTOFF:
@@ -83,8 +83,16 @@ def names_in(text: str) -> dict[str, str]:
     for m in CAPITALIZED.finditer(text):
         if not SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
             inside.setdefault(m.group().lower(), m.group())
-    lower = {w for w in word_counts(text) if w.islower()} | set(regex.findall(r"\b\p{Ll}{1,3}\b", text))
-    return {k: v for k, v in inside.items() if k not in lower}
+    lower = {w for w in word_counts(text) if w.islower()}
+    return {k: v for k, v in inside.items() if k not in lower and not (len(k) <= 3 and _short_lower_word(k, text))}
+
+
+SHORT_LOWER = regex.compile(r"\p{Ll}{1,3}")
+
+
+def _short_lower_word(word: str, text: str) -> bool:
+    """True if ``word`` (1-3 lower-case letters) occurs in ``text`` as a whole word."""
+    return bool(SHORT_LOWER.fullmatch(word)) and regex.search(r"\b" + regex.escape(word) + r"\b", text) is not None
 
 
 def ignored(word: str, ignore: frozenset[str]) -> bool:

@@ -1,0 +1,212 @@
+"""Literal prefilters: skip a regular expression on a text that cannot contain a match.
+
+Most text has no artefact, so most patterns match nowhere. For a pattern we
+derive, from its parse tree, a few literal strings of which every match must
+contain one (``(?i)\\bdonat(?:e|ion)`` needs "donat"; ``[Cc]ommercial (war|deficit)``
+needs "ommercial "). Looking for a handful of literals in the lower-cased text
+is a fast substring search, so a pattern runs only on texts holding one of them.
+
+The literals are lower-case ASCII and are looked for in :func:`fold` of the
+text, which lower-cases it and maps the four non-ASCII characters that a
+case-insensitive pattern lets stand for an ASCII letter (Kelvin sign, long s,
+dotted and dotless I). A pattern we cannot analyse gets no gate and always runs.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import Any
+
+try:  # the standard library's own parser (private, stable since 3.11); without it nothing is gated
+    from re import _constants as _c, _parser as _p
+except ImportError:  # pragma: no cover
+    _p = _c = None
+
+MIN_LITERAL = 3   # shorter literals occur in almost every text: not worth a gate
+MAX_SET = 64      # alternatives kept when literals multiply ("[Cc]ommercial (war|deficit)")
+AUTOMATON_OVER = 24  # more literals than this are looked for with one Aho-Corasick pass
+
+# Non-ASCII characters that a case-insensitive ``re`` or ``regex`` pattern matches
+# to an ASCII letter, or whose lower case holds one (tests/test_prefilter.py recomputes this).
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLD_CHARS = re.compile("[\u0130\u0131\u017f\u212a]")
+# Escapes of the ``regex`` module that the standard parser rejects; for finding literals any
+# character class will do, so they are read as ``\w`` / ``\W``.
+_REGEX_ONLY = re.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
+
+
+@lru_cache(maxsize=8)
+def fold(text: str) -> str:
+    """``text`` lower-cased for literal search (cached: every gated rule asks for it).
+
+    >>> fold("Support \u212aelvin")
+    'support kelvin'
+    """
+    if not text.isascii() and _FOLD_CHARS.search(text):
+        text = text.translate(_FOLD)
+    return text.lower()
+
+
+class Gate:
+    """Literals of which every match contains one (lower-case); ``gate(fold(text))`` says whether to run.
+
+    >>> g = Gate(["donat", "your support"])
+    >>> g(fold("Please DONATE today")), g(fold("Markets fell."))
+    (True, False)
+    """
+
+    __slots__ = ("literals", "_automaton")
+
+    def __init__(self, literals: Iterable[str]) -> None:
+        self.literals = tuple(sorted(set(literals)))
+        self._automaton: Any = None
+        if len(self.literals) > AUTOMATON_OVER:
+            import ahocorasick  # one pass for many literals (pyahocorasick)
+
+            auto = ahocorasick.Automaton()
+            for lit in self.literals:
+                auto.add_word(lit, lit)
+            auto.make_automaton()
+            self._automaton = auto
+
+    def __call__(self, folded: str) -> bool:
+        if self._automaton is not None:
+            return next(self._automaton.iter(folded), None) is not None
+        for lit in self.literals:
+            if lit in folded:
+                return True
+        return False
+
+    def __repr__(self) -> str:
+        return f"Gate({list(self.literals)!r})"
+
+
+def union(gates: Sequence[Gate | None]) -> Gate | None:
+    """One gate for "any of these patterns may match" (``None`` if one of them has no gate)."""
+    if not gates or any(g is None for g in gates):
+        return None
+    return Gate(lit for g in gates for lit in g.literals)  # type: ignore[union-attr]
+
+
+def gate_for(pattern: Any, min_length: int = MIN_LITERAL) -> Gate | None:
+    """The gate of a compiled ``re``/``regex`` pattern (or its source), or ``None`` when it cannot be derived.
+
+    >>> gate_for(r"(?i)\\b(?:learn more|donate now)\\W*$")
+    Gate(['donate now', 'learn more'])
+    >>> gate_for(r"\\b[Cc]ommercial (war|deficit)\\b")
+    Gate(['commercial deficit', 'commercial war'])
+    >>> gate_for(r"\\p{Lu}\\w+") is None
+    True
+    """
+    source = getattr(pattern, "pattern", pattern)
+    source = getattr(source, "pattern", source)  # a TimedPattern wraps a pattern
+    if not isinstance(source, str):
+        return None
+    lits = _literals(source)
+    if not lits or min(len(s) for s in lits) < min_length:
+        return None
+    return Gate(lits)
+
+
+@lru_cache(maxsize=4096)
+def _literals(source: str) -> frozenset[str] | None:
+    if _p is None:
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # "possible nested set": the regex module reads it otherwise
+            tree = _p.parse(_REGEX_ONLY.sub(lambda m: r"\W" if m.group()[1] == "P" else r"\w", source))
+    except Exception:  # regex-only syntax: no gate, the pattern always runs
+        return None
+    return _best(_sequence(list(tree))[1])
+
+
+# A node's analysis: (exact, required). ``exact`` is the set of strings the node matches when it
+# matches only a few fixed strings (else None); ``required`` lists candidate literal sets, one of
+# which every match of the node contains.
+_Analysis = tuple[frozenset[str] | None, list[frozenset[str]]]
+
+
+def _score(s: frozenset[str]) -> tuple[int, int]:
+    return (min(len(x) for x in s), -len(s))
+
+
+def _best(cands: list[frozenset[str]]) -> frozenset[str] | None:
+    cands = [c for c in cands if c and all(c)]
+    return max(cands, key=_score) if cands else None
+
+
+def _product(a: frozenset[str], b: frozenset[str]) -> frozenset[str] | None:
+    if len(a) * len(b) > MAX_SET:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _sequence(items: list[Any]) -> _Analysis:
+    cands: list[frozenset[str]] = []
+    run: frozenset[str] | None = frozenset({""})
+    whole: frozenset[str] | None = frozenset({""})
+    for op, av in items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero width: the literals on both sides stay adjacent in the match
+        exact, required = _node(op, av)
+        cands.extend(required)
+        if exact is None:
+            if run is not None and run != {""}:
+                cands.append(run)
+            run, whole = frozenset({""}), None
+            continue
+        joined = _product(run, exact) if run is not None else None
+        if joined is None:  # too many combinations: close the run, start again here
+            if run is not None and run != {""}:
+                cands.append(run)
+            joined = exact
+        run = joined
+        whole = _product(whole, exact) if whole is not None else None
+    if run is not None and run != {""}:
+        cands.append(run)
+    return whole, cands
+
+
+def _node(op: Any, av: Any) -> _Analysis:
+    if op is _c.LITERAL:
+        ch = chr(av)
+        return (frozenset({ch.lower()}), []) if ch.isascii() else (None, [])
+    if op is _c.IN:
+        chars = set()
+        for kind, value in av:
+            if kind is not _c.LITERAL or not chr(value).isascii():
+                return None, []
+            chars.add(chr(value).lower())
+        return (frozenset(chars), []) if len(chars) <= 4 else (None, [])
+    if op is _c.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is _c.ATOMIC_GROUP:
+        return _sequence(list(av))
+    if op is _c.BRANCH:
+        parts = [_sequence(list(b)) for b in av[1]]
+        if all(e is not None for e, _ in parts):
+            exact = frozenset().union(*(e for e, _ in parts))  # type: ignore[misc]
+            if len(exact) <= MAX_SET:
+                return exact, []
+        each = [_best(r + ([e] if e is not None else [])) for e, r in parts]
+        if any(b is None for b in each):
+            return None, []
+        joined = frozenset().union(*each)  # type: ignore[misc]
+        return None, ([joined] if len(joined) <= MAX_SET * 4 else [])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        if lo == 0:
+            return None, []
+        exact, required = _sequence(list(sub))
+        if exact is not None and lo == hi and lo <= 4:
+            out: frozenset[str] | None = frozenset({""})
+            for _ in range(lo):
+                out = _product(out, exact) if out is not None else None
+            if out is not None:
+                return out, []
+        return None, required + ([exact] if exact is not None else [])
+    return None, []

@@ -1,0 +1,109 @@
+"""Literal prefilters: a gate may let through text that does not match, never skip text that does."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalizer.prefilter import _FOLD, Gate, fold, gate_for, union
+
+from .conftest import CASES_DIR, load_cases
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def texts() -> list[str]:
+    """Every real text the repository holds: seeds, test data, rule cases."""
+    out = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    out += [p.read_text(encoding="utf-8", errors="replace") for p in sorted((ROOT / "tests/data").rglob("*.txt"))]
+    out += [p.values[1]["original"] for p in load_cases()]
+    return out
+
+
+def shipped_patterns() -> list[str]:
+    out = []
+    for path in sorted((ROOT / "rules").glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for table in data.get("rule", []):
+            for key in ("patterns", "cues", "unless", "safe_if"):
+                out += table.get(key, [])
+        out += [c["pattern"] for c in data.get("calque", []) if "pattern" in c]
+    return out
+
+
+def test_extracts_required_literals() -> None:
+    assert gate_for(r"(?i)\bdonat(?:e|ion)s?\b").literals == ("donate", "donation")
+    assert gate_for(r"\b[Cc]ommercial (war|deficit)\b").literals == ("commercial deficit", "commercial war")
+    assert gate_for(r"(?i)^[ \t]*click (?:here )?to enlarge\b").literals == ("to enlarge",)
+    assert gate_for(r"a{3}bc").literals == ("aaabc",)
+    assert gate_for(r"(?:pay ?walls?)").literals == ("wall",)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\w+ly", r"(?:foo)?bar?", r"x*", r"(?:alpha|\w+)", r"[[:alpha:]]+ment", r"\p{Lu}\w+", r"(a)\1", r"(?:ab|)",
+])
+def test_no_gate_where_no_literal_is_required(pattern: str) -> None:
+    assert gate_for(pattern) is None
+
+
+def test_literals_are_found_whatever_the_case() -> None:
+    g = gate_for(r"(?i)\bdonate now\b")
+    assert g(fold("PLEASE DONATE NOW")) and g(fold("Donate Now")) and not g(fold("He donated nothing."))
+
+
+def test_fold_maps_every_character_that_case_insensitive_matching_reads_as_ascii() -> None:
+    """Recomputed over all of Unicode for both engines: the fold table must cover them."""
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    rletters = regex.compile("[a-z]", regex.IGNORECASE)
+    odd = set()
+    for cp in range(128, 0x110000):
+        if 0xD800 <= cp < 0xE000:
+            continue
+        c = chr(cp)
+        if any(ord(x) < 128 for x in c.lower()) or letters.fullmatch(c) or rletters.fullmatch(c):
+            odd.add(cp)
+    assert odd <= set(_FOLD), sorted(hex(c) for c in odd - set(_FOLD))
+
+
+def test_many_literals_use_one_automaton() -> None:
+    g = Gate([f"word{i}" for i in range(100)])
+    assert g(fold("and WORD57 here")) and not g(fold("nothing here"))
+    assert union([g, Gate(["x"])]).literals[-1] == "x" and union([g, None]) is None
+
+
+def test_every_shipped_pattern_gate_passes_where_the_pattern_matches() -> None:
+    corpus = texts()
+    folded = [fold(t) for t in corpus]
+    checked = 0
+    for source in shipped_patterns():
+        gate = gate_for(source)
+        if gate is None:
+            continue
+        pattern = regex.compile(source, regex.MULTILINE)
+        for text, f in zip(corpus, folded):
+            if pattern.search(text):
+                checked += 1
+                assert gate(f), (source, gate)
+    assert checked > 50  # the corpus does exercise the gated patterns
+
+
+ATOMS = st.sampled_from([
+    "ab", "Cd", "[Ee]f", "(?:gh|ij)", "k?", "l+", "m{2}", r"\w", r"\s", ".", r"\b", "^", "$", "(?=n)", "(?<!o)",
+    "(?:p|q+)", "[r-t]", "[^u]", "(?:vw)*", " ", "(?i:xy)", r"\d",
+])
+TEXT = st.text(st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJK \n1\u212a\u017f\u0130")), max_size=30)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(ATOMS, min_size=1, max_size=6), st.booleans(), TEXT)
+def test_a_gate_never_rejects_a_text_its_pattern_matches(atoms: list[str], ignorecase: bool, text: str) -> None:
+    source = ("(?i)" if ignorecase else "") + "".join(atoms)
+    gate = gate_for(source, min_length=1)
+    if gate is not None and re.search(source, text, re.MULTILINE):
+        assert gate(fold(text)), (source, text, gate)
