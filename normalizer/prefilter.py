@@ -27,7 +27,6 @@ except ImportError:  # pragma: no cover
 
 MIN_LITERAL = 3   # shorter literals occur in almost every text: not worth a gate
 MAX_SET = 64      # alternatives kept when literals multiply ("[Cc]ommercial (war|deficit)")
-AUTOMATON_OVER = 24  # more literals than this are looked for with one Aho-Corasick pass
 
 # Non-ASCII characters that a case-insensitive ``re`` or ``regex`` pattern matches
 # to an ASCII letter, or whose lower case holds one (tests/test_prefilter.py recomputes this).
@@ -50,35 +49,54 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+# Every literal of every gate, looked for in one Aho-Corasick pass (pyahocorasick) per text.
+_KNOWN: dict[str, None] = {}
+_automaton: Any = None
+
+
+def _index() -> Any:
+    global _automaton
+    if _automaton is None:
+        import ahocorasick
+
+        auto = ahocorasick.Automaton()
+        for lit in _KNOWN:
+            auto.add_word(lit, lit)
+        auto.make_automaton()
+        _automaton = auto
+    return _automaton
+
+
+@lru_cache(maxsize=8)
+def present(folded: str, known: int = 0) -> frozenset[str]:
+    """Which gate literals occur in ``folded`` (``known``: how many literals there are, for the cache)."""
+    if not _KNOWN:
+        return frozenset()
+    return frozenset(lit for _, lit in _index().iter(folded))
+
+
 class Gate:
     """Literals of which every match contains one (lower-case); ``gate(fold(text))`` says whether to run.
+
+    All gates share one pass over the text, however many rules and literals there are.
 
     >>> g = Gate(["donat", "your support"])
     >>> g(fold("Please DONATE today")), g(fold("Markets fell."))
     (True, False)
     """
 
-    __slots__ = ("literals", "_automaton")
+    __slots__ = ("literals", "_set")
 
     def __init__(self, literals: Iterable[str]) -> None:
+        global _automaton
         self.literals = tuple(sorted(set(literals)))
-        self._automaton: Any = None
-        if len(self.literals) > AUTOMATON_OVER:
-            import ahocorasick  # one pass for many literals (pyahocorasick)
-
-            auto = ahocorasick.Automaton()
-            for lit in self.literals:
-                auto.add_word(lit, lit)
-            auto.make_automaton()
-            self._automaton = auto
+        self._set = frozenset(self.literals)
+        if not self._set <= _KNOWN.keys():
+            _KNOWN.update(dict.fromkeys(self.literals))
+            _automaton = None  # rebuilt on next use with the new literals
 
     def __call__(self, folded: str) -> bool:
-        if self._automaton is not None:
-            return next(self._automaton.iter(folded), None) is not None
-        for lit in self.literals:
-            if lit in folded:
-                return True
-        return False
+        return not self._set.isdisjoint(present(folded, len(_KNOWN)))
 
     def __repr__(self) -> str:
         return f"Gate({list(self.literals)!r})"

@@ -124,3 +124,40 @@ def test_saved_learned_line_becomes_a_rule(folder: Path) -> None:
     checked = run_cli("check", "--format", "jsonl", "--select", "B900", "news", cwd=folder.parent)
     fixes = [json.loads(line) for line in checked.stdout.splitlines()]
     assert len(fixes) == 5 and all(f["safety"] == "safe" for f in fixes)
+
+
+# ---------------------------------------------------------------- the fast paths of the learning pass
+
+def _regex_units(text: str) -> list:
+    """The definition the fast ``units`` must agree with: paragraphs, then lines, found by regex."""
+    from normalizer.corpus import BLOCK, LINE
+
+    out = []
+    for b in BLOCK.finditer(text):
+        block = b.group().rstrip("\n")
+        if "\n" in block:
+            out.append((b.start(), b.start() + len(block), block))
+    out += [(m.start(), m.end(), m.group()) for m in LINE.finditer(text)]
+    return out
+
+
+def _regex_key(unit: str) -> str:
+    import hashlib
+
+    from normalizer.corpus import DIGITS, SPACES
+
+    norm = SPACES.sub(" ", DIGITS.sub("0", unit.lower())).strip()
+    return hashlib.blake2b(norm.encode("utf-8"), digest_size=12).hexdigest()
+
+
+
+PIECES = st.sampled_from(["a", "B", " ", "\t", "\n", "\n\n", "\x1c", "1", "٣", "é", "\u2003", "x y", "Line two."])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(PIECES, max_size=14).map("".join))
+def test_fast_units_and_keys_agree_with_the_regex_definitions(text: str) -> None:
+    from normalizer.corpus import key, units
+
+    assert list(units(text)) == _regex_units(text)
+    assert key(text) == _regex_key(text)

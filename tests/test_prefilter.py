@@ -71,9 +71,12 @@ def test_fold_maps_every_character_that_case_insensitive_matching_reads_as_ascii
     assert odd <= set(_FOLD), sorted(hex(c) for c in odd - set(_FOLD))
 
 
-def test_many_literals_use_one_automaton() -> None:
+def test_gates_share_one_index_that_grows_with_new_gates() -> None:
     g = Gate([f"word{i}" for i in range(100)])
-    assert g(fold("and WORD57 here")) and not g(fold("nothing here"))
+    text = fold("and WORD57 here, zebrafish too")
+    assert g(text) and not g(fold("nothing here"))
+    late = Gate(["zebrafish"])  # made after the text was indexed: the index is rebuilt
+    assert late(text) and not Gate(["okapi"])(text)
     assert union([g, Gate(["x"])]).literals[-1] == "x" and union([g, None]) is None
 
 
