@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import engine
 from .api import load_rules
-from .corpus import CorpusStats, learn
+from .corpus import CorpusStats, Tally, tally
 from .policy import Policy
 from .document import Document, DocumentError, read_document
 from .engine import ConvergenceError, Result, RuleError
@@ -68,18 +68,22 @@ def discover(
                 for d in dirs:
                     if (Path(folder) / d).is_symlink() and skipped is not None:
                         skipped.append((Path(folder) / d, "symbolic link to a folder, not followed"))
+                # Folder links are not followed, so a plain file's real path is the real root joined
+                # with its relative path: no resolve() (a system call per path component) per file.
+                real_folder = real_root / os.path.relpath(folder, root)
                 for name in files:
                     if name.rsplit(".", 1)[-1].lower() in exts and "." in name and not excluded(name):
                         f = Path(folder) / name
-                        if f.is_symlink() and real_root not in f.resolve().parents:
+                        link = os.path.islink(f)
+                        target = f.resolve() if link else real_folder / name
+                        if link and real_root not in target.parents:
                             if skipped is not None:
                                 skipped.append((f, "symbolic link to a file outside the folder, skipped"))
                             continue
-                        found.append(f)
-            real = {f.resolve() for f in found if not f.is_symlink()}
-            for f in sorted(found):
-                target = f.resolve()
-                if target in seen or (f.is_symlink() and target in real):
+                        found.append((f, target, link))
+            real = {target for _, target, link in found if not link}
+            for f, target, link in sorted(found):
+                if target in seen or (link and target in real):
                     if skipped is not None:
                         skipped.append((f, "the same file as another one in this run, taken once"))
                     continue
@@ -117,10 +121,9 @@ def _init_worker(select: Sequence[str], ignore: Sequence[str], rule_files: Seque
     _WORKER_ENCODING = encoding
 
 
-def corpus_stats(files: Sequence[Path], min_docs: int, encoding: str = "utf-8") -> CorpusStats | None:
-    """What repeats across ``files`` (unreadable files are skipped here and reported later)."""
-    if len(files) < 2:
-        return None
+def _tally_files(args: tuple[Sequence[Path], int, str]) -> Tally:
+    """The raw counts of some files of a run (unreadable and very large files are left out)."""
+    files, min_docs, encoding = args
 
     def texts() -> Iterator[str]:
         for f in files:
@@ -129,9 +132,27 @@ def corpus_stats(files: Sequence[Path], min_docs: int, encoding: str = "utf-8") 
             try:
                 yield read_document(f, encoding).text
             except DocumentError:
-                continue
+                continue  # reported when the file is processed
 
-    return learn(texts(), min_docs)
+    return tally(texts(), min_docs)
+
+
+def corpus_stats(files: Sequence[Path], min_docs: int, encoding: str = "utf-8", jobs: int = 1) -> CorpusStats | None:
+    """What repeats across ``files`` (unreadable files are skipped here and reported later).
+
+    With ``jobs`` > 1 the files are counted in that many processes and the counts added up.
+    """
+    if len(files) < 2:
+        return None
+    if jobs <= 1 or len(files) < 2 * jobs:
+        return _tally_files((files, min_docs, encoding)).stats(min_docs)
+    size = -(-len(files) // (jobs * 4))
+    parts = [(files[i:i + size], min_docs, encoding) for i in range(0, len(files), size)]
+    total = Tally()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for part in pool.map(_tally_files, parts):
+            total.merge(part)
+    return total.stats(min_docs)
 
 
 def process(path: Path, rules: Sequence[Rule], mode: str, level: str,
@@ -232,7 +253,7 @@ def run(
     reports: list[FileReport] = []
     select, ignore, rule_files, ignore_words = selectors
     rules = load_rules(select, ignore, rule_files, ignore_words=ignore_words)
-    corpus = corpus_stats(files, learn_min_docs, encoding) if any(r.code in ("B003", "N002") for r in rules) else None
+    corpus = corpus_stats(files, learn_min_docs, encoding, jobs) if any(r.code in ("B003", "N002") for r in rules) else None
     if jobs <= 1 or len(files) < 2:
         for f in files:
             reports.append(process(f, rules, mode, level, corpus, policy, encoding, (stage_dirs or {}).get(f)))

@@ -63,8 +63,9 @@ def _files(args: argparse.Namespace, cfg: Config, skip: Path | None = None) -> l
     exclude = list(cfg.exclude)
     found = []
     skipped: list[tuple[Path, str]] = []
+    skip_real = skip.resolve() if skip is not None else None
     for f, root in discover(args.paths, cfg.extensions, exclude, skipped):
-        if skip is not None and f not in args.paths and skip.resolve() in f.resolve().parents:
+        if skip_real is not None and f not in args.paths and skip_real in f.resolve().parents:
             continue
         found.append((f, root))
     for f, why in skipped:

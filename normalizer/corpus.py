@@ -15,7 +15,7 @@ from .lexicon import zipf
 
 DIGITS = regex.compile(r"\d+")
 SPACES = regex.compile(r"\s+")
-QUOTED = regex.compile(r"[“\"«][^”\"»\n]{12,}[”\"»]")
+QUOTED = re.compile(r"[“\"«][^”\"»\n]{12,}[”\"»]")
 BLOCK = regex.compile(r"(?:[^\n]*\S[^\n]*(?:\n|\Z))+")
 LINE = regex.compile(r"[^\n]*\S[^\n]*")
 NAME = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}{3,}(?![\p{L}\p{N}-])")
@@ -23,7 +23,8 @@ NAME = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}\p{Ll}{3,}(?![\p{L}\p{N}-])")
 
 # str.split() also splits at these four separators, which the regex module's \s does not.
 SEPARATORS = re.compile(r"[\x1c-\x1f]")
-ASCII_DIGITS = re.compile(r"[0-9]+")
+# Python's decimal digits (the regex module's \d also knows those of scripts added since).
+FAST_DIGITS = re.compile(r"\d+")
 
 
 def key(unit: str) -> str:
@@ -31,8 +32,8 @@ def key(unit: str) -> str:
     low = unit.lower()
     if SEPARATORS.search(low):
         norm = SPACES.sub(" ", DIGITS.sub("0", low)).strip()
-    else:  # the same result, faster: str.split() and, for ASCII, the standard engine
-        norm = " ".join((ASCII_DIGITS if low.isascii() else DIGITS).sub("0", low).split())
+    else:  # the same result, faster: str.split() and the standard engine
+        norm = " ".join(FAST_DIGITS.sub("0", low).split())
     return hashlib.blake2b(norm.encode("utf-8"), digest_size=12).hexdigest()
 
 
@@ -77,19 +78,48 @@ class CorpusStats:
         return self.repeated.get(key(unit), 0)
 
 
+@dataclass
+class Tally:
+    """Raw counts of part of a run (one process's files, one datatrove shard); tallies add up.
+
+    ``units`` counts, per normalized unit, the documents holding it; ``names``
+    counts capitalized words.
+    """
+
+    documents: int = 0
+    units: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+
+    def add(self, text: str, with_units: bool = True) -> None:
+        self.documents += 1
+        if with_units:
+            self.units.update({key(u) for _, _, u in units(text) if eligible(u)})
+        self.names.update(NAME.findall(text))
+
+    def merge(self, other: Tally) -> Tally:
+        self.documents += other.documents
+        self.units.update(other.units)
+        self.names.update(other.names)
+        return self
+
+    def stats(self, min_docs: int = 3) -> CorpusStats:
+        """Keep the units reaching ``min_docs`` documents and the rare names used twice or more."""
+        repeated = {k: c for k, c in self.units.items() if c >= max(2, min_docs)} if min_docs > 0 else {}
+        rare = {w: c for w, c in self.names.items() if c >= 2 and zipf(w.lower()) < 3.0}
+        return CorpusStats(self.documents, min_docs, repeated, rare)
+
+
+def tally(texts: Iterable[str], min_docs: int = 3) -> Tally:
+    """The raw counts of ``texts`` (units only when ``min_docs`` > 0)."""
+    t = Tally()
+    for text in texts:
+        t.add(text, min_docs > 0)
+    return t
+
+
 def learn(texts: Iterable[str], min_docs: int = 3) -> CorpusStats:
     """Count, per normalized unit, the documents it occurs in; keep those reaching ``min_docs``."""
-    counts: Counter[str] = Counter()
-    names: Counter[str] = Counter()
-    n = 0
-    for text in texts:
-        n += 1
-        if min_docs > 0:
-            counts.update({key(u) for _, _, u in units(text) if eligible(u)})
-        names.update(NAME.findall(text))
-    repeated = {k: c for k, c in counts.items() if c >= max(2, min_docs)} if min_docs > 0 else {}
-    rare = {w: c for w, c in names.items() if c >= 2 and zipf(w.lower()) < 3.0}
-    return CorpusStats(n, min_docs, repeated, rare)
+    return tally(texts, min_docs).stats(min_docs)
 
 
 def with_corpus(docs: Iterable[Document], min_docs: int = 3) -> list[Document]:

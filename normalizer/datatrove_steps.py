@@ -26,9 +26,8 @@ from datatrove.pipeline.base import PipelineStep
 
 from . import engine
 from .api import load_rules
-from .corpus import NAME, CorpusStats, eligible, key, units
+from .corpus import CorpusStats, Tally
 from .document import Document, write_atomic
-from .lexicon import zipf
 
 SHARD_SUFFIX = ".mtnorm-stats.json"
 
@@ -43,20 +42,14 @@ def fix_dict(fix: Any) -> dict[str, Any]:
 
 def load_corpus_stats(folder: str | os.PathLike[str], min_docs: int = 3) -> CorpusStats:
     """Merge the shards :class:`MtnormLearn` wrote into one :class:`CorpusStats`."""
-    counts: Counter[str] = Counter()
-    names: Counter[str] = Counter()
-    documents = 0
+    total = Tally()
     shards = sorted(Path(folder).glob(f"*{SHARD_SUFFIX}"))
     if not shards:
         raise FileNotFoundError(f"{folder}: no {SHARD_SUFFIX} shards (run MtnormLearn first)")
     for shard in shards:
         data = json.loads(shard.read_text(encoding="utf-8"))
-        documents += data["documents"]
-        counts.update(data["units"])
-        names.update(data["names"])
-    repeated = {k: c for k, c in counts.items() if c >= max(2, min_docs)} if min_docs > 0 else {}
-    rare = {w: c for w, c in names.items() if c >= 2 and zipf(w.lower()) < 3.0}
-    return CorpusStats(documents, min_docs, repeated, rare)
+        total.merge(Tally(data["documents"], Counter(data["units"]), Counter(data["names"])))
+    return total.stats(min_docs)
 
 
 class _MtnormStep(PipelineStep):
@@ -144,16 +137,12 @@ class MtnormLearn(PipelineStep):
         self.output_folder = str(output_folder)
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
-        counts: Counter[str] = Counter()
-        names: Counter[str] = Counter()
-        documents = 0
+        counts = Tally()
         for doc in data or ():
             with self.track_time():
-                counts.update({key(u) for _, _, u in units(doc.text) if eligible(u)})
-                names.update(NAME.findall(doc.text))
-            documents += 1
+                counts.add(doc.text)
             self.stat_update("documents")
             yield doc
         shard = Path(self.output_folder) / f"{rank:05d}{SHARD_SUFFIX}"
-        payload = {"documents": documents, "units": dict(counts), "names": dict(names)}
+        payload = {"documents": counts.documents, "units": dict(counts.units), "names": dict(counts.names)}
         write_atomic(shard, json.dumps(payload).encode("utf-8"))

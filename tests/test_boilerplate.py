@@ -151,7 +151,7 @@ def _regex_key(unit: str) -> str:
 
 
 
-PIECES = st.sampled_from(["a", "B", " ", "\t", "\n", "\n\n", "\x1c", "1", "٣", "é", "\u2003", "x y", "Line two."])
+PIECES = st.sampled_from(["a", "B", " ", "\t", "\n", "\n\n", "\x1c", "1", "٣", "é", "\u2003", "x y", "Line two.", "“quoted words here”"])
 
 
 @settings(max_examples=1500, deadline=None)

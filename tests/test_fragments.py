@@ -42,3 +42,13 @@ def test_fragment_fixes_in_jsonl_have_alternatives() -> None:
     out = run_cli("check", "--format", "jsonl", "--select", "Z001", ROOT / "seeds/004_cca0709127547ac8.txt")
     rec = json.loads(out.stdout.splitlines()[0])
     assert rec["replacement"] == " break away from" and len(rec["alternatives"]) >= 3
+
+
+def test_the_quick_script_check_lets_through_every_character_of_another_script() -> None:
+    """MAYBE_NONLATIN gates Z001 and Z003: every character NONLATIN matches must pass it."""
+    from normalizer.kinds.fragments import ANY_NONLATIN, MAYBE_NONLATIN
+
+    missed = [hex(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000
+              and ANY_NONLATIN.match(chr(cp)) and not MAYBE_NONLATIN.match(chr(cp))]
+    assert not missed
+    assert MAYBE_NONLATIN.search("Pyongyang 평양") and not MAYBE_NONLATIN.search("Café “Zürich” — 5 €")

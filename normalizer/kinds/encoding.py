@@ -15,10 +15,9 @@ from ..fixes import Proposal, Safety
 from ..registry import rule
 from ..textdiff import changed_spans
 
-LINE = regex.compile(r"[^\n]+")
 # Beyond ASCII, typographic punctuation and the no-break space: mojibake always has such a character
 # (a UTF-8 lead byte read as cp1252/Latin-1 is one of Â-ô; other code pages give Cyrillic or box drawing).
-NON_ASCII = regex.compile(r"[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0]")
+NON_ASCII = re.compile(r"[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0]")
 ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Every match holds one of these characters (ESC is among them): a quick first search.
 CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufff9-\ufffb]")
@@ -54,16 +53,20 @@ def mojibake(doc: Document) -> Iterator[Proposal]:
     that merely looks odd alone, so its repairs are safe. Works line by line,
     and only on lines with a character beyond ASCII and typographic punctuation.
     """
-    for m in LINE.finditer(doc.text):
-        line = m.group()
-        if not NON_ASCII.search(line):
-            continue
+    text = doc.text
+    pos = 0
+    while (hit := NON_ASCII.search(text, pos)) is not None:  # only the lines holding such a character
+        start = text.rfind("\n", 0, hit.start()) + 1
+        end = text.find("\n", hit.start())
+        end = len(text) if end < 0 else end
+        pos = end
+        line = text[start:end]
         fixed, steps = ftfy.fix_encoding_and_explain(line, ENCODING_ONLY)
         if fixed == line:
             continue
         how = _explain(steps)
         for s, e, rep in changed_spans(line, fixed):
-            yield Proposal(m.start() + s, m.start() + e, rep, f"Mojibake repaired by ftfy ({how}).")
+            yield Proposal(start + s, start + e, rep, f"Mojibake repaired by ftfy ({how}).")
 
 
 @rule("E002", "html-entity", "encoding", Safety.SAFE, example="Tom &amp; Jerry")

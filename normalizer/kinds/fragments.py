@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
+import re
+
 import regex
 
 from ..document import Document
@@ -16,6 +18,11 @@ from .boilerplate import removal_span
 NONLATIN = r"[[\p{L}\p{M}]--[\p{Latin}\p{Common}\p{Inherited}]]"
 ANY_NONLATIN = regex.compile(rf"(?V1){NONLATIN}")
 RUN = regex.compile(rf"(?V1){NONLATIN}+(?:[\s\p{{P}}\p{{N}}]{{0,3}}{NONLATIN}+)*")
+# Characters that may be NONLATIN: everything but ranges with no letter of another script
+# (ASCII to combining marks, Latin Extended Additional, punctuation, currency, symbols, arrows,
+# Latin ligatures, variation selectors, emoji); tests/test_fragments.py checks it against NONLATIN.
+MAYBE_NONLATIN = re.compile("[^\x00-\u036f\u1e00-\u1eff\u2000-\u20cf\u2100-\u2125\u2127-\u214f"
+                            "\u2150-\u2bff\ufb00-\ufb06\ufe00-\ufe0f\U0001f000-\U0001faff]")
 HAN = regex.compile(r"\p{Han}")
 LETTER = regex.compile(r"\p{L}")
 LINE = regex.compile(r"[^\n]+")
@@ -170,7 +177,7 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
 
     def stray(doc: Document) -> Iterator[Proposal]:
         text = doc.text
-        if not ANY_NONLATIN.search(text):
+        if not MAYBE_NONLATIN.search(text) or not ANY_NONLATIN.search(text):
             return
         skip = foreign_lines(doc)
         for m in RUN.finditer(text):
@@ -222,7 +229,7 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
 
     def lines(doc: Document) -> Iterator[Proposal]:
         text = doc.text
-        if not ANY_NONLATIN.search(text):
+        if not MAYBE_NONLATIN.search(text) or not ANY_NONLATIN.search(text):
             return
         spans = foreign_lines(doc)
         nonblank = [m.start() for m in LINE.finditer(text) if m.group().strip()]

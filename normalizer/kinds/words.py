@@ -81,8 +81,10 @@ def names_in(text: str) -> dict[str, str]:
     """
     inside: dict[str, str] = {}
     for m in CAPITALIZED.finditer(text):
-        if not SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
-            inside.setdefault(m.group().lower(), m.group())
+        word = m.group()
+        low = word.lower()
+        if low not in inside and not SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
+            inside[low] = word
     lower = {w for w in word_counts(text) if w.islower()}
     return {k: v for k, v in inside.items() if k not in lower and not (len(k) <= 3 and _short_lower_word(k, text))}
 
