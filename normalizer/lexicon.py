@@ -56,6 +56,13 @@ def common_words() -> frozenset[str]:
                      if w.isascii() and w.isalpha() and w.islower())
 
 
+@lru_cache(maxsize=1)
+def common_forms() -> frozenset[str]:
+    """:func:`common_words` and their capitalized forms ("Monday", "However"): all surely Zipf 3 or more."""
+    words = common_words()
+    return words | frozenset(w[0].upper() + w[1:] for w in words)
+
+
 def _zipf_of(freq: float) -> float:
     """wordfreq's rounding: three significant digits of the frequency, then Zipf to two decimals."""
     rounded = round(freq, math.floor(-math.log(freq, 10)) + 3)

@@ -144,3 +144,21 @@ def test_one_edit_index_finds_what_brute_force_finds() -> None:
     for word in sample:
         for floor, kinds in ((3.5, 2), (4.5, 2), (3.5, 1)):
             assert one_edit(word, floor, kinds) == _one_edit_brute_force(word, floor, kinds), word
+
+
+def test_the_quick_split_check_never_hides_a_split() -> None:
+    """glued_words skips names_in when _may_split says no split can be found: it must be right."""
+    from normalizer.kinds.glued import MIN_GLUED, _may_split, best_split
+    from normalizer.kinds.words import names_in, unknown_words
+
+    from .test_prefilter import texts
+
+    samples = texts() + ["He met Trump. Trumpchanges came late.", "Talks stalled agoimplementing it."]
+    checked = 0
+    for text in samples:
+        for word in unknown_words(text, lower_only=False, min_len=MIN_GLUED):
+            if (word.islower() or word[1:].islower()) and not _may_split(word, text):
+                checked += 1
+                assert best_split(word, names_in(text)) is None, word
+    assert checked > 20
+    assert _may_split("Trumpchanges", "He met Trump. Trumpchanges came late.")

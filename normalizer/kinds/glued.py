@@ -81,6 +81,32 @@ def best_split(word: str, names: Mapping[str, str] | None = None) -> tuple[str, 
     return left, right
 
 
+def _may_split(word: str, text: str) -> bool:
+    """False when :func:`best_split` surely finds nothing, without the document's names.
+
+    A split needs a lost boundary (a function word or clause end on the left, an opener
+    on the right) or a left part the text uses as a name; a name is a capitalized whole
+    word, so its capitalized form occurs in the text outside this word.
+    """
+    if not word.isascii():
+        return True
+    lower = word.lower()
+    own = None
+    for i in range(3, len(lower) - 2):
+        left, right = lower[:i], lower[i:]
+        if left in FUNCTION_WORDS or left in CLAUSE_ENDS or right in OPENERS:
+            return True
+        cap = left[0].upper() + left[1:]
+        if cap in text:
+            if word.islower():
+                return True  # a capitalized form never occurs inside a lower-case word
+            if own is None:
+                own = text.count(word)
+            if text.count(cap) > own:  # inside a capitalized word it can only be its start
+                return True
+    return False
+
+
 def glued_words(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[Proposal]:
     """Two words written as one ("agoimplementing" for "ago implementing", "Canadauntil").
 
@@ -100,6 +126,8 @@ def glued_words(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
     for word in unknown_words(text, lower_only=False, min_len=MIN_GLUED):
         if not (word.islower() or word[1:].islower()) or ignored(word, ignore):
             continue
+        if not _may_split(word, text):
+            continue  # no boundary can look lost, whatever names the text uses
         if names is None:
             names = names_in(text)
         split = best_split(word, names)
