@@ -69,8 +69,11 @@ class Document:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset."""
         if not self._line_starts:
-            starts = [0]
-            starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+            starts, text = [0], self.text
+            i = text.find("\n")
+            while i >= 0:
+                starts.append(i + 1)
+                i = text.find("\n", i + 1)
             self._line_starts.extend(starts)
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1

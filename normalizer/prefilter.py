@@ -6,7 +6,7 @@ contain one (``(?i)\\bdonat(?:e|ion)`` needs "donat"; ``[Cc]ommercial (war|defic
 needs "ommercial "). Looking for a handful of literals in the lower-cased text
 is a fast substring search, so a pattern runs only on texts holding one of them.
 
-The literals are lower-case ASCII and are looked for in :func:`fold` of the
+The literals are lower-case ASCII or caseless symbols ("©", "“") and are looked for in :func:`fold` of the
 text, which lower-cases it and maps the four non-ASCII characters that a
 case-insensitive pattern lets stand for an ASCII letter (Kelvin sign, long s,
 dotted and dotless I). A pattern we cannot analyse gets no gate and always runs.
@@ -41,6 +41,9 @@ _REGEX_ONLY = re.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
 def fold(text: str) -> str:
     """``text`` lower-cased for literal search (cached: every gated rule asks for it).
 
+    Every character keeps its offset: U+0130, the one character whose lower case is two
+    characters, is mapped to "i" first.
+
     >>> fold("Support \u212aelvin")
     'support kelvin'
     """
@@ -68,11 +71,17 @@ def _index() -> Any:
 
 
 @lru_cache(maxsize=8)
-def present(folded: str, known: int = 0) -> frozenset[str]:
-    """Which gate literals occur in ``folded`` (``known``: how many literals there are, for the cache)."""
-    if not _KNOWN:
-        return frozenset()
-    return frozenset(lit for _, lit in _index().iter(folded))
+def hits(folded: str, known: int = 0) -> dict[str, list[int]]:
+    """Where each gate literal occurs in ``folded``: literal -> start offsets (``known``: how
+    many literals there are, so that a new gate is never answered from an older index).
+
+    Offsets are offsets into the original text too: :func:`fold` keeps every character's place.
+    """
+    out: dict[str, list[int]] = {}
+    if _KNOWN:
+        for end, lit in _index().iter(folded):
+            out.setdefault(lit, []).append(end - len(lit) + 1)
+    return out
 
 
 class Gate:
@@ -96,7 +105,13 @@ class Gate:
             _automaton = None  # rebuilt on next use with the new literals
 
     def __call__(self, folded: str) -> bool:
-        return not self._set.isdisjoint(present(folded, len(_KNOWN)))
+        found = hits(folded, len(_KNOWN))
+        return any(lit in found for lit in self.literals)
+
+    def starts(self, folded: str) -> list[int]:
+        """Offsets where one of the literals starts (unsorted)."""
+        found = hits(folded, len(_KNOWN))
+        return [p for lit in self.literals for p in found.get(lit, ())]
 
     def __repr__(self) -> str:
         return f"Gate({list(self.literals)!r})"
@@ -124,7 +139,7 @@ def gate_for(pattern: Any, min_length: int = MIN_LITERAL) -> Gate | None:
     if not isinstance(source, str):
         return None
     lits = _literals(source)
-    if not lits or min(len(s) for s in lits) < min_length:
+    if not lits or min(_weight(s) for s in lits) < min_length:
         return None
     return Gate(lits)
 
@@ -148,8 +163,26 @@ def _literals(source: str) -> frozenset[str] | None:
 _Analysis = tuple[frozenset[str] | None, list[frozenset[str]]]
 
 
+# Characters frequent in prose: a literal made only of these needs MIN_LITERAL characters;
+# one holding anything else ("#", "©", "![") is rare enough on its own.
+_COMMON = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 \t\n.,;:'\"()-")
+
+
+def _weight(lit: str) -> int:
+    return len(lit) + (MIN_LITERAL if any(ch not in _COMMON for ch in lit) else 0)
+
+
+def _literal_char(ch: str) -> str | None:
+    """``ch`` as a literal character: ASCII (lower-cased), or a caseless non-letter ("©", "“"), else None."""
+    if ch.isascii():
+        return ch.lower()
+    if not ch.isalpha() and ch.lower() == ch == ch.upper():
+        return ch
+    return None
+
+
 def _score(s: frozenset[str]) -> tuple[int, int]:
-    return (min(len(x) for x in s), -len(s))
+    return (min(_weight(x) for x in s), -len(s))
 
 
 def _best(cands: list[frozenset[str]]) -> frozenset[str] | None:
@@ -191,14 +224,15 @@ def _sequence(items: list[Any]) -> _Analysis:
 
 def _node(op: Any, av: Any) -> _Analysis:
     if op is _c.LITERAL:
-        ch = chr(av)
-        return (frozenset({ch.lower()}), []) if ch.isascii() else (None, [])
+        ch = _literal_char(chr(av))
+        return (frozenset({ch}), []) if ch is not None else (None, [])
     if op is _c.IN:
         chars = set()
         for kind, value in av:
-            if kind is not _c.LITERAL or not chr(value).isascii():
+            ch = _literal_char(chr(value)) if kind is _c.LITERAL else None
+            if ch is None:
                 return None, []
-            chars.add(chr(value).lower())
+            chars.add(ch)
         return (frozenset(chars), []) if len(chars) <= 4 else (None, [])
     if op is _c.SUBPATTERN:
         return _sequence(list(av[-1]))

@@ -43,6 +43,9 @@ def test_extracts_required_literals() -> None:
     assert gate_for(r"(?i)^[ \t]*click (?:here )?to enlarge\b").literals == ("to enlarge",)
     assert gate_for(r"a{3}bc").literals == ("aaabc",)
     assert gate_for(r"(?:pay ?walls?)").literals == ("wall",)
+    assert gate_for(r"(?i)^[ \t]*(?:©|\(c\)|copyright)").literals == ("(c)", "copyright", "©")
+    assert gate_for(r"^#{1,6}[ \t]+").literals == ("#",)
+    assert gate_for(r"(?i)Ⓐbc") is None  # a symbol with a case is no literal
 
 
 @pytest.mark.parametrize("pattern", [
@@ -98,9 +101,9 @@ def test_every_shipped_pattern_gate_passes_where_the_pattern_matches() -> None:
 
 ATOMS = st.sampled_from([
     "ab", "Cd", "[Ee]f", "(?:gh|ij)", "k?", "l+", "m{2}", r"\w", r"\s", ".", r"\b", "^", "$", "(?=n)", "(?<!o)",
-    "(?:p|q+)", "[r-t]", "[^u]", "(?:vw)*", " ", "(?i:xy)", r"\d",
+    "(?:p|q+)", "[r-t]", "[^u]", "(?:vw)*", " ", "(?i:xy)", r"\d", "©", "#", "Ⓐ", "(?i:ⓐb)", "[“\"]",
 ])
-TEXT = st.text(st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJK \n1\u212a\u017f\u0130")), max_size=30)
+TEXT = st.text(st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJK \n1\u212a\u017f\u0130©#ⓐⒶ“\"")), max_size=30)
 
 
 @settings(max_examples=600, deadline=None)
@@ -110,3 +113,11 @@ def test_a_gate_never_rejects_a_text_its_pattern_matches(atoms: list[str], ignor
     gate = gate_for(source, min_length=1)
     if gate is not None and re.search(source, text, re.MULTILINE):
         assert gate(fold(text)), (source, text, gate)
+
+
+def test_fold_keeps_every_character_in_its_place() -> None:
+    """Literal offsets found in the folded text are offsets into the original (line-scoped rules rely on it)."""
+    assert all(len(fold(chr(cp))) == 1 for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
+    text = "İstanbul news.\nOpen image in the gallery"
+    g = Gate(["image in "])
+    assert [text[p:p + 9] for p in g.starts(fold(text))] == ["image in "]

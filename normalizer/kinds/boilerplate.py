@@ -61,6 +61,11 @@ def _compile(patterns: Any, key: str, error: Callable[[str], ConfigError]) -> li
     return out
 
 
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
 def _enough_cues(cues: list, needed: int, text: str) -> bool:
     """True if at least ``needed`` cues occur in ``text``; stops as soon as the answer is known."""
     if not cues:
@@ -123,7 +128,14 @@ def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError])
         pats, cus = live(patterns, pattern_gates, folded), live(cues, cue_gates, folded)
         if len(cus) < min_cues:
             cus = []
-        if not any(p.search(text) for p in pats) and not _enough_cues(cus, min_cues, text):
+        lines: list[int] | None = None
+        if scope == "line" and all(g is not None for g in pattern_gates + cue_gates):
+            # a line can only be furniture where a pattern's or a cue's literal occurs on it
+            gates = pattern_gates + (cue_gates if cus else [])
+            lines = sorted({text.rfind("\n", 0, p) + 1 for g in gates for p in g.starts(folded)})
+            if not lines:
+                return
+        elif not any(p.search(text) for p in pats) and not _enough_cues(cus, min_cues, text):
             return  # nothing here can match: skip the line-by-line pass
         vetoes, safes = live(unless, unless_gates, folded), live(safe_if, safe_gates, folded)
 
@@ -142,12 +154,15 @@ def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError])
                     if m.end() > m.start() and not any(u.search(m.group()) for u in vetoes):
                         yield Proposal(m.start(), m.end(), "", message)
             return
-        units = BLOCK.finditer(text) if scope == "paragraph" else LINE.finditer(text)
-        for m in units:
-            unit = m.group().rstrip("\n")
+        if lines is not None:
+            found: Iterator[tuple[int, str]] = ((s, text[s:_line_end(text, s)]) for s in lines)
+        else:
+            units = BLOCK.finditer(text) if scope == "paragraph" else LINE.finditer(text)
+            found = ((m.start(), m.group().rstrip("\n")) for m in units)
+        for start, unit in found:
             if not unit.strip() or not furniture(unit):
                 continue
-            s, e = removal_span(text, m.start(), m.start() + len(unit))
+            s, e = removal_span(text, start, start + len(unit))
             safety = Safety.SAFE if any(p.search(unit) for p in safes) else None
             yield Proposal(s, e, "", message, safety)
 

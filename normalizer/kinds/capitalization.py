@@ -27,7 +27,7 @@ LINE = regex.compile(r"[^\n]+")
 # Cheap first pass (standard re): a candidate word after a letter, digit, comma or semicolon and a space.
 QUICK = re.compile(rf"[^\W_][,;]?[ \t]+(?:{MID_SENTENCE})[ \t]")
 # Faster still: the candidate word after a space; what comes before the spaces is checked in Python.
-QUICK_WORD = re.compile(rf"(?<=[ \t])(?:{MID_SENTENCE})[ \t]")
+QUICK_WORD = re.compile(rf"(?<=[\w,; \t][ \t])(?:{MID_SENTENCE})[ \t]")
 LINKERS = frozenset("And Or Of In On At By For From To With".split())
 PREVIOUS_WORD = regex.compile(r"(\p{L}[\p{L}'’-]*)[,;]?[ \t]+\Z")
 

@@ -198,9 +198,10 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
         counts = Counter(m.group() for m in tokens)
         local = {t for t, n in counts.items() if n >= 2 and zipf(t.lower()) < 3.0}
         corpus = doc.corpus.names if doc.corpus is not None else {}
+        unknown = {t for t in counts if t not in known_forms and zipf(t.lower()) < 1.0}  # decided once per word
         for m in tokens:
             word = m.group()
-            if word in known_forms or zipf(word.lower()) >= 1.0:
+            if word not in unknown:
                 continue
             role = bool(ROLE.search(text, max(0, m.start() - 40), m.start()))
             best: tuple[float, str, str] | None = None

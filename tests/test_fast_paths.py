@@ -1,0 +1,85 @@
+"""Every quick first check of a rule lets through all text its full pattern matches.
+
+The rules skip a document when a cheap test says their pattern cannot match; these
+properties pit each cheap test against the pattern it stands for, on random text made of
+the pieces that matter (spaces, tabs, marks, repeated words, odd characters).
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalizer import load_rules
+from normalizer.kinds import capitalization as C
+from normalizer.kinds import duplicate as D
+from normalizer.kinds import encoding as E
+from normalizer.kinds import punctuation as P
+from normalizer.kinds import whitespace as W
+from normalizer.kinds import words
+from normalizer.kinds.names import AliasMatcher
+
+PIECES = st.sampled_from([
+    "the", "The", "the ", " the", "in the ", "said", "That", "However", ", ", "; ", " ", "  ", "\t", "\n", "\n\n",
+    ".", "!", "?", ":", ",", "%", "(", ")", "[", "]", "'s", "’s", "n't", " '", "-", " -", "- ", "high", "level",
+    "$", "€", "5", "x", "é", "²", "\u0301", "\x07", "\x1b[31m", "\ufeff", "\u00a0", "\u2003", "İ", "Bescent",
+    "Pékin", "XI", "Xi", "Louis", "_", "@", "#", "/", "’", "“", "”",
+])
+TEXT = st.lists(PIECES, max_size=24).map("".join)
+MANY = settings(max_examples=3000, deadline=None)
+
+
+@MANY
+@given(TEXT)
+def test_spacing_quick_checks(text: str) -> None:
+    if P.SPACE_BEFORE_MARK.search(text) or P.SPACE_BEFORE_STOP.search(text) or P.SPACE_BEFORE_PERCENT.search(text):
+        assert P.QUICK_SPACE_MARK.search(text)
+    if P.OPEN_SPACE.search(text) or P.CLOSE_SPACE.search(text):
+        assert P.QUICK_BRACKET_SPACE.search(text)
+    if P.SPACED_HYPHEN.search(text):
+        assert P.QUICK_HYPHEN.search(text)
+    if P.CONTRACTION_SPACE.search(text):
+        assert P.QUICK_CONTRACTION.search(text)
+    if W.TRAILING.search(text):
+        assert " \n" in text or "\t\n" in text or text.endswith((" ", "\t"))
+    if W.REPEATED.search(text):
+        assert "  " in text
+    if W.BLANK_RUN.search(text):
+        assert "\n\n\n" in text or " \n" in text or "\t\n" in text
+
+
+@MANY
+@given(TEXT)
+def test_other_quick_checks(text: str) -> None:
+    if E.CONTROL.search(text):
+        assert E.CONTROL_CHAR.search(text)
+    if D.REPEAT.search(text) or D.REPEATED_PHRASE.search(text):
+        assert D.QUICK_REPEAT.search(text)
+    if C.QUICK.search(text):
+        assert any(C._after_word(text, m.start()) for m in C.QUICK_WORD.finditer(text))
+    if E.ODD_SPACE.search(text):
+        assert not text.isascii()
+
+
+@MANY
+@given(TEXT)
+def test_the_standard_engine_word_scan_agrees_where_it_is_used(text: str) -> None:
+    if words._engines_agree(text):
+        assert words.FAST_WORD.findall(text) == words.WORD.findall(text)
+
+
+_MATCHER: list[AliasMatcher] = []
+
+
+def matcher() -> AliasMatcher:
+    if not _MATCHER:
+        rule = next(r for r in load_rules() if r.code == "N001")
+        _MATCHER.extend(c.cell_contents for c in rule.finder.__closure__ if isinstance(c.cell_contents, AliasMatcher))
+    return _MATCHER[0]
+
+
+@MANY
+@given(TEXT)
+def test_alias_matches_found_from_the_automaton_are_the_pattern_matches(text: str) -> None:
+    m = matcher()
+    assert [x.span() for x in m.finditer(text)] == [x.span() for x in m.pattern.finditer(text)]
