@@ -42,7 +42,8 @@ def is_ordinary_word(variant: str) -> bool:
     return " " not in variant and "-" not in variant and not variant.isupper() and zipf(variant.lower()) >= COMMON
 
 
-def parse_alias_table(table: dict[str, Any], path: Path, line: int, error: Callable[[str], Exception]) -> Alias:
+def parse_alias_table(table: dict[str, Any], path: Path, line: int, error: Callable[[str], Exception],
+                      check_words: bool = True) -> Alias:
     """Validate one ``[[alias]]`` table (the cross-table checks are in :func:`validate`)."""
     extra = set(table) - KEYS
     if extra:
@@ -69,7 +70,7 @@ def parse_alias_table(table: dict[str, Any], path: Path, line: int, error: Calla
     for v in variants:
         if v == canonical:
             raise error(f"alias {canonical!r}: a variant equals the canonical form")
-        if is_ordinary_word(v) and v not in lists["ordinary_words"]:
+        if check_words and v not in lists["ordinary_words"] and is_ordinary_word(v):
             raise error(f"alias {canonical!r}: variant {v!r} is a common English word; "
                         "list it in ordinary_words (and review) if you mean it")
     for v in lists["ordinary_words"]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import importlib.util
 import json
 import math
 import os
@@ -10,7 +12,8 @@ from importlib import metadata
 from pathlib import Path
 
 import regex
-from wordfreq import zipf_frequency
+
+LATIN_END = "\u024f"  # the last letter of Latin Extended-B: words of such letters are one wordfreq token
 
 # Zipf 3 is about once per million words: "implementing" (3.9) passes, typos do not.
 COMMON = 3.0
@@ -37,10 +40,46 @@ URLISH = regex.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.|@|\.[a-z]{2,}/)")
 
 
 @lru_cache(maxsize=1)
-def frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
+def buckets() -> list[list[str]]:
+    """wordfreq's English word list ("best", i.e. large): bucket ``i`` holds the words of frequency 10^(-i/100).
 
-    return get_frequency_dict("en", "best")
+    Read straight from the data file wordfreq ships (gzip + msgpack), which is what
+    ``wordfreq.get_frequency_list("en")`` returns, without importing wordfreq and, with it,
+    ftfy and langcodes: a tenth of a second at every start.
+    """
+    spec = importlib.util.find_spec("wordfreq")
+    path = Path(spec.submodule_search_locations[0]) / "data" / "large_en.msgpack.gz" if spec else None
+    if path is None or not path.is_file():  # another layout: ask wordfreq itself
+        from wordfreq import get_frequency_list
+
+        return get_frequency_list("en", "best")
+    import msgpack
+
+    with gzip.open(path, "rb") as f:
+        data = msgpack.unpackb(f.read(), raw=False)
+    if not isinstance(data[0], dict) or data[0].get("format") != "cB":
+        raise ValueError(f"{path}: not a wordfreq cBpack file")
+    return data[1:]
+
+
+@lru_cache(maxsize=1)
+def bucket_of() -> dict[str, int]:
+    """Word -> its bucket in :func:`buckets` (a later bucket wins, as in wordfreq)."""
+    out: dict[str, int] = {}
+    for i, bucket in enumerate(buckets()):
+        out.update(dict.fromkeys(bucket, i))
+    return out
+
+
+@lru_cache(maxsize=1)
+def frequencies() -> dict[str, float]:
+    """Word -> frequency, equal to ``wordfreq.get_frequency_dict("en")``."""
+    return {w: 10 ** (-i / 100) for w, i in bucket_of().items()}
+
+
+@lru_cache(maxsize=1024)
+def _bucket_zipf(i: int) -> float:
+    return _zipf_of(10 ** (-i / 100))
 
 
 @lru_cache(maxsize=1)
@@ -50,10 +89,7 @@ def common_words() -> frozenset[str]:
     A set lookup that settles most words before any Zipf is computed; a word
     not in it may still be common (bucket 600 is Zipf 3.00) and is looked up.
     """
-    from wordfreq import get_frequency_list
-
-    return frozenset(w for bucket in get_frequency_list("en", "best")[:600] for w in bucket
-                     if w.isascii() and w.isalpha() and w.islower())
+    return frozenset(w for bucket in buckets()[:600] for w in bucket if w.isascii() and w.isalpha() and w.islower())
 
 
 @lru_cache(maxsize=1)
@@ -73,16 +109,20 @@ def _zipf_of(freq: float) -> float:
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of ``word`` in English (0 for unknown words).
 
-    A plain lower-case ASCII word (nearly every lookup) is read straight from
-    wordfreq's table, which is what ``zipf_frequency`` does after tokenizing;
-    anything else goes through ``zipf_frequency`` itself.
+    A word wordfreq reads as one token unchanged (lower-case letters of the Latin
+    scripts: nearly every lookup) is read straight from its table, which is what
+    ``zipf_frequency`` does after tokenizing; anything else goes through
+    ``zipf_frequency`` itself (and imports wordfreq on first use).
 
-    >>> zipf("before") == zipf_frequency("before", "en"), zipf("preventedy")
-    (True, 0.0)
+    >>> from wordfreq import zipf_frequency
+    >>> zipf("before") == zipf_frequency("before", "en"), zipf("preventedy"), zipf("naïveté")
+    (True, 0.0, 2.09)
     """
-    if word.isascii() and word.isalpha() and word.islower():
-        freq = frequencies().get(word)
-        return _zipf_of(freq) if freq else 0.0
+    if word.isalpha() and max(word) <= LATIN_END and word.casefold() == word:
+        i = bucket_of().get(word)
+        return _bucket_zipf(i) if i is not None else 0.0
+    from wordfreq import zipf_frequency
+
     return zipf_frequency(word, "en")
 
 

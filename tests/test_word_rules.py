@@ -162,3 +162,20 @@ def test_the_quick_split_check_never_hides_a_split() -> None:
                 assert best_split(word, names_in(text)) is None, word
     assert checked > 20
     assert _may_split("Trumpchanges", "He met Trump. Trumpchanges came late.")
+
+
+def test_word_table_read_without_wordfreq_equals_wordfreq() -> None:
+    """lexicon reads wordfreq's data file itself: the same table, the same Zipf values."""
+    import random
+
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    from normalizer.lexicon import bucket_of, frequencies, zipf
+
+    assert frequencies() == get_frequency_dict("en", "best")
+    rng = random.Random(11)
+    known = rng.sample(sorted(bucket_of()), 3000)
+    alphabet = "abcdefghijklmnopqrstuvwxyzàéïñøüßſıİ’'-"
+    made = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9))) for _ in range(3000)]
+    for w in known + made + ["naïveté", "straßburg", "i\u0307stanbul", "Before", "北京"]:
+        assert zipf.__wrapped__(w) == zipf_frequency(w, "en"), w

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 import re
 
-import ftfy
-import ftfy.fixes
+from functools import lru_cache
+from typing import Any
+
 import regex
 
 from ..document import Document
@@ -26,17 +27,23 @@ ODD_SPACE = regex.compile(r"(?<=\S)[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]
 # No-break spaces that bind on purpose: "10\u00a0km", "p.\u00a012", "Mr.\u00a0Smith".
 BINDING = regex.compile(r"(?:\d|\.)[\u00a0\u202f]|[\u00a0\u202f](?:\d|%|[°€$£¥])")
 
-ENCODING_ONLY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=True,
-)
+
+@lru_cache(maxsize=1)
+def encoding_only() -> Any:
+    """ftfy's settings for encoding repairs only (ftfy is imported on first use: most text never needs it)."""
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=True,
+    )
 
 
 def _explain(steps: list[tuple[str, str]] | None) -> str:
@@ -61,7 +68,9 @@ def mojibake(doc: Document) -> Iterator[Proposal]:
         end = len(text) if end < 0 else end
         pos = end
         line = text[start:end]
-        fixed, steps = ftfy.fix_encoding_and_explain(line, ENCODING_ONLY)
+        import ftfy
+
+        fixed, steps = ftfy.fix_encoding_and_explain(line, encoding_only())
         if fixed == line:
             continue
         how = _explain(steps)
@@ -79,6 +88,8 @@ def html_entity(doc: Document) -> Iterator[Proposal]:
     if doc.is_markdown:
         return
     for m in ENTITY.finditer(doc.text):
+        import ftfy.fixes
+
         decoded = ftfy.fixes.unescape_html(m.group())
         if decoded != m.group():
             yield Proposal(m.start(), m.end(), decoded, f"HTML entity {m.group()} decodes to {decoded!r}.")

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..document import Document
 from ..fixes import Proposal
-from ..lexicon import dictionary_words, frequencies, zipf
+from ..lexicon import bucket_of, buckets, dictionary_words, zipf
 from .words import UNKNOWN, ignored, plain_occurrences, unknown_words, word_counts
 
 TARGET = 3.5        # the intended word is an everyday word (about 3 per million words or more)
@@ -45,7 +45,7 @@ def one_edit(word: str, floor: float = TARGET, kinds: int = OTHER) -> list[str]:
     ['receive']
     """
     seen: dict[str, tuple[float, int]] = {}
-    known = frequencies()  # most variants are no word at all: a dict test before the Zipf lookup
+    known = bucket_of()  # most variants are no word at all: a dict test before the Zipf lookup
 
     def consider(cand: str, kind: int) -> None:
         if kind <= kinds and cand in known and cand != word and cand not in seen:
@@ -81,8 +81,9 @@ def one_letter_less() -> dict[str, tuple[str, ...]]:
     Built once (about 0.2 s): "government" is listed under "goverment", "governent", ...
     """
     index: dict[str, list[str]] = {}
-    for w, f in frequencies().items():
-        if f >= 2.9e-6 and w.isascii() and w.isalpha() and w.islower() and zipf(w) >= TARGET:
+    last = max(i for i in range(len(buckets())) if 10 ** (-i / 100) >= 2.9e-6)  # frequency 2.9e-6 or more
+    for w, i in bucket_of().items():
+        if i <= last and w.isascii() and w.isalpha() and w.islower() and zipf(w) >= TARGET:
             for i in range(len(w)):
                 index.setdefault(w[:i] + w[i + 1:], []).append(w)
     return {k: tuple(v) for k, v in index.items()}
