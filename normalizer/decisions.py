@@ -49,6 +49,7 @@ class Journal:
         self.path = path
         self.root = path.parent
         self.decisions: dict[str, Decision] = {}
+        self._relpaths: dict[Path, str] = {}
         if path.exists():
             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 if not line.strip():
@@ -72,15 +73,21 @@ class Journal:
         return cls(folder / JOURNAL_NAME)
 
     def relpath(self, file: Path) -> str:
-        try:
-            return os.path.relpath(file.resolve(), self.root.resolve())
-        except ValueError:
-            return str(file.resolve())
+        """``file`` relative to the journal's folder (resolved once per file: a file has 10,000 fixes)."""
+        cache = self._relpaths
+        if file not in cache:
+            try:
+                cache[file] = os.path.relpath(file.resolve(), self.root.resolve())
+            except ValueError:
+                cache[file] = str(file.resolve())
+        return cache[file]
 
     def key(self, file: Path, text: str, fix: Fix) -> str:
         return fix_key(self.relpath(file), text, fix)
 
     def get(self, file: Path, text: str, fix: Fix) -> Decision | None:
+        if not self.decisions:
+            return None  # a new journal: nothing to look up
         return self.decisions.get(self.key(file, text, fix))
 
     def record(self, file: Path, text: str, fix: Fix, decision: str, replacement: str = "") -> Decision:

@@ -134,3 +134,29 @@ async def test_ignore_word_rejects_and_remembers_it(tmp_path: Path) -> None:
     assert ignore.read_text().splitlines()[-1] == "recieve"
     assert [f.original for f in propose("The tokenizr would recieve text.\n",
                                          rules=load_rules(select=["G"], ignore_words=["recieve"]))] == []
+
+
+async def test_table_shows_text_as_written_and_marks_decisions(tmp_path: Path) -> None:
+    """Cells are plain text: brackets in a fix are never read as markup; marks follow decisions."""
+    (tmp_path / "a.txt").write_text("See [b]the the[/b] report ( AP ) today.\n", encoding="utf-8")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        table = app.query_one("#fixes")
+        changes = [str(table.get_cell_at((i, 2))) for i in range(table.row_count)]
+        assert any("the the" in c for c in changes) and len(changes) == app.session.total
+        assert str(table.get_cell_at((0, 0))) == " "
+        await pilot.press("y")
+        assert str(table.get_cell_at((0, 0))) == "✓"
+        drawn = ["".join(seg.text for seg in table.render_line(y)) for y in range(1, table.row_count + 1)]
+        assert any("the the → the" in line for line in drawn)
+
+
+def test_plain_cells_never_read_markup() -> None:
+    from rich.console import Console
+
+    from normalizer.tui.widgets import PlainCell
+
+    console = Console(width=40, record=True)
+    console.print(PlainCell("[b]x[/b] → [red]y"))
+    assert "[b]x[/b] → [red]y" in console.export_text()

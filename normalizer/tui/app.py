@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -18,7 +19,7 @@ from ..decisions import APPROVE, Journal
 from ..registry import Rule
 from ..review import ReviewSession, StaleFileError, relative_name
 from .screens import ConfirmQuit, DiffScreen, HelpScreen
-from .widgets import diff_text, fix_details
+from .widgets import PlainCell, diff_text, fix_details
 
 MARKS = {None: " ", APPROVE: "✓", "reject": "✗"}
 
@@ -82,9 +83,6 @@ class ReviewApp(App[ReviewSession | None]):
 
     def on_mount(self) -> None:
         self.query_one("#files", OptionList).border_title = "files"
-        table = self.query_one("#fixes", DataTable)
-        for label, key in (("", "mark"), ("rule", "rule"), ("before → after", "change")):
-            table.add_column(label, key=key)
         self.load_session()
 
     @work(thread=True, exclusive=True)
@@ -128,15 +126,20 @@ class ReviewApp(App[ReviewSession | None]):
     def fill_table(self) -> None:
         assert self.session is not None
         table = self.query_one("#fixes", DataTable)
-        table.clear()
+        table.clear(columns=True)
         state = self.session.file
-        rows = []
+        rows, marks, widest = [], [], len("before → after")
         for i, f in enumerate(state.fixes):
             d = state.decisions.get(i)
             change = f"{f.original.strip()[:30] or repr(f.original)} → {f.replacement.strip()[:30] or repr(f.replacement)}"
-            rows.append((MARKS[d[0] if d else None], f.rule, change))
+            widest = max(widest, cell_len(change))
+            marks.append(MARKS[d[0] if d else None])
+            rows.append((PlainCell(marks[-1]), PlainCell(f.rule), PlainCell(change)))
+        # fixed widths, measured here once: the table would measure every cell of every row
+        for label, key, width in (("", "mark", 1), ("rule", "rule", 4), ("before → after", "change", widest)):
+            table.add_column(label, key=key, width=width)
         table.add_rows(rows)
-        self._marks = [r[0] for r in rows]
+        self._marks = marks
         self._table_file = self.session.current
 
     def refresh_all(self) -> None:
@@ -159,7 +162,7 @@ class ReviewApp(App[ReviewSession | None]):
             d = decisions.get(i)
             mark = MARKS[d[0] if d else None]
             if shown != mark:
-                table.update_cell_at(Coordinate(i, 0), mark)
+                table.update_cell_at(Coordinate(i, 0), PlainCell(mark))
                 self._marks[i] = mark
         if table.row_count and table.cursor_row != session.cursor:
             table.move_cursor(row=session.cursor)
