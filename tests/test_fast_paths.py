@@ -83,3 +83,9 @@ def matcher() -> AliasMatcher:
 def test_alias_matches_found_from_the_automaton_are_the_pattern_matches(text: str) -> None:
     m = matcher()
     assert [x.span() for x in m.finditer(text)] == [x.span() for x in m.pattern.finditer(text)]
+
+
+@MANY
+@given(TEXT)
+def test_capitalized_word_candidates_from_the_automaton_include_every_quick_word(text: str) -> None:
+    assert set(C._quick_candidates(text)) >= {m.start() for m in C.QUICK_WORD.finditer(text)}

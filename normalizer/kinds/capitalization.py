@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
 
 import re
 
@@ -26,8 +28,29 @@ QUOTED = regex.compile(r"“[^”\n]*”|\"[^\"\n]*\"|‘[^’\n]*’|«[^»\n]*
 LINE = regex.compile(r"[^\n]+")
 # Cheap first pass (standard re): a candidate word after a letter, digit, comma or semicolon and a space.
 QUICK = re.compile(rf"[^\W_][,;]?[ \t]+(?:{MID_SENTENCE})[ \t]")
-# Faster still: the candidate word after a space; what comes before the spaces is checked in Python.
+# Faster still: the candidate word between spaces or tabs; what comes before is checked in Python.
 QUICK_WORD = re.compile(rf"(?<=[\w,; \t][ \t])(?:{MID_SENTENCE})[ \t]")
+
+
+@lru_cache(maxsize=1)
+def _word_starts() -> Any:
+    """One Aho-Corasick automaton (pyahocorasick) for " The ", "\tThe ", " That\t"...: QUICK_WORD's
+    candidates in one pass, where the regular expression would try every position."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for word in MID_SENTENCE.split("|"):
+        for before in " \t":
+            for after in " \t":
+                auto.add_word(before + word + after, len(word) + 2)
+    auto.make_automaton()
+    return auto
+
+
+def _quick_candidates(text: str) -> Iterator[int]:
+    """Where a candidate word starts, after a space or tab and followed by one."""
+    for end, n in _word_starts().iter(text):
+        yield end - n + 2
 LINKERS = frozenset("And Or Of In On At By For From To With".split())
 PREVIOUS_WORD = regex.compile(r"(\p{L}[\p{L}'’-]*)[,;]?[ \t]+\Z")
 
@@ -71,7 +94,7 @@ def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
     Headlines and quotations are left alone. Review: a title may be meant.
     """
     text = doc.text
-    if not any(_after_word(text, m.start()) for m in QUICK_WORD.finditer(text)):
+    if not any(_after_word(text, start) for start in _quick_candidates(text)):
         return  # QUICK cannot match either: no candidate follows a word, comma or semicolon
     starts = sorted({text.rfind("\n", 0, m.start()) + 1 for m in QUICK.finditer(text)})
     for start in starts:
