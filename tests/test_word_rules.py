@@ -179,3 +179,22 @@ def test_word_table_read_without_wordfreq_equals_wordfreq() -> None:
     made = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9))) for _ in range(3000)]
     for w in known + made + ["naïveté", "straßburg", "i\u0307stanbul", "Before", "北京"]:
         assert zipf.__wrapped__(w) == zipf_frequency(w, "en"), w
+
+
+def test_sorted_word_table_is_cached_and_survives_a_damaged_cache(tmp_path, monkeypatch) -> None:
+    import random
+
+    from normalizer import lexicon
+
+    monkeypatch.setenv("MTNORM_CACHE_DIR", str(tmp_path))
+    built = lexicon._sorted_table.__wrapped__()
+    (cache,) = tmp_path.glob("wordfreq-en-*.marshal")
+    read = lexicon._sorted_table.__wrapped__()
+    assert read[0] == built[0] and list(read[1]) == list(built[1]) and read[2] == built[2]
+    table = lexicon.bucket_of()
+    for w in random.Random(3).sample(built[0], 2000) + ["preventedy", "zzzz"]:
+        i = __import__("bisect").bisect_left(read[0], w)
+        assert (read[1][i] if i < len(read[0]) and read[0][i] == w else None) == table.get(w)
+    cache.write_bytes(b"damaged")
+    again = lexicon._sorted_table.__wrapped__()
+    assert again[0] == built[0] and cache.read_bytes() != b"damaged"

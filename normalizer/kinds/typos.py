@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..document import Document
 from ..fixes import Proposal
-from ..lexicon import bucket_of, buckets, dictionary_words, zipf
+from ..lexicon import bucket, bucket_of, buckets, dictionary_words, zipf
 from .words import UNKNOWN, ignored, plain_occurrences, unknown_words, word_counts
 
 TARGET = 3.5        # the intended word is an everyday word (about 3 per million words or more)
@@ -45,10 +45,9 @@ def one_edit(word: str, floor: float = TARGET, kinds: int = OTHER) -> list[str]:
     ['receive']
     """
     seen: dict[str, tuple[float, int]] = {}
-    known = bucket_of()  # most variants are no word at all: a dict test before the Zipf lookup
-
     def consider(cand: str, kind: int) -> None:
-        if kind <= kinds and cand in known and cand != word and cand not in seen:
+        # most variants are no word at all: a table lookup before the Zipf value
+        if kind <= kinds and cand != word and cand not in seen and bucket(cand) is not None:
             z = zipf(cand)
             if z >= floor:
                 seen[cand] = (z, kind)
