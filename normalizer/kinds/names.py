@@ -88,10 +88,7 @@ class AliasMatcher:
             for first in {form.split(" ")[0] for form in self.by_form}:
                 self.starts.add_word(first, len(first))
             self.starts.make_automaton()
-        self.context_patterns = {
-            a.canonical: regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(c) for c in a.context) + r")(?![\p{L}\p{N}])")
-            for a in aliases if a.context
-        }
+        self.context_patterns: dict[str, regex.Pattern] = {}  # compiled when first needed
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
         """The matches of :attr:`pattern` in ``text`` (the same as its ``finditer``), tried only where a variant starts."""
@@ -112,7 +109,11 @@ class AliasMatcher:
             return True
         key = alias.where + alias.canonical
         if key not in cache:
-            cache[key] = bool(self.context_patterns[alias.canonical].search(text))
+            pattern = self.context_patterns.get(key)  # each alias table its own context words
+            if pattern is None:
+                pattern = self.context_patterns[key] = regex.compile(
+                    r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(c) for c in alias.context) + r")(?![\p{L}\p{N}])")
+            cache[key] = bool(pattern.search(text))
         return cache[key]
 
 
