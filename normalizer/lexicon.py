@@ -9,6 +9,7 @@ import marshal
 import math
 import os
 from array import array
+from collections.abc import Iterator
 from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
@@ -100,6 +101,12 @@ def _sorted_table() -> tuple[list[str], Any, frozenset[str]]:
         except OSError:
             pass  # a read-only home: rebuilt next time
     return words, memoryview(packed).cast("H"), frozenset(common)
+
+
+def table() -> Iterator[tuple[str, int]]:
+    """Every word of wordfreq's list with its bucket, in sorted order (no dictionary built)."""
+    words, index, _ = _sorted_table()
+    return zip(words, index)
 
 
 def bucket(word: str) -> int | None:
