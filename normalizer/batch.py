@@ -225,7 +225,12 @@ def _process_large(path: Path, rules: Sequence[Rule], mode: str, level: str, cor
 
 def _process_in_worker(args: tuple[Path, str, str, Path | None]) -> FileReport:
     path, mode, level, stage_dir = args
-    return process(path, _WORKER_RULES, mode, level, _WORKER_CORPUS, _WORKER_POLICY, _WORKER_ENCODING, stage_dir)
+    report = process(path, _WORKER_RULES, mode, level, _WORKER_CORPUS, _WORKER_POLICY, _WORKER_ENCODING, stage_dir)
+    if mode == "check" and report.document is not None:
+        # a check reports where each fix is: send that back, not the whole text
+        report.positions = {f.start: report.document.position(f.start) for f in report.fixes}
+        report.document = None
+    return report
 
 
 def run(
