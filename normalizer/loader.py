@@ -15,6 +15,7 @@ from .document import Document
 from .errors import ConfigError, unknown_key
 from .fixes import CATEGORIES, Proposal, Safety
 from .patterns import untrusted
+from .prefilter import fold, gate_for
 from .registry import CODE_RE, Rule
 
 
@@ -223,11 +224,12 @@ def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> C
     lookup = {norm(k): v for k, v in phrases.items()}
     message = table.get("message", "{original!r} should read {replacement!r}.")
 
-    # every match contains one of these exactly (all but the first letter): a fast first check
-    tails = [k[1:] for k in phrases if len(k) > 3] if not flags and len(phrases) == sum(len(k) > 3 for k in phrases) else []
+    # the literals every match holds, found with all the other rules' in one pass (prefilter); the
+    # words of a phrase may be split by any whitespace, so a literal never spans two of them
+    gate = gate_for(pattern)
 
     def find(doc: Document) -> Iterator[Proposal]:
-        if tails and not any(t in doc.text for t in tails):
+        if gate is not None and not gate(fold(doc.text)):
             return
         for m in pattern.finditer(doc.text):
             found = regex.sub(r"\s+", " ", m.group())
