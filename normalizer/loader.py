@@ -15,7 +15,7 @@ from .document import Document
 from .errors import ConfigError, unknown_key
 from .fixes import CATEGORIES, Proposal, Safety
 from .patterns import untrusted
-from .prefilter import fold, gate_for
+from .prefilter import fold
 from .registry import CODE_RE, Rule
 
 
@@ -194,6 +194,22 @@ def _build(table: dict[str, Any], path: Path, raw: str) -> Rule:
                 table.get("example", ""), source=str(path))
 
 
+# What the regex module's \s matches: Python's whitespace but the separators U+001C-U+001F.
+WHITESPACE = [chr(c) for c in range(0x3001) if chr(c).isspace() and not 0x1C <= c <= 0x1F]
+
+
+def _automaton(keys: set[tuple[str, str]]) -> Any:
+    """An Aho-Corasick automaton (pyahocorasick) of ``(string, value)`` pairs."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for key, value in keys:
+        auto.add_word(key, value)
+    if keys:
+        auto.make_automaton()
+    return auto
+
+
 @kind("phrase", {"phrases", "case_sensitive", "first_letter_either_case", "message"})
 def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> Callable[[Document], Iterator[Proposal]]:
     """``kind = "phrase"``: whole-word phrases and their replacements.
@@ -224,13 +240,24 @@ def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> C
     lookup = {norm(k): v for k, v in phrases.items()}
     message = table.get("message", "{original!r} should read {replacement!r}.")
 
-    # the literals every match holds, found with all the other rules' in one pass (prefilter); the
-    # words of a phrase may be split by any whitespace, so a literal never spans two of them
-    gate = gate_for(pattern)
+    # A phrase can only match where each of its words but the first occurs as written (in the
+    # lower-cased text when matching ignores case) right after whitespace, as the pattern's \s+
+    # puts it: one Aho-Corasick pass over every "<space>word" finds which do.
+    needed: list[list[str]] | None = []
+    for key in phrases:
+        words = key.split()[1:]
+        words = [w.lower() for w in words if w.isascii()] if flags else words
+        if not words or not all(len(w) >= 3 for w in words):
+            needed = None  # a phrase with nothing to look for: always run
+            break
+        needed.append(words)
+    automaton = _automaton({(s + w, w) for words in needed or () for w in words for s in WHITESPACE})
 
     def find(doc: Document) -> Iterator[Proposal]:
-        if gate is not None and not gate(fold(doc.text)):
-            return
+        if needed is not None:
+            found = {w for _, w in automaton.iter(fold(doc.text) if flags else doc.text)}
+            if not any(all(w in found for w in words) for words in needed):
+                return
         for m in pattern.finditer(doc.text):
             found = regex.sub(r"\s+", " ", m.group())
             rep = lookup.get(norm(found))

@@ -19,6 +19,12 @@ from normalizer.kinds import whitespace as W
 from normalizer.kinds import words
 from normalizer.kinds.names import AliasMatcher
 
+
+def regex_sub(s: str) -> str:
+    import regex
+
+    return regex.sub(r"\s+", " ", s)
+
 PIECES = st.sampled_from([
     "the", "The", "the ", " the", "in the ", "said", "That", "However", ", ", "; ", " ", "  ", "\t", "\n", "\n\n",
     ".", "!", "?", ":", ",", "%", "(", ")", "[", "]", "'s", "’s", "n't", " '", "-", " -", "- ", "high", "level",
@@ -89,3 +95,26 @@ def test_alias_matches_found_from_the_automaton_are_the_pattern_matches(text: st
 @given(TEXT)
 def test_capitalized_word_candidates_from_the_automaton_include_every_quick_word(text: str) -> None:
     assert set(C._quick_candidates(text)) >= {m.start() for m in C.QUICK_WORD.finditer(text)}
+
+
+def test_the_phrase_gate_knows_every_whitespace_character_the_pattern_accepts() -> None:
+    import regex
+
+    from normalizer.loader import WHITESPACE
+
+    assert WHITESPACE == [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and regex.match(r"\s", chr(c))]
+
+
+@MANY
+@given(st.lists(st.sampled_from(["the", "The", "white", "White", "house", "House", " ", "  ", "\n", "\u00a0", "\t",
+                                 "in", "computing", "putin", "Putin", "vladimir", ".", ","]), max_size=12).map("".join))
+def test_phrase_rules_find_what_their_pattern_finds(text: str) -> None:
+    from normalizer import Document, load_rules
+
+    rule = next(r for r in load_rules() if r.code == "C002")
+    cells = dict(zip(rule.finder.__code__.co_freevars, rule.finder.__closure__))
+    pattern = cells["pattern"].cell_contents
+    found = [(f.start, f.end) for f in rule.find(Document(text))]
+    expected = [m.span() for m in pattern.finditer(text)
+                if cells["lookup"].cell_contents.get(cells["norm"].cell_contents(regex_sub(m.group()))) is not None]
+    assert found == expected
