@@ -15,7 +15,7 @@ from .document import Document
 from .errors import ConfigError, unknown_key
 from .fixes import CATEGORIES, Proposal, Safety
 from .patterns import untrusted
-from .prefilter import fold
+from .prefilter import automaton, fold
 from .registry import CODE_RE, Rule
 
 
@@ -198,18 +198,6 @@ def _build(table: dict[str, Any], path: Path, raw: str) -> Rule:
 WHITESPACE = [chr(c) for c in range(0x3001) if chr(c).isspace() and not 0x1C <= c <= 0x1F]
 
 
-def _automaton(keys: set[tuple[str, str]]) -> Any:
-    """An Aho-Corasick automaton (pyahocorasick) of ``(string, value)`` pairs."""
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
-    for key, value in keys:
-        auto.add_word(key, value)
-    if keys:
-        auto.make_automaton()
-    return auto
-
-
 @kind("phrase", {"phrases", "case_sensitive", "first_letter_either_case", "message"})
 def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> Callable[[Document], Iterator[Proposal]]:
     """``kind = "phrase"``: whole-word phrases and their replacements.
@@ -251,11 +239,11 @@ def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> C
             needed = None  # a phrase with nothing to look for: always run
             break
         needed.append(words)
-    automaton = _automaton({(s + w, w) for words in needed or () for w in words for s in WHITESPACE})
+    words_after_space = automaton({(s + w, w) for words in needed or () for w in words for s in WHITESPACE})
 
     def find(doc: Document) -> Iterator[Proposal]:
         if needed is not None:
-            found = {w for _, w in automaton.iter(fold(doc.text) if flags else doc.text)}
+            found = {w for _, w in words_after_space.iter(fold(doc.text) if flags else doc.text)}
             if not any(all(w in found for w in words) for words in needed):
                 return
         for m in pattern.finditer(doc.text):

@@ -52,7 +52,20 @@ def fold(text: str) -> str:
     return text.lower()
 
 
-# Every literal of every gate, looked for in one Aho-Corasick pass (pyahocorasick) per text.
+def automaton(pairs: Iterable[tuple[str, Any]]) -> Any:
+    """An Aho-Corasick automaton (pyahocorasick) of ``(string, value)`` pairs: ``.iter(text)``
+    yields ``(end offset, value)`` for every occurrence of every string, in one pass."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for key, value in pairs:
+        auto.add_word(key, value)
+    if len(auto):
+        auto.make_automaton()
+    return auto
+
+
+# Every literal of every gate, looked for in one Aho-Corasick pass per text.
 _KNOWN: dict[str, None] = {}
 _automaton: Any = None
 
@@ -60,13 +73,7 @@ _automaton: Any = None
 def _index() -> Any:
     global _automaton
     if _automaton is None:
-        import ahocorasick
-
-        auto = ahocorasick.Automaton()
-        for lit in _KNOWN:
-            auto.add_word(lit, lit)
-        auto.make_automaton()
-        _automaton = auto
+        _automaton = automaton((lit, lit) for lit in _KNOWN)
     return _automaton
 
 

@@ -13,6 +13,7 @@ import regex
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import is_common
+from ..prefilter import automaton
 from ..registry import rule
 
 # Words that are never capitalized mid-sentence unless they start a name or title.
@@ -36,15 +37,8 @@ QUICK_WORD = re.compile(rf"(?<=[\w,; \t][ \t])(?:{MID_SENTENCE})[ \t]")
 def _word_starts() -> Any:
     """One Aho-Corasick automaton (pyahocorasick) for " The ", "\tThe ", " That\t"...: QUICK_WORD's
     candidates in one pass, where the regular expression would try every position."""
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
-    for word in MID_SENTENCE.split("|"):
-        for before in " \t":
-            for after in " \t":
-                auto.add_word(before + word + after, len(word) + 2)
-    auto.make_automaton()
-    return auto
+    return automaton((before + word + after, len(word) + 2)
+                     for word in MID_SENTENCE.split("|") for before in " \t" for after in " \t")
 
 
 def _quick_candidates(text: str) -> Iterator[int]:

@@ -15,6 +15,7 @@ from ..aliases import Alias
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import zipf
+from ..prefilter import automaton
 from ..registry import Rule
 
 ROMAN = regex.compile(r"^[IVXLCDM]+$")
@@ -82,12 +83,7 @@ class AliasMatcher:
         # Every match starts with the first word of a variant: one Aho-Corasick pass finds where.
         self.starts: Any = None
         if self.by_form:
-            import ahocorasick
-
-            self.starts = ahocorasick.Automaton()
-            for first in {form.split(" ")[0] for form in self.by_form}:
-                self.starts.add_word(first, len(first))
-            self.starts.make_automaton()
+            self.starts = automaton((first, len(first)) for first in {form.split(" ")[0] for form in self.by_form})
         self.context_patterns: dict[str, regex.Pattern] = {}  # compiled when first needed
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
