@@ -9,11 +9,11 @@ import marshal
 import math
 import os
 from array import array
-from collections.abc import Iterator
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -123,7 +123,8 @@ def frequencies() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1024)
-def _bucket_zipf(i: int) -> float:
+def bucket_zipf(i: int) -> float:
+    """wordfreq's Zipf value of the words in bucket ``i``."""
     return _zipf_of(10 ** (-i / 100))
 
 
@@ -165,7 +166,7 @@ def zipf(word: str) -> float:
     """
     if word.isalpha() and max(word) <= LATIN_END and word.casefold() == word:
         i = bucket(word)
-        return _bucket_zipf(i) if i is not None else 0.0
+        return bucket_zipf(i) if i is not None else 0.0
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")

@@ -45,6 +45,8 @@ def _quick_candidates(text: str) -> Iterator[int]:
     """Where a candidate word starts, after a space or tab and followed by one."""
     for end, n in _word_starts().iter(text):
         yield end - n + 2
+
+
 LINKERS = frozenset("And Or Of In On At By For From To With".split())
 PREVIOUS_WORD = regex.compile(r"(\p{L}[\p{L}'’-]*)[,;]?[ \t]+\Z")
 

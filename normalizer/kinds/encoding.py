@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import re
-
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 

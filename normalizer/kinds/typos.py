@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..document import Document
 from ..fixes import Proposal
-from ..lexicon import bucket, buckets, dictionary_words, table, zipf
+from ..lexicon import bucket, bucket_zipf, dictionary_words, table, zipf
 from .words import UNKNOWN, ignored, plain_occurrences, unknown_words, word_counts
 
 TARGET = 3.5        # the intended word is an everyday word (about 3 per million words or more)
@@ -80,9 +80,10 @@ def one_letter_less() -> dict[str, tuple[str, ...]]:
     Built once (about 0.2 s): "government" is listed under "goverment", "governent", ...
     """
     index: dict[str, list[str]] = {}
-    last = max(i for i in range(len(buckets())) if 10 ** (-i / 100) >= 2.9e-6)  # frequency 2.9e-6 or more
-    for w, i in table():
-        if i <= last and w.isascii() and w.isalpha() and w.islower() and zipf(w) >= TARGET:
+    # the table gives each word's bucket: its Zipf value without another lookup (and without
+    # loading wordfreq's raw lists just to count them)
+    for w, b in table():
+        if w.isascii() and w.isalpha() and w.islower() and bucket_zipf(b) >= TARGET:
             for i in range(len(w)):
                 index.setdefault(w[:i] + w[i + 1:], []).append(w)
     return {k: tuple(v) for k, v in index.items()}

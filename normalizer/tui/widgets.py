@@ -25,11 +25,6 @@ class PlainCell:
     def __str__(self) -> str:
         return self.text
 
-    def __eq__(self, other: object) -> bool:
-        return str(other) == self.text
-
-    __hash__ = None  # type: ignore[assignment]
-
 
 def visible(s: str) -> str:
     """Whitespace made visible inside a change: line breaks and lone spaces."""
