@@ -5,7 +5,6 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -149,6 +148,8 @@ def corpus_stats(files: Sequence[Path], min_docs: int, encoding: str = "utf-8", 
     size = -(-len(files) // (jobs * 4))
     parts = [(files[i:i + size], min_docs, encoding) for i in range(0, len(files), size)]
     total = Tally()
+    from concurrent.futures import ProcessPoolExecutor  # only with --jobs: its import costs start-up
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for part in pool.map(_tally_files, parts):
             total.merge(part)
@@ -265,6 +266,8 @@ def run(
             if progress:
                 progress(reports[-1])
         return reports
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(*selectors, corpus, policy, encoding)) as pool:
         work = [(f, mode, level, (stage_dirs or {}).get(f)) for f in files]
         for rep in pool.map(_process_in_worker, work, chunksize=4):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rapidfuzz.distance import Indel, Levenshtein
 
 
 def changed_spans(old: str, new: str, *, join_gap: int = 2) -> list[tuple[int, int, str]]:
@@ -17,6 +16,8 @@ def changed_spans(old: str, new: str, *, join_gap: int = 2) -> list[tuple[int, i
     [(3, 5, 'é')]
     """
     spans: list[list] = []
+    from rapidfuzz.distance import Indel  # imported on first use: most runs never diff
+
     for op in Indel.opcodes(old, new):
         if op.tag == "equal":
             continue
@@ -37,6 +38,8 @@ def word_diff(old: str, new: str) -> list[tuple[str, str, str]]:
     >>> word_diff("the The talks", "the talks")
     [('equal', 'the', 'the'), ('delete', 'The', ''), ('equal', 'talks', 'talks')]
     """
+    from rapidfuzz.distance import Levenshtein
+
     a, b = old.split(), new.split()
     return [
         (op.tag, " ".join(a[op.src_start:op.src_end]), " ".join(b[op.dest_start:op.dest_end]))

@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,7 +57,7 @@ class UndoLog:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.run_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+        self.run_id = time.strftime("%Y%m%dT%H%M%S") + "-" + os.urandom(3).hex()
 
     def record(self, path: Path, backup: Path, before: bytes | str, after: bytes | str) -> None:
         """Append (and flush to disk) the change about to be made to ``path``.

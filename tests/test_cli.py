@@ -122,6 +122,21 @@ def test_rules_lists_and_explains() -> None:
     assert run_cli("rules", "Z999").returncode == 2
 
 
+def test_quick_exit_loses_no_output(tmp_path: Path) -> None:
+    """The script ends without interpreter teardown once its output is flushed: all of it arrives, exit code kept."""
+    from normalizer import api
+
+    texts = ["".join(f"Talks {i}.{j} resumed  today, worth $ {j} billion.\n" for j in range(40)) for i in range(60)]
+    for i, t in enumerate(texts):
+        write(tmp_path, f"d/{i:02}.txt", t)
+    out = run_cli("check", "--format", "jsonl", "--ignore", "B003", tmp_path / "d")
+    expected = sum(len(api.propose(t, ignore=["B003"])) for t in texts)
+    assert out.returncode == 1 and len(out.stdout.splitlines()) == expected > 4000
+    assert out.stdout.endswith("}\n")
+    two = run_cli("check", "--format", "jsonl", "--ignore", "B003", "--jobs", "2", tmp_path / "d")
+    assert two.returncode == 1 and two.stdout == out.stdout
+
+
 def test_python_dash_m_works() -> None:
     import subprocess
     import sys

@@ -181,6 +181,22 @@ def test_word_table_read_without_wordfreq_equals_wordfreq() -> None:
         assert zipf.__wrapped__(w) == zipf_frequency(w, "en"), w
 
 
+def test_common_word_table_agrees_with_the_whole_table_and_survives_a_damaged_cache(tmp_path, monkeypatch) -> None:
+    import random
+
+    from normalizer import lexicon
+
+    monkeypatch.setenv("MTNORM_CACHE_DIR", str(tmp_path))
+    table, forms = lexicon._common_table.__wrapped__()
+    (cache,) = tmp_path.glob("wordfreq-en-common-*.marshal")
+    words, index, common = lexicon._sorted_table()
+    assert table.keys() == common and all(table[w] == lexicon.bucket(w) for w in random.Random(5).sample(sorted(common), 3000))
+    assert forms == common | {w.capitalize() for w in common if w.capitalize()[1:] == w[1:]}
+    assert lexicon._common_table.__wrapped__() == (table, forms)  # read back from the cache
+    cache.write_bytes(b"damaged")
+    assert lexicon._common_table.__wrapped__() == (table, forms) and cache.read_bytes() != b"damaged"
+
+
 def test_sorted_word_table_is_cached_and_survives_a_damaged_cache(tmp_path, monkeypatch) -> None:
     import random
 

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import regex
-from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler
 
 from ..aliases import Alias
 from ..document import Document
 from ..fixes import Proposal, Safety
-from ..lexicon import zipf
+from ..lexicon import common_forms, zipf
 from ..prefilter import automaton
 from ..registry import Rule
 
@@ -61,6 +60,21 @@ def trie_pattern(words: Iterable[str]) -> str:
     return build(trie)
 
 
+@functools.cache
+def fuzz() -> Any:
+    """rapidfuzz's ``fuzz`` module, imported when a name is first scored (most texts need none)."""
+    from rapidfuzz import fuzz
+
+    return fuzz
+
+
+@functools.cache
+def jaro_winkler() -> Any:
+    from rapidfuzz.distance import JaroWinkler
+
+    return JaroWinkler
+
+
 def fold(word: str) -> str:
     """``word`` without diacritics, lower-cased."""
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
@@ -76,15 +90,19 @@ class AliasMatcher:
                 self.by_form.setdefault(v, (a, v, False))
                 if not v.isupper() and len(v) > 3:
                     self.by_form.setdefault(v.upper(), (a, v, True))
-        body = trie_pattern(self.by_form) if self.by_form else r"(?!)"
-        self.pattern = regex.compile(
-            r"(?<![\p{L}\p{N}_'’-])(?P<name>" + body + r")(?P<suffix>['’]s|s['’]|s)?(?![\p{L}\p{N}_-])"
-        )
         # Every match starts with the first word of a variant: one Aho-Corasick pass finds where.
         self.starts: Any = None
         if self.by_form:
             self.starts = automaton((first, len(first)) for first in {form.split(" ")[0] for form in self.by_form})
         self.context_patterns: dict[str, regex.Pattern] = {}  # compiled when first needed
+
+    @functools.cached_property
+    def pattern(self) -> regex.Pattern:
+        """Every variant, longest first, as one pattern: compiled when a text first holds a variant's first word."""
+        body = trie_pattern(self.by_form) if self.by_form else r"(?!)"
+        return regex.compile(
+            r"(?<![\p{L}\p{N}_'’-])(?P<name>" + body + r")(?P<suffix>['’]s|s['’]|s)?(?![\p{L}\p{N}_-])"
+        )
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
         """The matches of :attr:`pattern` in ``text`` (the same as its ``finditer``), tried only where a variant starts."""
@@ -193,9 +211,10 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
         text = doc.text
         tokens = [m for m in CAPITALIZED.finditer(text)]
         counts = Counter(m.group() for m in tokens)
-        local = {t for t, n in counts.items() if n >= 2 and zipf(t.lower()) < 3.0}
+        rare = counts.keys() - common_forms()  # "Monday", "However": surely Zipf 3 or more, no lookup
+        local = {t for t in rare if counts[t] >= 2 and zipf(t.lower()) < 3.0}
         corpus = doc.corpus.names if doc.corpus is not None else {}
-        unknown = {t for t in counts if t not in known_forms and zipf(t.lower()) < 1.0}  # decided once per word
+        unknown = {t for t in rare if t not in known_forms and zipf(t.lower()) < 1.0}  # decided once per word
         for m in tokens:
             word = m.group()
             if word not in unknown:
@@ -210,7 +229,7 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
                 if fold(target) == fold(word):
                     continue  # "Kahramanmaras" for "Kahramanmaraş": an accepted ASCII spelling
                 # Indel ratio, or Jaro-Winkler (which rewards the shared start MT keeps) less a margin
-                score = max(fuzz.ratio(word, target), JaroWinkler.normalized_similarity(word, target) * 100 - 5)
+                score = max(fuzz().ratio(word, target), jaro_winkler().normalized_similarity(word, target) * 100 - 5)
                 if source == "alias":
                     need = 85 if role else 90
                 elif source == "document":  # a name the document uses at least twice as often
