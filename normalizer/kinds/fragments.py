@@ -163,7 +163,8 @@ def _line_is_foreign(line: str) -> bool:
     foreign = len(ANY_NONLATIN.findall(line))
     if foreign < 2:
         return False
-    return foreign / len(LETTER.findall(line)) > 0.5
+    letters = len(LETTER.findall(line))
+    return letters == 0 or foreign / letters > 0.5  # no letter at all: marks of another script only
 
 
 def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
