@@ -84,10 +84,27 @@ def matcher() -> AliasMatcher:
     return _MATCHER[0]
 
 
+# Variants of one and two words, the separators and not-yet-assigned letters where the two engines differ.
+NAME_TEXT = st.lists(st.one_of(PIECES, st.sampled_from([
+    "Jamison", "Greer", "Jamison Greer", "JAMISON", "Dai", "Qi", "Dai Qi", "Bessent", "Becent", "s", "'", "\u0558",
+    "\x1c", "\x1f", "\u2028", "\u3000", "Sinbaum", "SINBAUM", "Ⅻ", "٣", "_",
+])), max_size=16).map("".join)
+
+
 @MANY
-@given(TEXT)
+@given(NAME_TEXT)
 def test_alias_matches_found_from_the_automaton_are_the_pattern_matches(text: str) -> None:
     m = matcher()
+    assert [x.span() for x in m.finditer(text)] == [x.span() for x in m.pattern.finditer(text)]
+    assert [x.groups() for x in m.finditer(text)] == [x.groups() for x in m.pattern.finditer(text)]
+
+
+def test_the_standard_engine_alias_pattern_is_used_only_where_both_engines_read_alike() -> None:
+    from normalizer.kinds.names import _assigned
+
+    m = matcher()
+    assert _assigned("Dai Qi said") and _assigned("Pékin, ٣ Ⅻ") and not _assigned("Dai\u0558Qi")
+    text = "Jamison\x1cGreer and Jamison \u3000Greer\u0558s"  # a separator and a letter Python 3.11 does not know
     assert [x.span() for x in m.finditer(text)] == [x.span() for x in m.pattern.finditer(text)]
 
 
