@@ -127,3 +127,33 @@ def test_fuzzy_names_use_the_other_files_of_a_run(tmp_path: Path) -> None:
     assert "files of this run" in fixes[0]["message"]
     alone = run_cli("check", "--select", "N002", tmp_path / "3.txt")
     assert alone.returncode == 0
+
+
+def test_name_blocks_give_exactly_the_names_the_fuzzy_rule_may_score() -> None:
+    import random
+
+    from normalizer.kinds.names import NameBlocks
+
+    rng = random.Random(11)
+    names = list(dict.fromkeys("".join(rng.choice("SsOoKkaeiu") for _ in range(rng.randint(1, 9))).capitalize()
+                                for _ in range(3000)))
+    blocks = NameBlocks(names)
+    for word in rng.sample(names, 300) + ["Okonja", "S", "Zed"]:
+        assert blocks.near(word) == [t for t in names if t[:1] == word[:1] and abs(len(t) - len(word)) <= 2]
+
+
+def test_fuzzy_names_against_a_run_of_many_names(tmp_path: Path) -> None:
+    """Tens of thousands of run-wide names: the word is scored against its block only, and still found."""
+    import random
+
+    from normalizer import Document
+    from normalizer.corpus import CorpusStats
+    from normalizer.engine import propose
+
+    rng = random.Random(5)
+    names = {"".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(4)).capitalize(): 3
+             for _ in range(30000)}
+    names["Okonjo"] = 40
+    rule = [r for r in load_rules() if r.code == "N002"]
+    doc = Document("The budget passed on Tuesday, Okonja said.\n").with_corpus(CorpusStats(100, 3, {}, names))
+    assert [(f.original, f.replacement) for f in propose(doc, rule)] == [("Okonja", "Okonjo")]

@@ -229,6 +229,26 @@ def known_variants(aliases: Sequence[Alias]) -> Rule:
                 find, example="Treasury Secretary Bescent met RPC officials in Pékin.", source="rules/aliases.toml")
 
 
+class NameBlocks:
+    """Names blocked by first letter and length: a word is scored only against names that share
+    its first letter and are within two letters of its length (:meth:`near`, in the given order).
+
+    >>> NameBlocks(["Sheinbaum", "Bessent", "Shein", "Sheinbaums"]).near("Sinbaum")
+    ['Sheinbaum', 'Shein']
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.blocks: dict[tuple[str, int], list[tuple[int, str]]] = {}
+        for i, name in enumerate(names):
+            self.blocks.setdefault((name[:1], len(name)), []).append((i, name))
+
+    def near(self, word: str) -> list[str]:
+        n = len(word)
+        found = [x for length in range(n - 2, n + 3) for x in self.blocks.get((word[:1], length), ())]
+        found.sort()
+        return [name for _, name in found]
+
+
 def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
     """Build N002: capitalized unknown words close to a canonical name or a name of the document."""
     known_forms = {v for a in aliases for v in a.variants}
@@ -238,6 +258,8 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
             if len(token) >= 4 and token[0].isupper():
                 targets.setdefault(token, a.canonical)
     known_forms |= set(targets)
+    alias_blocks = NameBlocks(targets)
+    run_blocks: list[Any] = [None, None]  # the run's names and their blocks, built once per run
 
     def find(doc: Document) -> Iterator[Proposal]:
         text = doc.text
@@ -246,6 +268,8 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
         rare = counts.keys() - common_forms()  # "Monday", "However": surely Zipf 3 or more, no lookup
         local = {t for t in rare if counts[t] >= 2 and zipf(t.lower()) < 3.0}
         corpus = doc.corpus.names if doc.corpus is not None else {}
+        if corpus and run_blocks[0] is not corpus:
+            run_blocks[:] = [corpus, NameBlocks(corpus)]
         unknown = {t for t in rare if t not in known_forms and zipf(t.lower()) < 1.0}  # decided once per word
         for m in tokens:
             word = m.group()
@@ -253,8 +277,9 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
                 continue
             role = bool(ROLE.search(text, max(0, m.start() - 40), m.start()))
             best: tuple[float, str, str] | None = None
-            candidates = [(t, "alias") for t in targets] + [(t, "document") for t in local]
-            candidates += [(t, "corpus") for t in corpus if t not in local and t[0] == word[0]]
+            candidates = [(t, "alias") for t in alias_blocks.near(word)] + [(t, "document") for t in local]
+            if corpus:
+                candidates += [(t, "corpus") for t in run_blocks[1].near(word) if t not in local]
             for target, source in candidates:
                 if target == word or target[0] != word[0] or abs(len(target) - len(word)) > 2:
                     continue
