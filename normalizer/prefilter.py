@@ -113,12 +113,12 @@ class Gate:
 
     def __call__(self, folded: str) -> bool:
         found = hits(folded, len(_KNOWN))
-        return any(lit in found for lit in self.literals)
+        return not self._set.isdisjoint(found)  # a C loop over the (few) literals found
 
     def starts(self, folded: str) -> list[int]:
         """Offsets where one of the literals starts (unsorted)."""
         found = hits(folded, len(_KNOWN))
-        return [p for lit in self.literals for p in found.get(lit, ())]
+        return [p for lit in self._set.intersection(found) for p in found[lit]]
 
     def __repr__(self) -> str:
         return f"Gate({list(self.literals)!r})"

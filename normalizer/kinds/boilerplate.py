@@ -15,7 +15,7 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..loader import ConfigError, kind
 from ..patterns import compile_pattern
-from ..prefilter import fold, gate_for
+from ..prefilter import Gate, fold, gate_for
 from ..registry import rule
 
 LINE = regex.compile(r"[^\n]*")
@@ -109,6 +109,7 @@ def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError])
     if not isinstance(quick, list) or not all(isinstance(q, str) and q == q.lower() for q in quick):
         raise error("'quick' must be a list of lower-case strings, one of which any match contains")
 
+    quick_gate = Gate(quick) if quick else None  # its strings join the shared literal index
     pattern_gates = [gate_for(p) for p in patterns]
     cue_gates = [gate_for(c) for c in cues]
     unless_gates = [gate_for(u) for u in unless]
@@ -123,7 +124,7 @@ def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError])
         if text_only and doc.is_markdown:
             return
         folded = fold(text)
-        if quick and not any(q in folded for q in quick):
+        if quick_gate is not None and not quick_gate(folded):
             return
         pats, cus = live(patterns, pattern_gates, folded), live(cues, cue_gates, folded)
         if len(cus) < min_cues:
