@@ -46,6 +46,8 @@ def test_spacing_quick_checks(text: str) -> None:
         assert P.QUICK_HYPHEN.search(text)
     if P.CONTRACTION_SPACE.search(text):
         assert P.QUICK_CONTRACTION.search(text)
+    marks = {m.start() for m in P.MARK_BETWEEN_LETTERS.finditer(text)}
+    assert marks <= {m.start() for m in P.QUICK_MARK_BETWEEN.finditer(text)}
     if W.TRAILING.search(text):
         assert " \n" in text or "\t\n" in text or text.endswith((" ", "\t"))
     if W.REPEATED.search(text):
