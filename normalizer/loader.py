@@ -15,7 +15,7 @@ from .document import Document
 from .errors import ConfigError, unknown_key
 from .fixes import CATEGORIES, Proposal, Safety
 from .patterns import untrusted
-from .prefilter import automaton, fold
+from .prefilter import EXACT, automaton, fold
 from .registry import CODE_RE, Rule
 
 
@@ -239,11 +239,19 @@ def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> C
             needed = None  # a phrase with nothing to look for: always run
             break
         needed.append(words)
-    words_after_space = automaton({(s + w, w) for words in needed or () for w in words for s in WHITESPACE})
+    after_space = {s + w: w for words in needed or () for w in words for s in WHITESPACE}
+    if flags:  # looked for in the lower-cased text, by an automaton of its own
+        words_after_space = automaton(after_space.items())
+    else:  # as written: in the pass over the text that the other rules share
+        EXACT.register(sorted(after_space))
+    wanted = frozenset(after_space)
 
     def find(doc: Document) -> Iterator[Proposal]:
         if needed is not None:
-            found = {w for _, w in words_after_space.iter(fold(doc.text) if flags else doc.text)}
+            if flags:
+                found = {w for _, w in words_after_space.iter(fold(doc.text))}
+            else:
+                found = {after_space[s] for s in wanted.intersection(EXACT.hits(doc.text))}
             if not any(all(w in found for w in words) for words in needed):
                 return
         for m in pattern.finditer(doc.text):

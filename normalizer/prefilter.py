@@ -91,6 +91,45 @@ def hits(folded: str, known: int = 0) -> dict[str, list[int]]:
     return out
 
 
+class ExactIndex:
+    """Strings looked for as written (case-sensitive) in one Aho-Corasick pass per text, shared by
+    every rule that registers some: N001's first words of variants, C001's " The ", C002's words.
+
+    >>> index = ExactIndex()
+    >>> index.register(["The ", "Xi"])
+    >>> index.hits("Then The Xi")
+    {'The ': [5], 'Xi': [9]}
+    """
+
+    def __init__(self) -> None:
+        self.known: dict[str, None] = {}
+        self._automaton: Any = None
+        self._last: tuple[str, int, dict[str, list[int]]] | None = None
+
+    def register(self, strings: Iterable[str]) -> None:
+        new = [x for x in strings if x and x not in self.known]
+        if new:
+            self.known.update(dict.fromkeys(new))
+            self._automaton = None  # rebuilt on next use with the new strings
+
+    def hits(self, text: str) -> dict[str, list[int]]:
+        """Where each registered string occurs in ``text``: string -> start offsets (ascending)."""
+        last = self._last
+        if last is not None and last[1] == len(self.known) and (last[0] is text or last[0] == text):
+            return last[2]  # the rules of one document ask in turn: one pass serves them all
+        if self._automaton is None:
+            self._automaton = automaton((x, x) for x in self.known)
+        out: dict[str, list[int]] = {}
+        if self.known:
+            for end, x in self._automaton.iter(text):
+                out.setdefault(x, []).append(end - len(x) + 1)
+        self._last = (text, len(self.known), out)
+        return out
+
+
+EXACT = ExactIndex()
+
+
 class Gate:
     """Literals of which every match contains one (lower-case); ``gate(fold(text))`` says whether to run.
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
-from typing import Any
 
 import re
 
@@ -13,7 +11,7 @@ import regex
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import is_common
-from ..prefilter import automaton
+from ..prefilter import EXACT
 from ..registry import rule
 
 # Words that are never capitalized mid-sentence unless they start a name or title.
@@ -33,18 +31,18 @@ QUICK = re.compile(rf"[^\W_][,;]?[ \t]+(?:{MID_SENTENCE})[ \t]")
 QUICK_WORD = re.compile(rf"(?<=[\w,; \t][ \t])(?:{MID_SENTENCE})[ \t]")
 
 
-@lru_cache(maxsize=1)
-def _word_starts() -> Any:
-    """One Aho-Corasick automaton (pyahocorasick) for " The ", "\tThe ", " That\t"...: QUICK_WORD's
-    candidates in one pass, where the regular expression would try every position."""
-    return automaton((before + word + after, len(word) + 2)
-                     for word in MID_SENTENCE.split("|") for before in " \t" for after in " \t")
+# QUICK_WORD's candidates, " The ", "\tThe ", " That\t"...: found in the shared pass over the text
+# (prefilter.EXACT), where the regular expression would try every position.
+WORD_STARTS = frozenset(before + word + after for word in MID_SENTENCE.split("|") for before in " \t" for after in " \t")
+EXACT.register(sorted(WORD_STARTS))
 
 
 def _quick_candidates(text: str) -> Iterator[int]:
     """Where a candidate word starts, after a space or tab and followed by one."""
-    for end, n in _word_starts().iter(text):
-        yield end - n + 2
+    found = EXACT.hits(text)
+    for s in WORD_STARTS.intersection(found):
+        for start in found[s]:
+            yield start + 1
 
 
 LINKERS = frozenset("And Or Of In On At By For From To With".split())

@@ -15,7 +15,7 @@ from ..aliases import Alias
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import common_forms, zipf
-from ..prefilter import automaton
+from ..prefilter import EXACT
 from ..registry import Rule
 
 ROMAN = regex.compile(r"^[IVXLCDM]+$")
@@ -109,9 +109,8 @@ class AliasMatcher:
                 if not v.isupper() and len(v) > 3:
                     self.by_form.setdefault(v.upper(), (a, v, True))
         # Every match starts with the first word of a variant: one Aho-Corasick pass finds where.
-        self.starts: Any = None
-        if self.by_form:
-            self.starts = automaton((first, len(first)) for first in {form.split(" ")[0] for form in self.by_form})
+        self.first_words = frozenset(form.split(" ")[0] for form in self.by_form)
+        EXACT.register(sorted(self.first_words))
         self.context_patterns: dict[str, regex.Pattern] = {}  # compiled when first needed
 
     @functools.cached_property
@@ -135,9 +134,10 @@ class AliasMatcher:
 
     def finditer(self, text: str) -> Iterator[regex.Match]:
         """The matches of :attr:`pattern` in ``text`` (the same as its ``finditer``), tried only where a variant starts."""
-        if self.starts is None:
+        if not self.first_words:
             return
-        positions = sorted({end - n + 1 for end, n in self.starts.iter(text)})
+        found = EXACT.hits(text)
+        positions = sorted({p for first in self.first_words.intersection(found) for p in found[first]})
         if not positions:
             return
         pattern = self.fast_pattern if _assigned(text) else self.pattern
