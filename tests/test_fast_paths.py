@@ -29,7 +29,7 @@ PIECES = st.sampled_from([
     "the", "The", "the ", " the", "in the ", "said", "That", "However", ", ", "; ", " ", "  ", "\t", "\n", "\n\n",
     ".", "!", "?", ":", ",", "%", "(", ")", "[", "]", "'s", "’s", "n't", " '", "-", " -", "- ", "high", "level",
     "$", "€", "5", "x", "é", "²", "\u0301", "\x07", "\x1b[31m", "\ufeff", "\u00a0", "\u2003", "İ", "Bescent",
-    "Pékin", "XI", "Xi", "Louis", "_", "@", "#", "/", "’", "“", "”",
+    "Pékin", "XI", "Xi", "Louis", "_", "@", "#", "/", "’", "“", "”", "n’", "£", "\u20b9",
 ])
 TEXT = st.lists(PIECES, max_size=24).map("".join)
 MANY = settings(max_examples=3000, deadline=None)
@@ -46,6 +46,11 @@ def test_spacing_quick_checks(text: str) -> None:
         assert P.QUICK_HYPHEN.search(text)
     if P.CONTRACTION_SPACE.search(text):
         assert P.QUICK_CONTRACTION.search(text)
+    assert P.has_any(text, P.BRACKET_SPACES) == bool(P.QUICK_BRACKET_SPACE.search(text))
+    assert P.has_any(text, P.DOUBLED_BRACKETS) == bool(P.QUICK_DOUBLED.search(text))
+    assert P.has_any(text, P.CONTRACTION_SPACES) == bool(P.QUICK_CONTRACTION.search(text))
+    if P.QUICK_CURRENCY.search(text):
+        assert P.has_any(text, P.CURRENCY_SIGNS)
     marks = {m.start() for m in P.MARK_BETWEEN_LETTERS.finditer(text)}
     assert marks <= {m.start() for m in P.QUICK_MARK_BETWEEN.finditer(text)}
     if W.TRAILING.search(text):

@@ -59,6 +59,8 @@ def mojibake(doc: Document) -> Iterator[Proposal]:
     and only on lines with a character beyond ASCII and typographic punctuation.
     """
     text = doc.text
+    if text.isascii():  # str's own check, at memory speed: nothing here to repair
+        return
     pos = 0
     while (hit := NON_ASCII.search(text, pos)) is not None:  # only the lines holding such a character
         start = text.rfind("\n", 0, hit.start()) + 1

@@ -178,7 +178,7 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
 
     def stray(doc: Document) -> Iterator[Proposal]:
         text = doc.text
-        if not MAYBE_NONLATIN.search(text) or not ANY_NONLATIN.search(text):
+        if text.isascii() or not MAYBE_NONLATIN.search(text) or not ANY_NONLATIN.search(text):
             return
         skip = foreign_lines(doc)
         for m in RUN.finditer(text):
@@ -230,7 +230,7 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
 
     def lines(doc: Document) -> Iterator[Proposal]:
         text = doc.text
-        if not MAYBE_NONLATIN.search(text) or not ANY_NONLATIN.search(text):
+        if text.isascii() or not MAYBE_NONLATIN.search(text) or not ANY_NONLATIN.search(text):
             return
         spans = foreign_lines(doc)
         nonblank = [m.start() for m in LINE.finditer(text) if m.group().strip()]
