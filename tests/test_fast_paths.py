@@ -46,7 +46,6 @@ def test_spacing_quick_checks(text: str) -> None:
         assert P.QUICK_HYPHEN.search(text)
     if P.CONTRACTION_SPACE.search(text):
         assert P.QUICK_CONTRACTION.search(text)
-    assert P.has_any(text, P.BRACKET_SPACES) == bool(P.QUICK_BRACKET_SPACE.search(text))
     assert P.has_any(text, P.DOUBLED_BRACKETS) == bool(P.QUICK_DOUBLED.search(text))
     assert P.has_any(text, P.CONTRACTION_SPACES) == bool(P.QUICK_CONTRACTION.search(text))
     if P.QUICK_CURRENCY.search(text):
