@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from typing import Any
 
@@ -112,13 +112,17 @@ def _compile_trusted(source: str, flags: int, prefer_re: bool) -> Any:
 
 
 @contextmanager
-def eager() -> Iterator[None]:
-    """Compile shipped patterns at once (the tests use it to check every shipped pattern compiles)."""
-    token = _EAGER.set(True)
+def _setting(var: ContextVar[bool], value: bool) -> Iterator[None]:
+    token = var.set(value)
     try:
         yield
     finally:
-        _EAGER.reset(token)
+        var.reset(token)
+
+
+def eager() -> AbstractContextManager[None]:
+    """Compile shipped patterns at once (the tests use it to check every shipped pattern compiles)."""
+    return _setting(_EAGER, True)
 
 
 def trusted() -> bool:
@@ -126,14 +130,9 @@ def trusted() -> bool:
     return _TRUSTED.get()
 
 
-@contextmanager
-def untrusted() -> Iterator[None]:
+def untrusted() -> AbstractContextManager[None]:
     """Compile the patterns of a user's rule file under a time limit."""
-    token = _TRUSTED.set(False)
-    try:
-        yield
-    finally:
-        _TRUSTED.reset(token)
+    return _setting(_TRUSTED, False)
 
 
 def compile_pattern(source: str, flags: int = 0, *, prefer_re: bool = False) -> Any:

@@ -52,6 +52,15 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=8)
+def non_ascii(text: str) -> frozenset[str]:
+    """The distinct characters of ``text`` beyond ASCII (cached: rules that check their engines ask in turn)."""
+    return frozenset() if text.isascii() else frozenset(_NON_ASCII.findall(text))
+
+
 def automaton(pairs: Iterable[tuple[str, Any]]) -> Any:
     """An Aho-Corasick automaton (pyahocorasick) of ``(string, value)`` pairs: ``.iter(text)``
     yields ``(end offset, value)`` for every occurrence of every string, in one pass."""

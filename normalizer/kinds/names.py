@@ -15,7 +15,7 @@ from ..aliases import Alias
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import common_forms, zipf
-from ..prefilter import EXACT
+from ..prefilter import EXACT, non_ascii
 from ..registry import Rule
 
 ROMAN = regex.compile(r"^[IVXLCDM]+$")
@@ -77,14 +77,11 @@ def jaro_winkler() -> Any:
 
 
 _ASSIGNED: dict[str, bool] = {}
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _assigned(text: str) -> bool:
     """True if Python's Unicode tables assign every character of ``text`` (the ``regex`` module's may be newer)."""
-    if text.isascii():
-        return True
-    for c in set(NON_ASCII.findall(text)):
+    for c in non_ascii(text):
         ok = _ASSIGNED.get(c)
         if ok is None:
             ok = _ASSIGNED[c] = unicodedata.category(c) != "Cn"

@@ -11,6 +11,7 @@ import re
 import regex
 
 from ..lexicon import common_forms, looks_technical, zipf
+from ..prefilter import non_ascii
 
 UNKNOWN = 1.0  # wordfreq has (almost) never seen it: below once per 100 million words
 
@@ -20,7 +21,6 @@ WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_@#/.'’&+-])\p{L}{4,}(?![\p{L}\p{M}
 # letter, digit or number there. Both engines read a text alike when each of its characters gets
 # the same classes from both (no combining marks); :func:`_engines_agree` checks that.
 FAST_WORD = re.compile(r"(?<![\w@#/.'’&+-])[^\W\d_]{4,}(?![\w@/'’&+-]|\.[^\W\d_])")
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _LETTER, _NUMBER, _MARK = regex.compile(r"\p{L}"), regex.compile(r"\p{N}"), regex.compile(r"\p{M}")
 _AGREE: dict[str, bool] = {}
 
@@ -37,7 +37,7 @@ def _char_agrees(c: str) -> bool:
 
 def _engines_agree(text: str) -> bool:
     """True if FAST_WORD finds exactly what WORD finds in ``text`` (always for ASCII)."""
-    return text.isascii() or all(_char_agrees(c) for c in set(NON_ASCII.findall(text)))
+    return all(_char_agrees(c) for c in non_ascii(text))
 
 
 # A capitalized word in running text (a candidate name).
