@@ -155,6 +155,7 @@ def _common_table() -> tuple[dict[str, int], frozenset[str]]:
     return table, forms
 
 
+@lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Plain lower-case words whose Zipf is surely 3 or more (wordfreq's first 600 centibel buckets).
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..document import Document
 from ..fixes import Proposal
-from ..lexicon import bucket, bucket_zipf, dictionary_words, table, zipf
+from ..lexicon import bucket, common_words, dictionary_words, zipf
 from .words import UNKNOWN, ignored, plain_occurrences, unknown_words, word_counts
 
 TARGET = 3.5        # the intended word is an everyday word (about 3 per million words or more)
@@ -38,12 +38,19 @@ def one_edit(word: str, floor: float = TARGET, kinds: int = OTHER) -> list[str]:
     Best first: higher word frequency, then a doubled or undoubled letter, then
     a swap. ``kinds`` limits the slips (``SWAP``: doubling and swaps only).
     Letter substitutions are not tried: they turn too many rare words into common ones.
+    The answer depends on its arguments alone, so each word is worked out once per process
+    (words recur from document to document).
 
     >>> one_edit("goverment")
     ['government']
     >>> one_edit("recieve", kinds=SWAP)
     ['receive']
     """
+    return list(_one_edit(word, floor, kinds))
+
+
+@lru_cache(maxsize=65536)
+def _one_edit(word: str, floor: float, kinds: int) -> tuple[str, ...]:
     seen: dict[str, tuple[float, int]] = {}
     def consider(cand: str, kind: int) -> None:
         # most variants are no word at all: a table lookup before the Zipf value
@@ -59,34 +66,18 @@ def one_edit(word: str, floor: float = TARGET, kinds: int = OTHER) -> list[str]:
             consider(word[:i] + word[i + 1:], DOUBLING if doubled else OTHER)
         if i + 1 < n and word[i] != word[i + 1]:
             consider(word[:i] + word[i + 1] + word[i] + word[i + 2:], SWAP)
-    if floor >= TARGET and word.isascii() and word.isalpha() and word.islower():
-        for target in one_letter_less().get(word, ()):  # a dropped letter: look the words up, not 26 x n guesses
-            i = next(i for i in range(len(target)) if target[:i] + target[i + 1:] == word)
-            c = target[i]
-            doubled = i > 0 and target[i - 1] == c or i + 1 < len(target) and target[i + 1] == c
-            consider(target, DOUBLING if doubled else OTHER)
-    else:
-        for i in range(n + 1):
-            for c in LETTERS:
-                doubled = i > 0 and word[i - 1] == c or i < n and word[i] == c
-                consider(word[:i] + c + word[i:], DOUBLING if doubled else OTHER)
-    return sorted(seen, key=lambda c: (-round(seen[c][0], 1), seen[c][1], c))
-
-
-@lru_cache(maxsize=1)
-def one_letter_less() -> dict[str, tuple[str, ...]]:
-    """Everyday words (Zipf >= :data:`TARGET`, plain lower-case) by each string a dropped letter makes of them.
-
-    Built once (about 0.2 s): "government" is listed under "goverment", "governent", ...
-    """
-    index: dict[str, list[str]] = {}
-    # the table gives each word's bucket: its Zipf value without another lookup (and without
-    # loading wordfreq's raw lists just to count them)
-    for w, b in table():
-        if w.isascii() and w.isalpha() and w.islower() and bucket_zipf(b) >= TARGET:
-            for i in range(len(w)):
-                index.setdefault(w[:i] + w[i + 1:], []).append(w)
-    return {k: tuple(v) for k, v in index.items()}
+    # a dropped letter: every insertion, but looked up first in the everyday words (Zipf 3 and
+    # more, a small dictionary loaded anyway) when only words of Zipf >= TARGET can qualify
+    everyday = common_words() if floor >= TARGET and word.isascii() and word.isalpha() and word.islower() else None
+    for i in range(n + 1):
+        head, tail = word[:i], word[i:]
+        for c in LETTERS:
+            cand = head + c + tail
+            if everyday is not None and cand not in everyday:
+                continue
+            doubled = i > 0 and word[i - 1] == c or i < n and word[i] == c
+            consider(cand, DOUBLING if doubled else OTHER)
+    return tuple(sorted(seen, key=lambda c: (-round(seen[c][0], 1), seen[c][1], c)))
 
 
 def inflected(word: str) -> bool:
