@@ -12,6 +12,7 @@ import regex
 
 from .document import Document
 from .lexicon import zipf
+from .prefilter import non_ascii
 
 DIGITS = regex.compile(r"\d+")
 SPACES = regex.compile(r"\s+")
@@ -44,7 +45,7 @@ def _blank(line: str) -> bool:
 
 def eligible(unit: str) -> bool:
     """Long enough to mean something, and not a quotation that articles may share."""
-    return len(unit.split()) >= 2 and len(unit.strip()) >= 12 and not QUOTED.search(unit)
+    return len(unit.split(None, 1)) >= 2 and len(unit.strip()) >= 12 and not QUOTED.search(unit)
 
 
 def units(text: str) -> Iterator[tuple[int, int, str]]:
@@ -63,6 +64,47 @@ def units(text: str) -> Iterator[tuple[int, int, str]]:
             first = i
     for start, end in lines:
         yield start, end, text[start:end]
+
+
+# every ASCII digit a 0 and every ASCII whitespace character a space (str.split's other
+# ASCII whitespace, the separators \x1c-\x1f, sends a text to the slow path)
+_BYTE_NORM = bytes.maketrans(b"123456789\t\n\r\x0b\x0c", b"000000000     ")
+
+
+def _bytewise(text: str) -> bool:
+    """True if :func:`key`'s normalization can be done on UTF-8 bytes for every unit of ``text``.
+
+    That holds when lower-casing keeps every offset and the only digits and whitespace
+    are ASCII ones (no separator characters, which ``str.split`` alone splits at).
+    """
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
+        return False
+    return not any(c.isdecimal() or c.isspace() or len(c.lower()) != 1 for c in non_ascii(text))
+
+
+def _byte_key(low: str) -> str:
+    """:func:`key` of a unit already lower-cased, on bytes (see :func:`_bytewise`)."""
+    b = low.encode("utf-8").translate(_BYTE_NORM)
+    while b"00" in b:  # a run of digits is one 0
+        b = b.replace(b"00", b"0")
+    while b"  " in b:  # a run of whitespace is one space
+        b = b.replace(b"  ", b" ")
+    return hashlib.blake2b(b.strip(b" "), digest_size=12).hexdigest()
+
+
+def keyed_units(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, key)`` of the :func:`eligible` units of ``text``, in :func:`units` order.
+
+    What the learning pass counts and B003 looks up: equal to :func:`key` of each unit
+    (tested), computed on bytes from one lower-cased copy of the text when it can be.
+    """
+    chosen = [(s, e, u) for s, e, u in units(text) if eligible(u)]
+    if not chosen:
+        return []
+    if not _bytewise(text):
+        return [(s, e, key(u)) for s, e, u in chosen]
+    low = text.lower()
+    return [(s, e, _byte_key(low[s:e])) for s, e, _ in chosen]
 
 
 @dataclass
@@ -93,7 +135,7 @@ class Tally:
     def add(self, text: str, with_units: bool = True) -> None:
         self.documents += 1
         if with_units:
-            self.units.update({key(u) for _, _, u in units(text) if eligible(u)})
+            self.units.update({k for _, _, k in keyed_units(text)})
         self.names.update(NAME.findall(text))
 
     def merge(self, other: Tally) -> Tally:

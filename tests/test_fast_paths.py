@@ -141,3 +141,32 @@ def test_phrase_rules_find_what_their_pattern_finds(text: str) -> None:
     expected = [m.span() for m in pattern.finditer(text)
                 if cells["lookup"].cell_contents.get(cells["norm"].cell_contents(regex_sub(m.group()))) is not None]
     assert found == expected
+
+
+UNIT_PIECES = st.sampled_from([
+    "Read more", " the ", "Σ", "ΟΔΟΣ", "σ", "İ", "Ⅻ", "ß", "12", "2024", "0", "٣", "１", " ", "  ", "\t", "\n",
+    "\n\n", "\x1c", "\x1f", "\x85", "\u00a0", "\u2003", "\u3000", "é", "“quoted words here”", "’", "Subscribe now",
+    "z", ".", "\r", "\x0b", "\x0c",
+])
+
+
+@MANY
+@given(st.lists(UNIT_PIECES, max_size=30).map("".join))
+def test_unit_keys_on_bytes_equal_the_definition(text: str) -> None:
+    """The learning pass's keys (computed on bytes where it can) are key() of each eligible unit."""
+    from normalizer.corpus import eligible, key, keyed_units, units
+
+    assert keyed_units(text) == [(s, e, key(u)) for s, e, u in units(text) if eligible(u)]
+
+
+def test_unit_keys_on_bytes_equal_the_definition_on_real_texts() -> None:
+    from pathlib import Path
+
+    from normalizer.corpus import _bytewise, eligible, key, keyed_units, units
+
+    root = Path(__file__).parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root.parent / "seeds").glob("*.txt"))
+             + sorted((root / "data").rglob("*.txt"))]
+    assert sum(_bytewise(t) for t in texts) > len(texts) // 2  # the fast path is the usual one
+    for text in texts:
+        assert keyed_units(text) == [(s, e, key(u)) for s, e, u in units(text) if eligible(u)]

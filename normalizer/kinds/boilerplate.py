@@ -10,7 +10,7 @@ import re
 
 import regex
 
-from ..corpus import BLOCK, eligible, units
+from ..corpus import BLOCK, keyed_units
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..loader import ConfigError, kind
@@ -258,10 +258,10 @@ def learned_boilerplate(doc: Document) -> Iterator[Proposal]:
         return
     text = doc.text
     taken: list[tuple[int, int]] = []
-    for start, end, unit in units(text):
-        if any(a <= start < b for a, b in taken) or not eligible(unit):
+    for start, end, k in keyed_units(text):
+        if any(a <= start < b for a, b in taken):
             continue
-        n = stats.count(unit)
+        n = stats.repeated.get(k, 0)
         if n:
             taken.append((start, end))
             s, e = removal_span(text, start, end)
