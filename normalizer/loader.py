@@ -230,7 +230,7 @@ def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> C
 
     # A phrase can only match where each of its words but the first occurs as written (in the
     # lower-cased text when matching ignores case) right after whitespace, as the pattern's \s+
-    # puts it: one Aho-Corasick pass over every "<space>word" finds which do.
+    # puts it: one literal pass (prefilter.LiteralSet) over every "<space>word" finds which do.
     needed: list[list[str]] | None = []
     for key in phrases:
         words = key.split()[1:]
@@ -240,7 +240,7 @@ def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> C
             break
         needed.append(words)
     after_space = {s + w: w for words in needed or () for w in words for s in WHITESPACE}
-    if flags:  # looked for in the lower-cased text, by an automaton of its own
+    if flags:  # looked for in the lower-cased text, by a literal set of its own
         words_after_space = automaton(after_space.items())
     else:  # as written: in the pass over the text that the other rules share
         EXACT.register(sorted(after_space))

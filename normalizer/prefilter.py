@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -61,20 +61,89 @@ def non_ascii(text: str) -> frozenset[str]:
     return frozenset() if text.isascii() else frozenset(_NON_ASCII.findall(text))
 
 
-def automaton(pairs: Iterable[tuple[str, Any]]) -> Any:
-    """An Aho-Corasick automaton (pyahocorasick) of ``(string, value)`` pairs: ``.iter(text)``
-    yields ``(end offset, value)`` for every occurrence of every string, in one pass."""
-    import ahocorasick
+class LiteralSet:
+    """Strings looked for all at once, in one pass of Hyperscan (Vectorscan) over the text's UTF-8 bytes.
 
-    auto = ahocorasick.Automaton()
-    for key, value in pairs:
-        auto.add_word(key, value)
-    if len(auto):
-        auto.make_automaton()
-    return auto
+    ``.iter(text)`` yields ``(end, value)`` for every occurrence of every string (overlapping ones
+    too), ``end`` being the offset of its last character, in the order the occurrences end.
+    Several times faster than an Aho-Corasick automaton walked character by character (4.6 vs
+    24 ms per MB of news for 2,100 strings, measured here).
+
+    >>> list(LiteralSet([("he", 1), ("she", 2), ("hers", 3)]).iter("ushers"))
+    [(3, 1), (3, 2), (5, 3)]
+    >>> list(LiteralSet([("é", "e"), ("“", "q")]).iter("“Pékin”"))
+    [(0, 'q'), (2, 'e')]
+    """
+
+    def __init__(self, pairs: Iterable[tuple[str, Any]]) -> None:
+        table: dict[str, Any] = {}
+        for key, value in pairs:
+            if key:
+                table[key] = value  # the last value given for a string wins
+        # the binding reads each string up to a NUL: such strings (none shipped) are searched for apart
+        self._apart = [(k, v) for k, v in table.items() if "\x00" in k]
+        self._values = [v for k, v in table.items() if "\x00" not in k]
+        self._keys = [k.encode("utf-8") for k in table if "\x00" not in k]
+        self._db: Any = None
+        self._scratch: Any = None
+
+    def __len__(self) -> int:
+        return len(self._keys) + len(self._apart)
+
+    def _database(self) -> Any:
+        import hyperscan
+
+        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        db.compile(expressions=self._keys, ids=list(range(len(self._keys))), elements=len(self._keys),
+                   flags=0, literal=True)
+        self._scratch = hyperscan.Scratch(db)
+        return db
+
+    def iter(self, text: str) -> Iterator[tuple[int, Any]]:
+        if self._apart:
+            return iter(sorted([*self._iter(text), *self._search_apart(text)], key=lambda hit: hit[0]))
+        return self._iter(text)
+
+    def _search_apart(self, text: str) -> Iterator[tuple[int, Any]]:
+        for key, value in self._apart:
+            i = text.find(key)
+            while i >= 0:
+                yield i + len(key) - 1, value
+                i = text.find(key, i + 1)
+
+    def _iter(self, text: str) -> Iterator[tuple[int, Any]]:
+        if not self._keys or not text:
+            return iter(())
+        if self._db is None:
+            self._db = self._database()
+        data = text.encode("utf-8")
+        ends: list[tuple[int, int]] = []
+
+        def found(i: int, _start: int, end: int, _flags: int, _ctx: Any) -> None:
+            ends.append((end, i))
+
+        self._db.scan(data, match_event_handler=found, scratch=self._scratch)
+        ends.sort()  # end-offset order (already so in block mode; a sort of sorted data is one pass)
+        values = self._values
+        if len(data) == len(text):  # ASCII: byte offsets are character offsets
+            return ((end - 1, values[i]) for end, i in ends)
+        # UTF-8: a match ends on a character boundary; count the characters up to each end
+        out, chars, prev = [], 0, 0
+        for end, i in ends:
+            if end != prev:
+                chars += len(data[prev:end].decode("utf-8"))
+                prev = end
+            out.append((chars - 1, values[i]))
+        return iter(out)
 
 
-# Every literal of every gate, looked for in one Aho-Corasick pass per text.
+def automaton(pairs: Iterable[tuple[str, Any]]) -> LiteralSet:
+    """A :class:`LiteralSet` of ``(string, value)`` pairs: ``.iter(text)`` yields ``(end offset,
+    value)`` for every occurrence of every string, in one pass."""
+    return LiteralSet(pairs)
+
+
+# Every literal of every gate, looked for in one literal pass (LiteralSet) per text.
 _KNOWN: dict[str, None] = {}
 _automaton: Any = None
 
@@ -101,7 +170,7 @@ def hits(folded: str, known: int = 0) -> dict[str, list[int]]:
 
 
 class ExactIndex:
-    """Strings looked for as written (case-sensitive) in one Aho-Corasick pass per text, shared by
+    """Strings looked for as written (case-sensitive) in one literal pass per text, shared by
     every rule that registers some: N001's first words of variants, C001's " The ", C002's words.
 
     >>> index = ExactIndex()

@@ -134,3 +134,20 @@ def test_fold_keeps_every_character_in_its_place() -> None:
     text = "İstanbul news.\nOpen image in the gallery"
     g = Gate(["image in "])
     assert [text[p:p + 9] for p in g.starts(fold(text))] == ["image in "]
+
+
+LIT_ALPHABET = st.sampled_from(["a", "b", "ab", "é", "“", "\u4e2d", "\U0001f600", " ", "\n", "\x00", "İ", "A"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.lists(LIT_ALPHABET, min_size=1, max_size=4).map("".join), max_size=8),
+       st.lists(LIT_ALPHABET, max_size=40).map("".join))
+def test_literal_set_finds_every_occurrence_of_every_string(keys: list[str], text: str) -> None:
+    """The Hyperscan literal pass reports what a plain search for each string finds, in characters."""
+    from normalizer.prefilter import LiteralSet
+
+    values = {k: i for i, k in enumerate(keys)}  # the last value given for a string wins
+    expected = sorted((i + len(k) - 1, values[k]) for k in values for i in range(len(text)) if text.startswith(k, i))
+    got = list(LiteralSet((k, i) for i, k in enumerate(keys)).iter(text))
+    assert [end for end, _ in got] == sorted(end for end, _ in got)  # in the order occurrences end
+    assert sorted(got) == expected

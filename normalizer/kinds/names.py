@@ -105,7 +105,7 @@ class AliasMatcher:
                 self.by_form.setdefault(v, (a, v, False))
                 if not v.isupper() and len(v) > 3:
                     self.by_form.setdefault(v.upper(), (a, v, True))
-        # Every match starts with the first word of a variant: one Aho-Corasick pass finds where.
+        # Every match starts with the first word of a variant: one literal pass (the shared EXACT index) finds where.
         self.first_words = frozenset(form.split(" ")[0] for form in self.by_form)
         EXACT.register(sorted(self.first_words))
         self.context_patterns: dict[str, regex.Pattern] = {}  # compiled when first needed
