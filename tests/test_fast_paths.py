@@ -170,3 +170,40 @@ def test_unit_keys_on_bytes_equal_the_definition_on_real_texts() -> None:
     assert sum(_bytewise(t) for t in texts) > len(texts) // 2  # the fast path is the usual one
     for text in texts:
         assert keyed_units(text) == [(s, e, key(u)) for s, e, u in units(text) if eligible(u)]
+
+
+WORD_PIECES = st.sampled_from([
+    "Okonjo", "okonjo", "Iweala", "preventedy", "agoimplementing", "goverment", "the", "The", "Pékin", "Pekinese",
+    "naïveté", "Ⅻ", "²", "٣", "5", "_", "@", "#", "/", ".", "'", "’", "&", "+", "-", " ", "\n", ",", "é", "\u0301",
+    "中文", "Ωmega", "straße", "ΟΔΟΣ", "\u00a0", "www.", "com", "x",
+])
+
+
+@MANY
+@given(st.lists(WORD_PIECES, max_size=20).map("".join))
+def test_the_word_census_finds_what_the_word_scan_finds(text: str) -> None:
+    """rare_words from the bytes census equals its definition over the word scan; token_count equals the counts."""
+    from normalizer.lexicon import common_forms, zipf
+
+    counts = words.word_counts.__wrapped__(text)
+    expected = tuple(sorted((w, zipf(w.lower())) for w in counts.keys() - common_forms()
+                            if len(w) >= 5 and zipf(w.lower()) < words.RARE_CUTOFF))
+    assert words.rare_words.__wrapped__(text) == expected
+    for w in counts:
+        assert words.token_count(w, text) == counts[w]
+
+
+def test_the_word_census_on_real_texts() -> None:
+    from pathlib import Path
+
+    from normalizer.lexicon import common_forms, zipf
+
+    root = Path(__file__).parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root.parent / "seeds").glob("*.txt"))
+             + sorted((root / "data").rglob("*.txt"))]
+    for text in texts:
+        counts = words.word_counts.__wrapped__(text)
+        expected = tuple(sorted((w, zipf(w.lower())) for w in counts.keys() - common_forms()
+                                if len(w) >= 5 and zipf(w.lower()) < words.RARE_CUTOFF))
+        assert words.rare_words.__wrapped__(text) == expected
+        assert all(words.token_count(w, text) == n for w, n in counts.items())

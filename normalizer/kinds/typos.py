@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..document import Document
 from ..fixes import Proposal
 from ..lexicon import bucket, common_words, dictionary_words, zipf
-from .words import UNKNOWN, ignored, plain_occurrences, unknown_words, word_counts
+from .words import UNKNOWN, ignored, plain_occurrences, token_count, unknown_words
 
 TARGET = 3.5        # the intended word is an everyday word (about 3 per million words or more)
 RARE = 3.0          # a slip is rarer than once per million words (common misspellings reach 2.9)
@@ -103,10 +103,9 @@ def extra_letter(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterato
     that way too.
     """
     text = doc.text
-    counts = word_counts(text)
     for word in unknown_words(text):
         stem = stray_last_letter(word)
-        if stem is None or counts[word] > 1 or ignored(word, ignore) or not word.isascii():
+        if stem is None or token_count(word, text) > 1 or ignored(word, ignore) or not word.isascii():
             continue
         for m in plain_occurrences(word, text):
             yield Proposal(m.start(), m.end(), stem, f"{word!r} is not a word; {stem!r} with a stray last letter?")
@@ -130,9 +129,8 @@ def misspelling(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
     ("minuet"). Review: a rare word or a new coinage can look the same.
     """
     text = doc.text
-    counts = word_counts(text)
     for word in unknown_words(text, min_len=MIN_TYPO, below=RARE):
-        if (len(word) > MAX_TYPO or not word.isascii() or counts[word] > 1 or ignored(word, ignore)
+        if (len(word) > MAX_TYPO or not word.isascii() or token_count(word, text) > 1 or ignored(word, ignore)
                 or zipf(word) < UNKNOWN and stray_last_letter(word)):
             continue
         z = zipf(word)

@@ -54,18 +54,92 @@ def word_counts(text: str) -> Counter[str]:
 RARE_CUTOFF = 3.0  # the rarest words any word-level rule asks for
 
 
+# For the census: every ASCII byte that is not a letter a space (bytes beyond ASCII kept).
+_LETTER_BYTES = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 or c >= 128 else 32 for c in range(256))
+FAST_LETTERS = re.compile(r"[^\W\d_]{5,}")
+_BEFORE = frozenset("_@#/.'’&+-")  # what FAST_WORD's lookbehind refuses, besides \w
+_AFTER = frozenset("_@/'’&+-")     # and its lookahead
+
+
+@lru_cache(maxsize=1)
+def _common_bytes() -> frozenset[bytes]:
+    return frozenset(w.encode("utf-8") for w in common_forms())
+
+
+def _letter_runs(text: str) -> set[str]:
+    """Distinct maximal runs of five or more letters in ``text`` that are not common forms.
+
+    A census at the speed of bytes methods: the text's UTF-8 bytes with every ASCII non-letter
+    a space, split, deduplicated and rid of common words before any is decoded; a token
+    holding bytes beyond ASCII is split into letter runs as FAST_WORD reads letters. Every
+    word of five letters or more that FAST_WORD finds is one of these (tested).
+    """
+    out: set[str] = set()
+    common = None
+    for token in set(text.encode("utf-8").translate(_LETTER_BYTES).split()) - _common_bytes():
+        if len(token) < 5:
+            continue  # fewer bytes, fewer characters
+        if token.isascii():
+            out.add(token.decode("ascii"))
+            continue
+        common = common or common_forms()
+        out.update(w for w in FAST_LETTERS.findall(token.decode("utf-8")) if w not in common)
+    return out
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    """True if FAST_WORD would read ``text[start:end]`` (a run of letters) as a whole token."""
+    if start > 0:
+        c = text[start - 1]
+        if c.isalnum() or c in _BEFORE:
+            return False
+    if end < len(text):
+        c = text[end]
+        if c.isalnum() or c in _AFTER:
+            return False
+        if c == "." and end + 1 < len(text) and text[end + 1].isalnum() and not text[end + 1].isdecimal():
+            return False
+    return True
+
+
+def token_count(word: str, text: str) -> int:
+    """How often ``word`` (letters only) occurs in ``text`` as a whole token: ``word_counts(text)[word]``.
+
+    >>> token_count("Trump", "Trump met trump, Trumps and #Trump. Trump.")
+    2
+    """
+    if not _engines_agree(text):
+        return word_counts(text)[word]
+    n, i = 0, text.find(word)
+    while i >= 0:
+        n += _whole(text, i, i + len(word))
+        i = text.find(word, i + 1)
+    return n
+
+
+def _occurs_whole(word: str, text: str) -> bool:
+    i = text.find(word)
+    while i >= 0:
+        if _whole(text, i, i + len(word)):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
 @lru_cache(maxsize=4)
 def rare_words(text: str) -> tuple[tuple[str, float], ...]:
     """Distinct words of five or more letters below Zipf :data:`RARE_CUTOFF`, with their Zipf value, sorted.
 
-    Looked up once per text for all the word-level rules; most words are common and drop out here.
+    Looked up once per text for all the word-level rules; most words are common and drop out
+    here, in bulk (:func:`_letter_runs`): only the few left are looked up and looked for as
+    whole tokens. A text the two engines read differently takes the word scan.
     """
+    fast = _engines_agree(text)
     out = []
-    for w in word_counts(text).keys() - common_forms():  # most words are common ones
-        if len(w) >= 5:
-            z = zipf(w.lower())
-            if z < RARE_CUTOFF:
-                out.append((w, z))
+    for w in _letter_runs(text) if fast else (w for w in word_counts(text).keys() - common_forms() if len(w) >= 5):
+        z = zipf(w.lower())
+        if z < RARE_CUTOFF and (not fast or _occurs_whole(w, text)):
+            out.append((w, z))
     return tuple(sorted(out))
 
 
