@@ -137,6 +137,70 @@ class LiteralSet:
         return iter(out)
 
 
+class PatternSet:
+    """First checks written as Hyperscan patterns over a text's UTF-8 bytes, all answered by one pass.
+
+    Each pattern stands for a rule's first check and matches wherever that check does (a byte
+    pattern can only be broader: a character beyond ASCII is two to four bytes that a class of
+    ASCII exclusions lets through); ``may(name, text)`` says whether the rule must look closer.
+    tests/test_fast_paths.py holds each pattern against the check it stands for. A text that is
+    not valid Unicode (lone surrogates) gets no answer: every rule looks.
+
+    >>> checks = PatternSet()
+    >>> checks.register("space-mark", r"[ \\t][,;:.?!%]")
+    >>> checks.may("space-mark", "Source :Skai"), checks.may("space-mark", "Source: Skai")
+    (True, False)
+    """
+
+    def __init__(self) -> None:
+        self.patterns: dict[str, str] = {}
+        self._db: Any = None
+        self._scratch: Any = None
+        self._last: tuple[str, int, frozenset[str] | None] | None = None
+
+    def register(self, name: str, pattern: str) -> None:
+        if self.patterns.get(name) != pattern:
+            self.patterns[name] = pattern
+            self._db = None  # compiled again on next use
+
+    def matched(self, text: str) -> frozenset[str] | None:
+        """The names whose pattern matches somewhere in ``text`` (``None``: no answer)."""
+        last = self._last
+        if last is not None and last[1] == len(self.patterns) and (last[0] is text or last[0] == text):
+            return last[2]
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            found = None
+        else:
+            if self._db is None:
+                self._compile()
+            names = list(self.patterns)
+            hits: set[str] = set()
+            self._db.scan(data, match_event_handler=lambda i, *_: hits.add(names[i]), scratch=self._scratch)
+            found = frozenset(hits)
+        self._last = (text, len(self.patterns), found)
+        return found
+
+    def may(self, name: str, text: str) -> bool:
+        found = self.matched(text)
+        return found is None or name in found
+
+    def _compile(self) -> None:
+        import hyperscan
+
+        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        db.compile(expressions=[p.encode("ascii") for p in self.patterns.values()],
+                   ids=list(range(len(self.patterns))), elements=len(self.patterns),
+                   flags=hyperscan.HS_FLAG_SINGLEMATCH)
+        self._scratch = hyperscan.Scratch(db)
+        self._db = db
+
+
+# The rules' first checks, registered by the rule modules.
+QUICK = PatternSet()
+
+
 def automaton(pairs: Iterable[tuple[str, Any]]) -> LiteralSet:
     """A :class:`LiteralSet` of ``(string, value)`` pairs: ``.iter(text)`` yields ``(end offset,
     value)`` for every occurrence of every string, in one pass."""

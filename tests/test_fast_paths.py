@@ -207,3 +207,39 @@ def test_the_word_census_on_real_texts() -> None:
                                 if len(w) >= 5 and zipf(w.lower()) < words.RARE_CUTOFF))
         assert words.rare_words.__wrapped__(text) == expected
         assert all(words.token_count(w, text) == n for w, n in counts.items())
+
+
+@MANY
+@given(TEXT)
+def test_the_shared_byte_pass_answers_as_the_first_checks_do(text: str) -> None:
+    """prefilter.QUICK's byte patterns match wherever the checks they stand for do (exactly, where they can)."""
+    from normalizer.prefilter import QUICK
+
+    found = QUICK.matched(text)
+    assert found is not None
+    assert ("S001" in found) == bool(P.QUICK_SPACE_MARK.search(text))
+    assert ("S006" in found) == bool(P.QUICK_BRACKET_SPACE.search(text))
+    assert ("S007" in found) == bool(P.QUICK_DOUBLED.search(text))
+    assert ("S013" in found) == bool(P.QUICK_CONTRACTION.search(text))
+    if P.QUICK_MARK_BETWEEN.search(text):
+        assert "S003" in found
+    if P.QUICK_CURRENCY.search(text):
+        assert "S005" in found
+    assert ("E003" in found) == bool(E.CONTROL_CHAR.search(text))
+
+
+def test_the_byte_pass_reads_every_character_as_the_character_classes_do() -> None:
+    """E001, E004 and Z001/Z003's byte patterns match exactly the characters their classes match, over all of Unicode."""
+    from normalizer.kinds.fragments import MAYBE_NONLATIN
+    from normalizer.prefilter import QUICK
+
+    for cp in range(0x110000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        found = QUICK.matched(c)
+        assert ("E001" in found) == bool(E.NON_ASCII.match(c)), hex(cp)
+        assert ("E003" in found) == bool(E.CONTROL_CHAR.match(c)), hex(cp)
+        assert ("E004" in found) == bool(E.ODD_SPACE.search("a" + c + "b")), hex(cp)
+        assert ("Z001" in found) == bool(MAYBE_NONLATIN.match(c)), hex(cp)
+    assert QUICK.matched("\ud800 lone surrogate") is None  # no answer: every rule looks

@@ -12,6 +12,7 @@ import regex
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..glossary import Gloss
+from ..prefilter import QUICK
 from ..registry import Rule
 from .boilerplate import removal_span
 
@@ -23,6 +24,12 @@ RUN = regex.compile(rf"(?V1){NONLATIN}+(?:[\s\p{{P}}\p{{N}}]{{0,3}}{NONLATIN}+)*
 # Latin ligatures, variation selectors, emoji); tests/test_fragments.py checks it against NONLATIN.
 MAYBE_NONLATIN = re.compile("[^\x00-\u036f\u1e00-\u1eff\u2000-\u20cf\u2100-\u2125\u2127-\u214f"
                             "\u2150-\u2bff\ufb00-\ufb06\ufe00-\ufe0f\U0001f000-\U0001faff]")
+# MAYBE_NONLATIN as a UTF-8 byte pattern for the shared first pass (prefilter.QUICK): it matches
+# exactly the characters the class matches (tested over all of Unicode).
+QUICK.register("Z001", r"\xcd[\xb0-\xbf]|[\xce-\xe0\xe3-\xee\xf1-\xf4]|\xe1[\x80-\xb7\xbc-\xbf]"
+                       r"|\xe2(?:\x83[\x90-\xbf]|\x84\xa6|[\xb0-\xbf])"
+                       r"|\xef(?:[\x80-\xab\xad-\xb7\xb9-\xbf]|\xac[\x87-\xbf]|\xb8[\x90-\xbf])"
+                       r"|\xf0(?:[\x80-\x9e\xa0-\xbf]|\x9f[\xac-\xbf])")
 HAN = regex.compile(r"\p{Han}")
 LETTER = regex.compile(r"\p{L}")
 LINE = regex.compile(r"[^\n]+")
@@ -178,7 +185,7 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
 
     def stray(doc: Document) -> Iterator[Proposal]:
         text = doc.text
-        if text.isascii() or not MAYBE_NONLATIN.search(text) or not ANY_NONLATIN.search(text):
+        if text.isascii() or not QUICK.may("Z001", text) or not ANY_NONLATIN.search(text):  # MAYBE_NONLATIN
             return
         skip = foreign_lines(doc)
         for m in RUN.finditer(text):
@@ -230,7 +237,7 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
 
     def lines(doc: Document) -> Iterator[Proposal]:
         text = doc.text
-        if text.isascii() or not MAYBE_NONLATIN.search(text) or not ANY_NONLATIN.search(text):
+        if text.isascii() or not QUICK.may("Z001", text) or not ANY_NONLATIN.search(text):  # MAYBE_NONLATIN
             return
         spans = foreign_lines(doc)
         nonblank = [m.start() for m in LINE.finditer(text) if m.group().strip()]

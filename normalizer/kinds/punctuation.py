@@ -11,6 +11,7 @@ import regex
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import FUNCTION_WORDS, is_common, looks_technical
+from ..prefilter import QUICK
 from ..registry import rule
 
 # "Source :Skai", "said ,", "100 %": space before , ; : and before . ? ! at a word's end.
@@ -62,6 +63,17 @@ DOUBLED_BRACKETS = ("))", "((", "]]", "[[")
 CONTRACTION_SPACES = (" '", "\t'", " ’", "\t’", " n'", "\tn'", " n’", "\tn’")
 
 
+# The same first checks as byte patterns, answered together by one Hyperscan pass over the text
+# (prefilter.QUICK); each is as broad as the check it stands for or broader (tested).
+_NOT_SPACE_DIGIT_MARK = r"[^\t\n\x0b\x0c\r\x1c-\x1f 0-9_.?!,;:]"  # ASCII exclusions only: any other byte passes
+QUICK.register("S001", r"[ \t][,;:.?!%]")                                       # QUICK_SPACE_MARK
+QUICK.register("S003", f"{_NOT_SPACE_DIGIT_MARK}{{2}}[.?!,;:]{_NOT_SPACE_DIGIT_MARK}{{2}}")  # QUICK_MARK_BETWEEN
+QUICK.register("S005", r"(?:\$|\xe2\x82[\xac\xb9\xa9\xbd]|\xc2[\xa3\xa5])[ \t]+[0-9\xc2-\xf4]")   # QUICK_CURRENCY
+QUICK.register("S006", r"[(\[][ \t]|[ \t][)\]]")                                # QUICK_BRACKET_SPACE
+QUICK.register("S007", r"\)\)|\(\(|\]\]|\[\[")                                 # QUICK_DOUBLED
+QUICK.register("S013", r"[ \t]n?(?:'|\xe2\x80\x99)")                             # QUICK_CONTRACTION
+
+
 def has_any(text: str, needles: Iterable[str]) -> bool:
     """True if one of ``needles`` occurs in ``text`` (a loop, not a generator: this runs on every text)."""
     for needle in needles:
@@ -81,7 +93,7 @@ def space_before_punctuation(doc: Document) -> Iterator[Proposal]:
     is glued to the next word, the space moves after it.
     """
     text = doc.text
-    if not QUICK_SPACE_MARK.search(text):
+    if not QUICK.may("S001", text):  # QUICK_SPACE_MARK
         return
     for m in SPACE_BEFORE_MARK.finditer(text):
         mark = m.group(1)
@@ -105,6 +117,8 @@ def missing_space_after_punctuation(doc: Document) -> Iterator[Proposal]:
     lower-case word is review, since the period itself may be the error.
     """
     text = doc.text
+    if not QUICK.may("S003", text):
+        return
     for quick in QUICK_MARK_BETWEEN.finditer(text):
         if MARK_BETWEEN_LETTERS.match(text, quick.start()) is None:
             continue
@@ -164,7 +178,7 @@ def spaced_hyphen(doc: Document) -> Iterator[Proposal]:
 def space_after_currency(doc: Document) -> Iterator[Proposal]:
     """A space between a currency sign and its amount ("$ 600")."""
     text = doc.text
-    if not has_any(text, CURRENCY_SIGNS) or not QUICK_CURRENCY.search(text):
+    if not QUICK.may("S005", text):  # QUICK_CURRENCY
         return
     for m in CURRENCY_SPACE.finditer(text):
         yield Proposal(m.start(), m.end(), m.group(1), f"Space after the currency sign {m.group(1)!r}.")
@@ -174,7 +188,7 @@ def space_after_currency(doc: Document) -> Iterator[Proposal]:
 def bracket_spacing(doc: Document) -> Iterator[Proposal]:
     """Spaces just inside brackets ("( AP )"). Empty brackets are left alone."""
     text = doc.text
-    if not QUICK_BRACKET_SPACE.search(text):
+    if not QUICK.may("S006", text):  # QUICK_BRACKET_SPACE
         return
     for m in OPEN_SPACE.finditer(text):
         yield Proposal(m.start(), m.end(), m.group(1), f"Space after {m.group(1)!r}.")
@@ -188,7 +202,7 @@ def doubled_bracket(doc: Document) -> Iterator[Proposal]:
 
     Balanced nesting ("(see (a))") is left alone.
     """
-    if not has_any(doc.text, DOUBLED_BRACKETS):  # QUICK_DOUBLED
+    if not QUICK.may("S007", doc.text):  # QUICK_DOUBLED
         return
     for line in LINE.finditer(doc.text):
         s = line.group()
@@ -233,7 +247,7 @@ def quote_spacing(doc: Document) -> Iterator[Proposal]:
 def split_contraction(doc: Document) -> Iterator[Proposal]:
     """A possessive or contraction split from its word by tokenization ("Trump 's", "don 't")."""
     text = doc.text
-    if not has_any(text, CONTRACTION_SPACES):  # QUICK_CONTRACTION
+    if not QUICK.may("S013", text):  # QUICK_CONTRACTION
         return
     for m in CONTRACTION_SPACE.finditer(text):
         yield Proposal(m.start(), m.end(), m.group(1), f"Space before {m.group(1)!r}.")
