@@ -243,3 +243,34 @@ def test_the_byte_pass_reads_every_character_as_the_character_classes_do() -> No
         assert ("E004" in found) == bool(E.ODD_SPACE.search("a" + c + "b")), hex(cp)
         assert ("Z001" in found) == bool(MAYBE_NONLATIN.match(c)), hex(cp)
     assert QUICK.matched("\ud800 lone surrogate") is None  # no answer: every rule looks
+
+
+@MANY
+@given(st.lists(st.one_of(WORD_PIECES, st.sampled_from(["Sinbaum", "Sheinbaum", "SINBAUM", "McDonald", "Éric",
+                                                         "Łukasz", "O'", "Jose\u0301", "Xi", "Monday"])), max_size=20).map("".join))
+def test_capitalized_words_from_the_census_are_the_pattern_matches(text: str) -> None:
+    """N002's words and places from the census equal CAPITALIZED's matches that are not common forms."""
+    from normalizer.kinds.names import CAPITALIZED, capitalized_words
+    from normalizer.lexicon import common_forms
+
+    expected: dict[str, list[int]] = {}
+    for m in CAPITALIZED.finditer(text):
+        if m.group() not in common_forms():
+            expected.setdefault(m.group(), []).append(m.start())
+    assert capitalized_words(text) == dict(sorted(expected.items()))
+
+
+def test_capitalized_words_on_real_texts() -> None:
+    from pathlib import Path
+
+    from normalizer.kinds.names import CAPITALIZED, capitalized_words
+    from normalizer.lexicon import common_forms
+
+    root = Path(__file__).parent
+    for path in sorted((root.parent / "seeds").glob("*.txt")) + sorted((root / "data").rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        expected: dict[str, list[int]] = {}
+        for m in CAPITALIZED.finditer(text):
+            if m.group() not in common_forms():
+                expected.setdefault(m.group(), []).append(m.start())
+        assert capitalized_words(text) == dict(sorted(expected.items())), path

@@ -16,6 +16,7 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import common_forms, zipf
 from ..prefilter import EXACT, non_ascii
+from .words import census
 from ..registry import Rule
 
 ROMAN = regex.compile(r"^[IVXLCDM]+$")
@@ -246,6 +247,50 @@ class NameBlocks:
         return [name for _, name in found]
 
 
+_BEFORE_NAME = regex.compile(r"[\p{L}\p{N}'’-]")  # what CAPITALIZED's lookbehind refuses
+_AFTER_NAME = regex.compile(r"[\p{L}\p{N}-]")      # and its lookahead
+_REFUSED: dict[tuple[bool, str], bool] = {}
+
+
+def _refused(after: bool, c: str) -> bool:
+    key = (after, c)
+    hit = _REFUSED.get(key)
+    if hit is None:
+        hit = _REFUSED[key] = bool((_AFTER_NAME if after else _BEFORE_NAME).match(c))
+    return hit
+
+
+def capitalized_words(text: str) -> dict[str, list[int]]:
+    """Where each capitalized word (CAPITALIZED) that is not a common form occurs: word -> starts.
+
+    Equal to filtering ``CAPITALIZED.finditer(text)`` (tested), from the word census: only the
+    few tokens that are neither common nor lower case are looked for, with ``str.find``.
+
+    >>> capitalized_words("Sinbaum met Sinbaum's aide, O'Sinbaum and However Sinbaums.")
+    {'Sinbaum': [0, 12], 'Sinbaums': [50]}
+    """
+    common = common_forms()
+    words: set[str] = set()
+    for token in census(text):
+        if token.isascii():
+            if len(token) >= 4 and token[:1].isupper() and token[1:].islower():
+                words.add(token.decode("ascii"))
+        else:
+            words.update(w for w in CAPITALIZED.findall(token.decode("utf-8")) if w not in common)
+    out: dict[str, list[int]] = {}
+    end = len(text)
+    for w in words:
+        n, starts = len(w), []
+        i = text.find(w)
+        while i >= 0:
+            if not (i > 0 and _refused(False, text[i - 1]) or i + n < end and _refused(True, text[i + n])):
+                starts.append(i)
+            i = text.find(w, i + 1)
+        if starts:
+            out[w] = starts
+    return dict(sorted(out.items()))
+
+
 def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
     """Build N002: capitalized unknown words close to a canonical name or a name of the document."""
     known_forms = {v for a in aliases for v in a.variants}
@@ -260,19 +305,16 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
 
     def find(doc: Document) -> Iterator[Proposal]:
         text = doc.text
-        tokens = [m for m in CAPITALIZED.finditer(text)]
-        counts = Counter(m.group() for m in tokens)
-        rare = counts.keys() - common_forms()  # "Monday", "However": surely Zipf 3 or more, no lookup
+        places = capitalized_words(text)  # "Monday", "However": surely Zipf 3 or more, left out
+        counts = Counter({w: len(starts) for w, starts in places.items()})  # 0 for a word it lacks
+        rare = counts.keys()
         local = {t for t in rare if counts[t] >= 2 and zipf(t.lower()) < 3.0}
         corpus = doc.corpus.names if doc.corpus is not None else {}
         if corpus and run_blocks[0] is not corpus:
             run_blocks[:] = [corpus, NameBlocks(corpus)]
         unknown = {t for t in rare if t not in known_forms and zipf(t.lower()) < 1.0}  # decided once per word
-        for m in tokens:
-            word = m.group()
-            if word not in unknown:
-                continue
-            role = bool(ROLE.search(text, max(0, m.start() - 40), m.start()))
+        for start, word in sorted((start, w) for w in unknown for start in places[w]):
+            role = bool(ROLE.search(text, max(0, start - 40), start))
             best: tuple[float, str, str] | None = None
             candidates = [(t, "alias") for t in alias_blocks.near(word)] + [(t, "document") for t in local]
             if corpus:
@@ -300,7 +342,7 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
                         "corpus": f"a name used {corpus.get(target, 0)} times in the files of this run"}[source]
             if role:
                 evidence += ", after a title or role"
-            yield Proposal(m.start(), m.end(), target,
+            yield Proposal(start, start + len(word), target,
                            f"{word!r} is not a known word or name and resembles {target!r} "
                            f"({evidence}; similarity {score:.0f}).")
 

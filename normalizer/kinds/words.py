@@ -66,17 +66,26 @@ def _common_bytes() -> frozenset[bytes]:
     return frozenset(w.encode("utf-8") for w in common_forms())
 
 
+@lru_cache(maxsize=4)
+def census(text: str) -> frozenset[bytes]:
+    """The distinct tokens of ``text`` that are not common forms, as UTF-8 bytes: a census at the
+    speed of bytes methods (every ASCII non-letter a space, split, deduplicated, common words
+    removed before anything is decoded). A token is a maximal run of ASCII letters, or a run of
+    ASCII letters and characters beyond ASCII; the word rules split the second kind further.
+    """
+    return frozenset(text.encode("utf-8").translate(_LETTER_BYTES).split()) - _common_bytes()
+
+
 def _letter_runs(text: str) -> set[str]:
     """Distinct maximal runs of five or more letters in ``text`` that are not common forms.
 
-    A census at the speed of bytes methods: the text's UTF-8 bytes with every ASCII non-letter
-    a space, split, deduplicated and rid of common words before any is decoded; a token
-    holding bytes beyond ASCII is split into letter runs as FAST_WORD reads letters. Every
-    word of five letters or more that FAST_WORD finds is one of these (tested).
+    From the :func:`census`; a token holding bytes beyond ASCII is split into letter runs as
+    FAST_WORD reads letters. Every word of five letters or more that FAST_WORD finds is one
+    of these (tested).
     """
     out: set[str] = set()
     common = None
-    for token in set(text.encode("utf-8").translate(_LETTER_BYTES).split()) - _common_bytes():
+    for token in census(text):
         if len(token) < 5:
             continue  # fewer bytes, fewer characters
         if token.isascii():
