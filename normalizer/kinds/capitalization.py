@@ -11,7 +11,7 @@ import regex
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import is_common
-from ..prefilter import EXACT
+from ..prefilter import QUICK as PREFILTER
 from ..registry import rule
 
 # Words that are never capitalized mid-sentence unless they start a name or title.
@@ -27,36 +27,13 @@ QUOTED = regex.compile(r"“[^”\n]*”|\"[^\"\n]*\"|‘[^’\n]*’|«[^»\n]*
 LINE = regex.compile(r"[^\n]+")
 # Cheap first pass (standard re): a candidate word after a letter, digit, comma or semicolon and a space.
 QUICK = re.compile(rf"[^\W_][,;]?[ \t]+(?:{MID_SENTENCE})[ \t]")
-# Faster still: the candidate word between spaces or tabs; what comes before is checked in Python.
-QUICK_WORD = re.compile(rf"(?<=[\w,; \t][ \t])(?:{MID_SENTENCE})[ \t]")
-
-
-# QUICK_WORD's candidates, " The ", "\tThe ", " That\t"...: found in the shared pass over the text
-# (prefilter.EXACT), where the regular expression would try every position.
-WORD_STARTS = frozenset(before + word + after for word in MID_SENTENCE.split("|") for before in " \t" for after in " \t")
-EXACT.register(sorted(WORD_STARTS))
-
-
-def _quick_candidates(text: str) -> Iterator[int]:
-    """Where a candidate word starts, after a space or tab and followed by one."""
-    found = EXACT.hits(text)
-    for s in WORD_STARTS.intersection(found):
-        for start in found[s]:
-            yield start + 1
+# QUICK as a byte pattern for the shared first pass (prefilter.QUICK): any byte beyond ASCII may
+# belong to a letter or digit, so it is as broad as QUICK or broader (tested).
+PREFILTER.register("C001", rf"(?:[A-Za-z0-9]|[\x80-\xff])[,;]?[ \t]+(?:{MID_SENTENCE})[ \t]")
 
 
 LINKERS = frozenset("And Or Of In On At By For From To With".split())
 PREVIOUS_WORD = regex.compile(r"(\p{L}[\p{L}'’-]*)[,;]?[ \t]+\Z")
-
-
-def _after_word(text: str, pos: int) -> bool:
-    """True if ``text[:pos]`` ends like QUICK's start: a letter or digit, an optional , or ;, spaces."""
-    i = pos - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
-    if i >= 0 and text[i] in ",;":
-        i -= 1
-    return i >= 0 and text[i].isalnum() and i < pos - 1
 
 
 def _capital_before(line: str, pos: int) -> bool:
@@ -88,8 +65,8 @@ def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
     Headlines and quotations are left alone. Review: a title may be meant.
     """
     text = doc.text
-    if not any(_after_word(text, start) for start in _quick_candidates(text)):
-        return  # QUICK cannot match either: no candidate follows a word, comma or semicolon
+    if not PREFILTER.may("C001", text):
+        return  # QUICK cannot match: no candidate follows a word, comma or semicolon
     starts = sorted({text.rfind("\n", 0, m.start()) + 1 for m in QUICK.finditer(text)})
     for start in starts:
         end = text.find("\n", start)
@@ -117,6 +94,8 @@ ABBREVIATIONS = frozenset("""etc approx vs viz cf al incl esp est dept govt corp
     ave blvd mrs prof hon univ assn bros dist div min max hrs yrs lbs kgs sec secs chap para
     abbr misc ref refs resp""".split())
 LOWER_AFTER_STOP = re.compile(r"([.!?])(?<=[^\W\d_]{3}[.!?])[ \t]+([a-z][a-z'’]*)(?=[ \t,;:])")
+# The same as a byte pattern for the shared first pass: as broad or broader (tested).
+PREFILTER.register("C003", r"(?:[A-Za-z]|[\x80-\xff]){3}[.!?][ \t]+[a-z](?:[a-z']|\xe2\x80\x99)*[ \t,;:]")
 
 
 @rule("C003", "lowercase-sentence-start", "capitalization", Safety.REVIEW,
@@ -128,6 +107,8 @@ def lowercase_sentence_start(doc: Document) -> Iterator[Proposal]:
     ("etc. to", "U.S. job market", "approx. the") are left alone. Review.
     """
     text = doc.text
+    if not PREFILTER.may("C003", text):
+        return
     for m in LOWER_AFTER_STOP.finditer(text):
         before = text[max(0, m.start() - 40):m.start()].split()  # a window, not text[:start]: linear time
         prev = before[-1] if before else ""
