@@ -12,7 +12,7 @@ import regex
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..glossary import Gloss
-from ..prefilter import QUICK
+from ..prefilter import EXACT, QUICK
 from ..registry import Rule
 from .boilerplate import removal_span
 
@@ -216,10 +216,15 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
                 yield Proposal(start, end, " " if glued_left and glued_right else "",
                                f"Untranslated {lang} {run!r} inside English text; remove it or keep it.")
 
+    sources = frozenset(by_source)
+    EXACT.register(sorted(sources))  # found in the pass over the text as written that other rules share
+
     def glossary(doc: Document) -> Iterator[Proposal]:
         if gloss_pattern is None:
             return
         text = doc.text
+        if sources.isdisjoint(EXACT.hits(text)):
+            return  # no source fragment occurs: the alternation cannot match
         for m in gloss_pattern.finditer(text):
             g = by_source[m.group()]
             if g.before is not None and not g.before.search(text, max(0, m.start() - 80), m.start()):
