@@ -141,7 +141,7 @@ def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError])
         vetoes, safes = live(unless, unless_gates, folded), live(safe_if, safe_gates, folded)
 
         def furniture(unit: str) -> bool:
-            if max_words and len(unit.split()) > max_words:
+            if max_words and len(unit.split(None, max_words)) > max_words:  # splits no further than needed
                 return False
             if any(u.search(unit) for u in vetoes):
                 return False
@@ -182,7 +182,7 @@ PROSE_END = regex.compile(r"[.!?…\"”’)]\s*$")
 
 
 def _is_prose(line: str) -> bool:
-    return len(line.split()) >= 8 and bool(PROSE_END.search(line))
+    return len(line.split(None, 7)) >= 8 and bool(PROSE_END.search(line))  # eight words or more
 
 
 CAPTION_PUNCT = re.compile(r"[.!?:;,\"“”()0-9]")
@@ -190,7 +190,7 @@ CAPTION_PUNCT = re.compile(r"[.!?:;,\"“”()0-9]")
 
 def _caption_shape(line: str) -> bool:
     """The checks on the line alone: 1-8 words, no digit, not all capitals, no sentence punctuation."""
-    words = line.split()
+    words = line.split(None, 8)  # nine pieces: more than eight words
     if not 1 <= len(words) <= 8 or CAPTION_PUNCT.search(line) or any(ch.isdigit() for ch in line) or line.isupper():
         return False
     return True
