@@ -270,3 +270,45 @@ def test_capitalized_words_on_real_texts() -> None:
             if m.group() not in common_forms():
                 expected.setdefault(m.group(), []).append(m.start())
         assert capitalized_words(text) == dict(sorted(expected.items())), path
+
+
+def _camel_join_reference(text: str) -> list[tuple[int, int, str]]:
+    """G004 as it was written before its candidates came from the rare words: every JOIN match."""
+    from normalizer.kinds import boundaries as Bd
+    from normalizer.kinds.words import names_in, token_at
+    from normalizer.lexicon import FUNCTION_WORDS, looks_technical, zipf
+
+    out = []
+    for m in Bd.JOIN.finditer(text):
+        a, b, word = m.group("a"), m.group("b"), m.group()
+        if zipf(word.lower()) >= Bd.KNOWN or a.lower() in Bd.PARTICLES:
+            continue
+        if looks_technical(token_at(text, m.start(), m.end())) or text.count(word) > 1:
+            continue
+        names = names_in(text)
+        if a.isupper():
+            ok = (zipf(a.lower()) >= Bd.CAPS_WORD and Bd._after_caps(text, m.start())
+                  and (zipf(b.lower()) >= Bd.CAPS_WORD or zipf(b.lower()) >= Bd.WORD and Bd._standalone_count(b, text) > 0))
+        else:
+            first = a in FUNCTION_WORDS if a.islower() else a.lower() in names or zipf(a.lower()) >= Bd.WORD
+            ok = first and b.lower() in names and Bd._standalone_count(b, text) >= 2
+        if ok:
+            out.append((m.start(), m.end(), f"{a} {b}"))
+    return out
+
+
+JOIN_PIECES = st.sampled_from([
+    "with", "China", "DAY", "INDEPENDENCE", "President", "Department", "Trump", "McDonald", "YouTube", "Canada",
+    "the", "The", " ", "  ", "\n", ". ", ", ", "(", "@", "-", "’", "é", "Éric", "said", "met", "toString",
+    "withChina", "DAYPresident", "DepartmentTrump", " met China ", " and Trump said ", "INDEPENDENCE DAY",
+])
+
+
+@MANY
+@given(st.lists(JOIN_PIECES, max_size=24).map("".join))
+def test_camel_join_finds_what_every_join_match_gives(text: str) -> None:
+    from normalizer import Document
+    from normalizer.kinds.boundaries import camel_join
+
+    got = [(p.start, p.end, p.replacement) for p in camel_join(Document(text))]
+    assert got == _camel_join_reference(text)

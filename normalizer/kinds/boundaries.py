@@ -51,19 +51,21 @@ def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[
     """
     text = doc.text
     # A join is a whole token of five or more letters, in mixed case, that wordfreq does not know:
-    # it is among the text's rare words (shared with the other word rules), or there is none.
-    if not any(z < KNOWN and not (w.islower() or w.isupper() or w[1:].islower()) for w, z in rare_words(text)):
-        return
+    # one of the text's rare words (shared with the other word rules), written once in the text.
+    found = []
+    for w, z in rare_words(text):
+        if z < KNOWN and not (w.islower() or w.isupper() or w[1:].islower()) and text.count(w) == 1:
+            m = JOIN.match(text, text.find(w))
+            if m is not None and m.group() == w:
+                found.append(m)
     names = None
-    for m in JOIN.finditer(text):
+    for m in sorted(found, key=lambda m: m.start()):
         a, b = m.group("a"), m.group("b")
         word = m.group()
-        if ignored(word, ignore) or zipf(word.lower()) >= KNOWN or a.lower() in PARTICLES:
+        if ignored(word, ignore) or a.lower() in PARTICLES:
             continue
         if looks_technical(token_at(text, m.start(), m.end())):
             continue
-        if text.count(word) > 1:
-            continue  # a joined form the text repeats is a name or an identifier ("ValueError")
         if names is None:
             names = names_in(text)
         if a.isupper():  # a headline run on into the text: "INDEPENDENCE DAYPresident"
