@@ -61,6 +61,42 @@ def non_ascii(text: str) -> frozenset[str]:
     return frozenset() if text.isascii() else frozenset(_NON_ASCII.findall(text))
 
 
+def hyperscan_database(expressions: Sequence[bytes], flags: int, literal: bool = False) -> tuple[Any, Any]:
+    """A compiled Hyperscan block-mode database of ``expressions`` (ids 0..n-1) and its scratch space.
+
+    Compiling takes a tenth of a second for the shared passes, so the result is kept in the user
+    cache folder (``MTNORM_CACHE_DIR``, else ``~/.cache/mtnorm``), named after the installed
+    hyperscan and a digest of what was compiled; a cache file that is damaged, or that a
+    different CPU or library cannot load, is compiled again and replaced.
+    """
+    import hashlib
+
+    import hyperscan
+
+    from .lexicon import _cache_file
+
+    digest = hashlib.blake2b(repr((list(expressions), flags, literal)).encode(), digest_size=16).hexdigest()
+    cache = _cache_file(f"hyperscan-{digest}", "hyperscan", "hsdb")
+    db = None
+    if cache is not None and cache.is_file():
+        try:
+            db = hyperscan.loadb(cache.read_bytes(), hyperscan.HS_MODE_BLOCK)
+        except (OSError, hyperscan.error, TypeError, ValueError):
+            db = None
+    if db is None:
+        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        db.compile(expressions=list(expressions), ids=list(range(len(expressions))), elements=len(expressions),
+                   flags=flags, literal=literal)
+        if cache is not None:
+            try:
+                from .document import write_atomic
+
+                write_atomic(cache, hyperscan.dumpb(db))
+            except OSError:
+                pass  # a read-only home: compiled again next time
+    return db, hyperscan.Scratch(db)
+
+
 class LiteralSet:
     """Strings looked for all at once, in one pass of Hyperscan (Vectorscan) over the text's UTF-8 bytes.
 
@@ -91,12 +127,7 @@ class LiteralSet:
         return len(self._keys) + len(self._apart)
 
     def _database(self) -> Any:
-        import hyperscan
-
-        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        db.compile(expressions=self._keys, ids=list(range(len(self._keys))), elements=len(self._keys),
-                   flags=0, literal=True)
-        self._scratch = hyperscan.Scratch(db)
+        db, self._scratch = hyperscan_database(self._keys, 0, literal=True)
         return db
 
     def iter(self, text: str) -> Iterator[tuple[int, Any]]:
@@ -189,12 +220,8 @@ class PatternSet:
     def _compile(self) -> None:
         import hyperscan
 
-        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        db.compile(expressions=[p.encode("ascii") for p in self.patterns.values()],
-                   ids=list(range(len(self.patterns))), elements=len(self.patterns),
-                   flags=hyperscan.HS_FLAG_SINGLEMATCH)
-        self._scratch = hyperscan.Scratch(db)
-        self._db = db
+        self._db, self._scratch = hyperscan_database([p.encode("ascii") for p in self.patterns.values()],
+                                                     hyperscan.HS_FLAG_SINGLEMATCH)
 
 
 # The rules' first checks, registered by the rule modules.

@@ -151,3 +151,24 @@ def test_literal_set_finds_every_occurrence_of_every_string(keys: list[str], tex
     got = list(LiteralSet((k, i) for i, k in enumerate(keys)).iter(text))
     assert [end for end, _ in got] == sorted(end for end, _ in got)  # in the order occurrences end
     assert sorted(got) == expected
+
+
+def test_compiled_passes_are_cached_and_survive_a_damaged_cache(tmp_path, monkeypatch) -> None:
+    """A Hyperscan database is compiled once, then read from the user cache; a damaged file is compiled again."""
+    from normalizer.prefilter import LiteralSet, PatternSet
+
+    monkeypatch.setenv("MTNORM_CACHE_DIR", str(tmp_path))
+    text = "Source :Skai and “Pékin” and the the"
+    checks = PatternSet()
+    checks.register("space-mark", r"[ \t][,;:.?!%]")
+    assert checks.matched(text) == {"space-mark"}
+    (cache,) = tmp_path.glob("hyperscan-*.hsdb")
+    again = PatternSet()
+    again.register("space-mark", r"[ \t][,;:.?!%]")
+    assert again.matched(text) == {"space-mark"} and len(list(tmp_path.glob("hyperscan-*.hsdb"))) == 1
+    cache.write_bytes(b"damaged")
+    third = PatternSet()
+    third.register("space-mark", r"[ \t][,;:.?!%]")
+    assert third.matched(text) == {"space-mark"} and cache.read_bytes() != b"damaged"
+    assert list(LiteralSet([("Pékin", 1), ("the", 2)]).iter(text)) == [(22, 1), (31, 2), (35, 2)]
+    assert len(list(tmp_path.glob("hyperscan-*.hsdb"))) == 2  # one file per set of patterns
