@@ -15,7 +15,7 @@ from .document import Document
 from .errors import ConfigError, unknown_key
 from .fixes import CATEGORIES, Proposal, Safety
 from .patterns import untrusted
-from .prefilter import EXACT, automaton, fold
+from .prefilter import EXACT, automaton, fold, pattern_check
 from .registry import CODE_RE, Rule
 
 
@@ -246,7 +246,11 @@ def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> C
         EXACT.register(sorted(after_space))
     wanted = frozenset(after_space)
 
+    check = pattern_check(pattern)  # the phrases as one byte pattern in the shared Hyperscan pass
+
     def find(doc: Document) -> Iterator[Proposal]:
+        if check is not None and not check(doc.text):
+            return
         if needed is not None:
             if flags:
                 found = {w for _, w in words_after_space.iter(fold(doc.text))}

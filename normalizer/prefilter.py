@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache, partial
 from typing import Any
 
 try:  # the standard library's own parser (private, stable since 3.11); without it nothing is gated
@@ -185,12 +185,13 @@ class PatternSet:
 
     def __init__(self) -> None:
         self.patterns: dict[str, str] = {}
+        self.refused: set[str] = set()  # patterns Hyperscan would not compile
         self._db: Any = None
         self._scratch: Any = None
         self._last: tuple[str, int, frozenset[str] | None] | None = None
 
     def register(self, name: str, pattern: str) -> None:
-        if self.patterns.get(name) != pattern:
+        if self.patterns.get(name) != pattern and name not in self.refused:
             self.patterns[name] = pattern
             self._db = None  # compiled again on next use
 
@@ -215,17 +216,56 @@ class PatternSet:
 
     def may(self, name: str, text: str) -> bool:
         found = self.matched(text)
-        return found is None or name in found
+        return found is None or name in found or name in self.refused
 
     def _compile(self) -> None:
         import hyperscan
 
-        self._db, self._scratch = hyperscan_database([p.encode("ascii") for p in self.patterns.values()],
-                                                     hyperscan.HS_FLAG_SINGLEMATCH)
+        flags = hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_MULTILINE
+        try:
+            self._db, self._scratch = hyperscan_database([p.encode("ascii") for p in self.patterns.values()], flags)
+        except hyperscan.error:  # one pattern Hyperscan refuses (too large, say): leave it out, its rule always looks
+            for name, pattern in list(self.patterns.items()):
+                try:
+                    hyperscan_database([pattern.encode("ascii")], flags)
+                except hyperscan.error:
+                    del self.patterns[name]
+                    self.refused.add(name)
+            self._db, self._scratch = hyperscan_database([p.encode("ascii") for p in self.patterns.values()], flags)
 
 
 # The rules' first checks, registered by the rule modules.
 QUICK = PatternSet()
+
+
+def pattern_check(pattern: Any) -> Callable[[str], bool] | None:
+    """A first check for a rule's pattern (compiled, lazy, timed or its source): the pattern rewritten
+    as a broader byte pattern (:mod:`normalizer.bytepatterns`) and asked in the shared pass
+    (:data:`QUICK`). ``check(text)`` is False only where the pattern cannot match the text, nor
+    any line or paragraph of it; ``None`` when the pattern cannot be rewritten.
+    """
+    import regex
+
+    from .bytepatterns import to_bytes
+
+    # flags of the regex module that change what a pattern matches beyond what bytepatterns reads
+    regex_only = regex.V1 | regex.FULLCASE | regex.BESTMATCH | regex.ENHANCEMATCH | regex.POSIX | regex.REVERSE
+    if isinstance(pattern, str):
+        source, flags = pattern, 0
+    elif hasattr(pattern, "_flags") and isinstance(pattern.__dict__.get("pattern"), str):  # LazyPattern: no compile
+        source, flags = pattern.pattern, pattern._flags
+    else:
+        inner = getattr(pattern, "pattern", None)
+        compiled = inner if inner is not None and not isinstance(inner, str) else pattern  # a TimedPattern wraps one
+        source, flags = getattr(compiled, "pattern", None), getattr(compiled, "flags", 0)
+    if not isinstance(source, str) or flags & regex_only:
+        return None
+    translated = to_bytes(source, flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE))
+    if translated is None:
+        return None
+    name = "re:" + translated  # one entry for patterns that read alike
+    QUICK.register(name, translated)
+    return partial(QUICK.may, name)
 
 
 def automaton(pairs: Iterable[tuple[str, Any]]) -> LiteralSet:

@@ -15,7 +15,7 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..loader import ConfigError, kind
 from ..patterns import compile_pattern
-from ..prefilter import Gate, fold, gate_for
+from ..prefilter import Gate, fold, gate_for, pattern_check
 from ..registry import rule
 
 LINE = regex.compile(r"[^\n]*")
@@ -114,10 +114,16 @@ def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError])
     cue_gates = [gate_for(c) for c in cues]
     unless_gates = [gate_for(u) for u in unless]
     safe_gates = [gate_for(p) for p in safe_if]
+    # and each pattern as a byte pattern in the shared Hyperscan pass, where it can be rewritten
+    pattern_checks = [pattern_check(p) for p in patterns]
+    cue_checks = [pattern_check(c) for c in cues]
+    unless_checks = [pattern_check(u) for u in unless]
+    safe_checks = [pattern_check(p) for p in safe_if]
 
-    def live(items: list, gates: list, folded: str) -> list:
-        """The patterns that may match somewhere in this text (their literals occur in it)."""
-        return [p for p, g in zip(items, gates) if g is None or g(folded)]
+    def live(items: list, gates: list, checks: list, folded: str, text: str) -> list:
+        """The patterns that may match somewhere in this text (their literals occur in it, their byte pattern matches)."""
+        return [p for p, g, c in zip(items, gates, checks)
+                if (g is None or g(folded)) and (c is None or c(text))]
 
     def find(doc: Document) -> Iterator[Proposal]:
         text = doc.text
@@ -126,9 +132,11 @@ def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError])
         folded = fold(text)
         if quick_gate is not None and not quick_gate(folded):
             return
-        pats, cus = live(patterns, pattern_gates, folded), live(cues, cue_gates, folded)
+        pats, cus = live(patterns, pattern_gates, pattern_checks, folded, text), live(cues, cue_gates, cue_checks, folded, text)
         if len(cus) < min_cues:
             cus = []
+        if not pats and not cus:
+            return  # no pattern can match, nor enough cues: nothing here is furniture
         lines: list[int] | None = None
         if scope == "line" and all(g is not None for g in pattern_gates + cue_gates):
             # a line can only be furniture where a pattern's or a cue's literal occurs on it
@@ -138,7 +146,7 @@ def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError])
                 return
         elif not any(p.search(text) for p in pats) and not _enough_cues(cus, min_cues, text):
             return  # nothing here can match: skip the line-by-line pass
-        vetoes, safes = live(unless, unless_gates, folded), live(safe_if, safe_gates, folded)
+        vetoes, safes = live(unless, unless_gates, unless_checks, folded, text), live(safe_if, safe_gates, safe_checks, folded, text)
 
         def furniture(unit: str) -> bool:
             if max_words and len(unit.split(None, max_words)) > max_words:  # splits no further than needed

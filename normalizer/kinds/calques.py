@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..glossary import Calque
-from ..prefilter import fold, gate_for
+from ..prefilter import fold, gate_for, pattern_check
 from ..registry import Rule
 
 
@@ -15,13 +15,16 @@ def build_rules(calques: Sequence[Calque]) -> list[Rule]:
     """K001 from the ``[[calque]]`` tables of every rule file."""
 
     gates = [gate_for(c.pattern) for c in calques]
+    checks = [pattern_check(c.pattern) for c in calques]  # in the shared Hyperscan pass, where they can be
 
     def find(doc: Document) -> Iterator[Proposal]:
         text = doc.text
         folded = fold(text)
-        for c, gate in zip(calques, gates):
+        for c, gate, check in zip(calques, gates, checks):
             if gate is not None and not gate(folded):
                 continue  # the calque's words are not in this text
+            if check is not None and not check(text):
+                continue  # nor its pattern, read as bytes
             if c.context is not None and not c.context.search(text):
                 continue
             for m in c.pattern.finditer(text):

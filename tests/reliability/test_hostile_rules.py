@@ -22,9 +22,13 @@ id = "X901"
 name = "runaway"
 kind = "boilerplate"
 scope = "line"
-patterns = ['(a|aa)+$']
+patterns = ['(a|aa)+\\b']
 description = "A pattern that backtracks exponentially on a long run of a."
 """
+# (a|aa)+$ runs away just as well, but the shared Hyperscan pass (linear time) now tells that it
+# cannot match a line of a's ending in b, so it never runs there; the word boundary above is left
+# out of that pass (a byte pattern only drops conditions), so this one reaches the backtracking engine.
+ANCHORED = CATASTROPHIC.replace("(a|aa)+\\b", "(a|aa)+$")
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -45,6 +49,13 @@ def test_catastrophic_user_pattern_times_out_and_batch_goes_on(tmp_path: Path) -
     assert out.returncode == 2
     assert "rule X901 (runaway, defined in" in out.stderr and "ran out of time" in out.stderr
     assert f"{corpus / 'b.txt'}:1:1: D001" in out.stdout  # the other file was still checked
+
+
+def test_a_runaway_pattern_the_first_pass_rules_out_never_runs(tmp_path: Path) -> None:
+    rules = load_rules(select=["X901"], rule_files=[write(tmp_path, "evil.toml", ANCHORED)])
+    # had the pattern run on that line, its search would have run out of time and raised RuleError
+    assert engine.propose(Document("Hello.\n" + "a" * 60 + "b\n"), rules) == []
+    assert engine.propose(Document("aaa\nbbb\n"), rules)  # and it still finds what it matches
 
 
 def test_same_pattern_shipped_style_is_fine_on_ordinary_text(tmp_path: Path) -> None:
