@@ -35,7 +35,7 @@ def key(unit: str) -> str:
         norm = SPACES.sub(" ", DIGITS.sub("0", low)).strip()
     else:  # the same result, faster: str.split() and the standard engine
         norm = " ".join(FAST_DIGITS.sub("0", low).split())
-    return hashlib.blake2b(norm.encode("utf-8"), digest_size=12).hexdigest()
+    return hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 def _blank(line: str) -> bool:
@@ -84,7 +84,7 @@ def _bytewise(text: str) -> bool:
 
 def _byte_key(low: str) -> str:
     """:func:`key` of a unit already lower-cased, on bytes (see :func:`_bytewise`)."""
-    b = low.encode("utf-8").translate(_BYTE_NORM)
+    b = low.encode("utf-8", "surrogatepass").translate(_BYTE_NORM)
     while b"00" in b:  # a run of digits is one 0
         b = b.replace(b"00", b"0")
     while b"  " in b:  # a run of whitespace is one space

@@ -147,7 +147,7 @@ class LiteralSet:
             return iter(())
         if self._db is None:
             self._db = self._database()
-        data = text.encode("utf-8")
+        data = text.encode("utf-8", "surrogatepass")  # a lone surrogate (a Python string may hold one) is 3 bytes
         ends: list[tuple[int, int]] = []
 
         def found(i: int, _start: int, end: int, _flags: int, _ctx: Any) -> None:
@@ -162,7 +162,7 @@ class LiteralSet:
         out, chars, prev = [], 0, 0
         for end, i in ends:
             if end != prev:
-                chars += len(data[prev:end].decode("utf-8"))
+                chars += len(data[prev:end].decode("utf-8", "surrogatepass"))
                 prev = end
             out.append((chars - 1, values[i]))
         return iter(out)

@@ -138,7 +138,7 @@ def test_phrase_rules_find_what_their_pattern_finds(text: str) -> None:
 UNIT_PIECES = st.sampled_from([
     "Read more", " the ", "Σ", "ΟΔΟΣ", "σ", "İ", "Ⅻ", "ß", "12", "2024", "0", "٣", "１", " ", "  ", "\t", "\n",
     "\n\n", "\x1c", "\x1f", "\x85", "\u00a0", "\u2003", "\u3000", "é", "“quoted words here”", "’", "Subscribe now",
-    "z", ".", "\r", "\x0b", "\x0c",
+    "z", ".", "\r", "\x0b", "\x0c", "\ud800",
 ])
 
 

@@ -172,3 +172,19 @@ def test_compiled_passes_are_cached_and_survive_a_damaged_cache(tmp_path, monkey
     assert third.matched(text) == {"space-mark"} and cache.read_bytes() != b"damaged"
     assert list(LiteralSet([("Pékin", 1), ("the", 2)]).iter(text)) == [(22, 1), (31, 2), (35, 2)]
     assert len(list(tmp_path.glob("hyperscan-*.hsdb"))) == 2  # one file per set of patterns
+
+
+def test_a_text_holding_a_lone_surrogate_is_checked_like_any_other() -> None:
+    """A Python string may hold a lone surrogate (no file read by mtnorm does): no rule fails on it."""
+    from normalizer import Document, engine, load_rules
+    from normalizer.prefilter import LiteralSet
+
+    assert list(LiteralSet([("Xi", 1)]).iter("\ud800 Xi")) == [(3, 1)]
+    fixes = engine.propose(Document("The the talks\ud800 resumed ,said Bescent.\n"), load_rules())
+    assert {"D001", "S001", "N001"} <= {f.rule for f in fixes}
+    from normalizer.corpus import learn
+
+    text = "Follow us on the network\ud800 today.\nNews.\n"
+    stats = learn([text] * 3)
+    learned = engine.propose(Document(text).with_corpus(stats), load_rules(select=["B003"]))
+    assert [f.original for f in learned] == [text]  # the repeated paragraph

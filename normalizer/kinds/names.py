@@ -276,7 +276,7 @@ def capitalized_words(text: str) -> dict[str, list[int]]:
             if len(token) >= 4 and token[:1].isupper() and token[1:].islower():
                 words.add(token.decode("ascii"))
         else:
-            words.update(w for w in CAPITALIZED.findall(token.decode("utf-8")) if w not in common)
+            words.update(w for w in CAPITALIZED.findall(token.decode("utf-8", "surrogatepass")) if w not in common)
     out: dict[str, list[int]] = {}
     end = len(text)
     for w in words:

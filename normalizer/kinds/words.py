@@ -73,7 +73,7 @@ def census(text: str) -> frozenset[bytes]:
     removed before anything is decoded). A token is a maximal run of ASCII letters, or a run of
     ASCII letters and characters beyond ASCII; the word rules split the second kind further.
     """
-    return frozenset(text.encode("utf-8").translate(_LETTER_BYTES).split()) - _common_bytes()
+    return frozenset(text.encode("utf-8", "surrogatepass").translate(_LETTER_BYTES).split()) - _common_bytes()
 
 
 def _letter_runs(text: str) -> set[str]:
@@ -92,7 +92,7 @@ def _letter_runs(text: str) -> set[str]:
             out.add(token.decode("ascii"))
             continue
         common = common or common_forms()
-        out.update(w for w in FAST_LETTERS.findall(token.decode("utf-8")) if w not in common)
+        out.update(w for w in FAST_LETTERS.findall(token.decode("utf-8", "surrogatepass")) if w not in common)
     return out
 
 
