@@ -312,3 +312,22 @@ def test_camel_join_finds_what_every_join_match_gives(text: str) -> None:
 
     got = [(p.start, p.end, p.replacement) for p in camel_join(Document(text))]
     assert got == _camel_join_reference(text)
+
+
+NAME_PIECES = st.sampled_from([
+    "Trump", "trump", "Canada", "Xi", "xi", "Anna", "anna", "He", "he", "The", "the", "met", "said", " ", "  ", "\n",
+    ". ", ", ", "! ", "“", "(", "-", "'", "’", "Trumps", "McTrump", "\u212aent", "Kent", "İstanbul", "Éric", "éric",
+    "Changes", "changes", "Dai", "dai", "Qi", "5",
+])
+
+
+@MANY
+@given(st.lists(NAME_PIECES, max_size=24).map("".join), st.lists(st.sampled_from(
+    ["trump", "canada", "xi", "anna", "he", "the", "kent", "éric", "changes", "dai", "qi", "tr", "Trump", "", "5",
+     "istanbul", "mctrump", "trumps"]), max_size=6))
+def test_document_names_answer_as_the_dictionary_does(text: str, keys: list[str]) -> None:
+    """G001/G004 ask the document's names word by word: the same answers as names_in's dictionary."""
+    names, expected = words.DocumentNames(text), words.names_in.__wrapped__(text)
+    for key in keys + list(expected):
+        assert (key in names) == (key in expected), key
+        assert names.get(key, key) == expected.get(key, key), key

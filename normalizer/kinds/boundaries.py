@@ -9,7 +9,7 @@ import regex
 from ..document import Document
 from ..fixes import Proposal
 from ..lexicon import FUNCTION_WORDS, looks_technical, zipf
-from .words import ignored, names_in, rare_words, token_at
+from .words import DocumentNames, ignored, rare_words, token_at
 
 # A lower-case function word, a capitalized word or an all-caps word, then a capitalized word, as one token.
 JOIN = regex.compile(
@@ -67,7 +67,7 @@ def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[
         if looks_technical(token_at(text, m.start(), m.end())):
             continue
         if names is None:
-            names = names_in(text)
+            names = DocumentNames(text)
         if a.isupper():  # a headline run on into the text: "INDEPENDENCE DAYPresident"
             ok = (zipf(a.lower()) >= CAPS_WORD and _after_caps(text, m.start())
                   and (zipf(b.lower()) >= CAPS_WORD or zipf(b.lower()) >= WORD and _standalone_count(b, text) > 0))

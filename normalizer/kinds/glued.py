@@ -9,7 +9,7 @@ import regex
 from ..document import Document
 from ..fixes import Proposal
 from ..lexicon import FUNCTION_WORDS, zipf
-from .words import ignored, names_in, plain_occurrences, unknown_words, word_counts
+from .words import DocumentNames, ignored, plain_occurrences, unknown_words
 
 PART = 3.5        # each half must be an everyday word
 SHORT_PART = 4.5  # and a 2-3 letter half a very common one
@@ -129,7 +129,7 @@ def glued_words(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
         if not _may_split(word, text):
             continue  # no boundary can look lost, whatever names the text uses
         if names is None:
-            names = names_in(text)
+            names = DocumentNames(text)
         split = best_split(word, names)
         if split is None:
             continue

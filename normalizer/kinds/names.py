@@ -16,7 +16,7 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import common_forms, zipf
 from ..prefilter import EXACT, non_ascii
-from .words import census
+from .words import census, refused
 from ..registry import Rule
 
 ROMAN = regex.compile(r"^[IVXLCDM]+$")
@@ -247,19 +247,6 @@ class NameBlocks:
         return [name for _, name in found]
 
 
-_BEFORE_NAME = regex.compile(r"[\p{L}\p{N}'’-]")  # what CAPITALIZED's lookbehind refuses
-_AFTER_NAME = regex.compile(r"[\p{L}\p{N}-]")      # and its lookahead
-_REFUSED: dict[tuple[bool, str], bool] = {}
-
-
-def _refused(after: bool, c: str) -> bool:
-    key = (after, c)
-    hit = _REFUSED.get(key)
-    if hit is None:
-        hit = _REFUSED[key] = bool((_AFTER_NAME if after else _BEFORE_NAME).match(c))
-    return hit
-
-
 def capitalized_words(text: str) -> dict[str, list[int]]:
     """Where each capitalized word (CAPITALIZED) that is not a common form occurs: word -> starts.
 
@@ -283,7 +270,7 @@ def capitalized_words(text: str) -> dict[str, list[int]]:
         n, starts = len(w), []
         i = text.find(w)
         while i >= 0:
-            if not (i > 0 and _refused(False, text[i - 1]) or i + n < end and _refused(True, text[i + n])):
+            if not (i > 0 and refused(False, text[i - 1]) or i + n < end and refused(True, text[i + n])):
                 starts.append(i)
             i = text.find(w, i + 1)
         if starts:

@@ -200,6 +200,73 @@ def names_in(text: str) -> dict[str, str]:
     return {k: v for k, v in inside.items() if not (len(k) <= 3 and _short_lower_word(k, text))}
 
 
+class DocumentNames:
+    """:func:`names_in` asked word by word: ``key in names``, ``names.get(key, default)``, ``names[key]``.
+
+    Equal to the dictionary (tested), without scanning the whole text for its words and capitals:
+    a plain lower-case key ("trump") is a name when its capitalized form ("Trump") occurs as a
+    whole word inside a sentence and the key itself is never a whole word; any other key, and any
+    key in a text holding the Kelvin sign (the one capital beyond ASCII whose lower case is
+    ASCII), asks the dictionary.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._asked: dict[str, str | None] = {}
+        self._whole_dict = "\u212a" in non_ascii(text)
+
+    def __bool__(self) -> bool:
+        return True  # "names or {}": an empty mapping answers as {} does
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._lookup(key) is not None
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        found = self._lookup(key)
+        return default if found is None else found
+
+    def __getitem__(self, key: str) -> str:
+        found = self._lookup(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def _lookup(self, key: str) -> str | None:
+        if self._whole_dict or not (key.isascii() and key.isalpha() and key.islower() and len(key) >= 2):
+            return names_in(self.text).get(key)
+        if key not in self._asked:
+            self._asked[key] = self._ascii_name(key)
+        return self._asked[key]
+
+    def _ascii_name(self, key: str) -> str | None:
+        text = self.text
+        if len(key) >= 4 and token_count(key, text):
+            return None  # written in lower case too
+        written, end = key[0].upper() + key[1:], len(text)
+        i = text.find(written)
+        while i >= 0:
+            j = i + len(written)
+            if not (i > 0 and refused(False, text[i - 1]) or j < end and refused(True, text[j])) \
+                    and not SENTENCE_START.search(text, max(0, i - 3), i):
+                return None if len(key) <= 3 and _short_lower_word(key, text) else written
+            i = text.find(written, i + 1)
+        return None
+
+
+_BEFORE_CAPITAL = regex.compile(r"[\p{L}\p{N}'’-]")  # what CAPITALIZED's lookbehind refuses
+_AFTER_CAPITAL = regex.compile(r"[\p{L}\p{N}-]")      # and its lookahead
+_REFUSED: dict[tuple[bool, str], bool] = {}
+
+
+def refused(after: bool, c: str) -> bool:
+    """True if CAPITALIZED's lookahead (``after``) or lookbehind refuses ``c`` (memoized per character)."""
+    key = (after, c)
+    hit = _REFUSED.get(key)
+    if hit is None:
+        hit = _REFUSED[key] = bool((_AFTER_CAPITAL if after else _BEFORE_CAPITAL).match(c))
+    return hit
+
+
 SHORT_LOWER = regex.compile(r"\p{Ll}{1,3}")
 
 
