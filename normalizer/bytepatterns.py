@@ -59,7 +59,7 @@ def to_bytes(source: str, flags: int = 0) -> str | None:
         tail = "$" if len(items) > 1 and _at(items[-1], "AT_END", "AT_END_LINE", "AT_END_STRING") else ""
         out, least = _sequence(items, tree.state.flags)
         out = head + out + tail
-    except (_Untranslatable, re.error, RecursionError, ValueError, TypeError):
+    except Exception:  # anything it cannot read or rewrite (_Untranslatable among them): no byte pattern
         return None
     return out if least > 0 else None  # a pattern that may match nothing at all gates nothing
 

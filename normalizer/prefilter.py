@@ -186,6 +186,7 @@ class PatternSet:
     def __init__(self) -> None:
         self.patterns: dict[str, str] = {}
         self.refused: set[str] = set()  # patterns Hyperscan would not compile
+        self._names: list[str] = []
         self._db: Any = None
         self._scratch: Any = None
         self._last: tuple[str, int, frozenset[str] | None] | None = None
@@ -205,11 +206,12 @@ class PatternSet:
         except UnicodeEncodeError:
             found = None
         else:
-            if self._db is None:
+            if self._db is None and self.patterns:
                 self._compile()
-            names = list(self.patterns)
             hits: set[str] = set()
-            self._db.scan(data, match_event_handler=lambda i, *_: hits.add(names[i]), scratch=self._scratch)
+            if self._db is not None:
+                names = self._names
+                self._db.scan(data, match_event_handler=lambda i, *_: hits.add(names[i]), scratch=self._scratch)
             found = frozenset(hits)
         self._last = (text, len(self.patterns), found)
         return found
@@ -224,14 +226,23 @@ class PatternSet:
         flags = hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_MULTILINE
         try:
             self._db, self._scratch = hyperscan_database([p.encode("ascii") for p in self.patterns.values()], flags)
-        except hyperscan.error:  # one pattern Hyperscan refuses (too large, say): leave it out, its rule always looks
+        except hyperscan.error:  # a pattern Hyperscan refuses (too large, say): left out, its rule always looks
             for name, pattern in list(self.patterns.items()):
                 try:
                     hyperscan_database([pattern.encode("ascii")], flags)
                 except hyperscan.error:
-                    del self.patterns[name]
-                    self.refused.add(name)
-            self._db, self._scratch = hyperscan_database([p.encode("ascii") for p in self.patterns.values()], flags)
+                    self._refuse([name])
+            try:
+                self._db, self._scratch = hyperscan_database([p.encode("ascii") for p in self.patterns.values()], flags)
+            except hyperscan.error:  # refused together: no pass at all, every rule looks
+                self._refuse(list(self.patterns))
+                self._db = None
+        self._names = list(self.patterns)
+
+    def _refuse(self, names: list[str]) -> None:
+        for name in names:
+            del self.patterns[name]
+            self.refused.add(name)
 
 
 # The rules' first checks, registered by the rule modules.

@@ -188,3 +188,15 @@ def test_a_text_holding_a_lone_surrogate_is_checked_like_any_other() -> None:
     stats = learn([text] * 3)
     learned = engine.propose(Document(text).with_corpus(stats), load_rules(select=["B003"]))
     assert [f.original for f in learned] == [text]  # the repeated paragraph
+
+
+def test_a_pattern_hyperscan_refuses_leaves_its_rule_looking(tmp_path, monkeypatch) -> None:
+    from normalizer.prefilter import PatternSet
+
+    monkeypatch.setenv("MTNORM_CACHE_DIR", str(tmp_path))
+    checks = PatternSet()
+    checks.register("space-mark", r"[ \t][,;:.?!%]")
+    checks.register("broken", r"(unbalanced")
+    assert checks.may("space-mark", "Source :Skai") and not checks.may("space-mark", "Source: Skai")
+    assert checks.may("broken", "anything") and checks.refused == {"broken"}
+    assert PatternSet().matched("no patterns at all") == frozenset()
