@@ -111,6 +111,26 @@ def extra_letter(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterato
             yield Proposal(m.start(), m.end(), stem, f"{word!r} is not a word; {stem!r} with a stray last letter?")
 
 
+@lru_cache(maxsize=65536)
+def _slips(word: str) -> tuple[str, ...]:
+    """The everyday words ``word`` may be a slip for, best first (none: a word, or no slip).
+
+    What G003 decides from the word alone, worked out once per word and process (words recur
+    from document to document); what depends on the document (used twice, ignored) is asked first.
+    """
+    if zipf(word) < UNKNOWN and stray_last_letter(word):
+        return ()  # G002's stray last letter
+    z = zipf(word)
+    if z >= UNKNOWN and inflected(word):
+        return ()  # a rare but regular form of a known word
+    if word in dictionary_words():
+        return ()  # an edited dictionary uses it: a real word ("minuet", "canvass")
+    candidates = one_edit(word, max(TARGET, z + GAP), OTHER if z < UNKNOWN else SWAP)
+    if not candidates and z >= UNKNOWN and len(word) >= LONG:  # any slip, in a long word far rarer than the intended one
+        candidates = one_edit(word, max(TARGET, z + WIDE_GAP))
+    return tuple(candidates)
+
+
 def misspelling(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[Proposal]:
     """A lower-case word that is not English but one slip from an everyday word ("goverment").
 
@@ -130,17 +150,9 @@ def misspelling(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
     """
     text = doc.text
     for word in unknown_words(text, min_len=MIN_TYPO, below=RARE):
-        if (len(word) > MAX_TYPO or not word.isascii() or token_count(word, text) > 1 or ignored(word, ignore)
-                or zipf(word) < UNKNOWN and stray_last_letter(word)):
+        if len(word) > MAX_TYPO or not word.isascii() or token_count(word, text) > 1 or ignored(word, ignore):
             continue
-        z = zipf(word)
-        if z >= UNKNOWN and inflected(word):
-            continue  # a rare but regular form of a known word
-        if word in dictionary_words():
-            continue  # an edited dictionary uses it: a real word ("minuet", "canvass")
-        candidates = one_edit(word, max(TARGET, z + GAP), OTHER if z < UNKNOWN else SWAP)
-        if not candidates and z >= UNKNOWN and len(word) >= LONG:  # any slip, in a long word far rarer than the intended one
-            candidates = one_edit(word, max(TARGET, z + WIDE_GAP))
+        candidates = _slips(word)
         if not candidates:
             continue
         for m in plain_occurrences(word, text):
