@@ -15,6 +15,7 @@ dotted and dotless I). A pattern we cannot analyse gets no gate and always runs.
 from __future__ import annotations
 
 import re
+import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache, partial
@@ -61,8 +62,8 @@ def non_ascii(text: str) -> frozenset[str]:
     return frozenset() if text.isascii() else frozenset(_NON_ASCII.findall(text))
 
 
-def hyperscan_database(expressions: Sequence[bytes], flags: int, literal: bool = False) -> tuple[Any, Any]:
-    """A compiled Hyperscan block-mode database of ``expressions`` (ids 0..n-1) and its scratch space.
+def hyperscan_database(expressions: Sequence[bytes], flags: int, literal: bool = False) -> Compiled:
+    """A compiled Hyperscan block-mode database of ``expressions`` (ids 0..n-1), ready to scan.
 
     Compiling takes a tenth of a second for the shared passes, so the result is kept in the user
     cache folder (``MTNORM_CACHE_DIR``, else ``~/.cache/mtnorm``), named after the installed
@@ -94,7 +95,31 @@ def hyperscan_database(expressions: Sequence[bytes], flags: int, literal: bool =
                 write_atomic(cache, hyperscan.dumpb(db))
             except OSError:
                 pass  # a read-only home: compiled again next time
-    return db, hyperscan.Scratch(db)
+    return Compiled(db)
+
+
+class Compiled:
+    """A Hyperscan database and a scratch space for each thread that scans with it (a scratch space
+    serves one scan at a time: the review app checks files in a worker thread)."""
+
+    def __init__(self, db: Any) -> None:
+        import hyperscan
+
+        self.db = db
+        self._owner = threading.get_ident()
+        self._scratch = hyperscan.Scratch(db)
+        self._others = threading.local()
+
+    def scan(self, data: bytes, handler: Callable[..., Any]) -> None:
+        if threading.get_ident() == self._owner:
+            scratch = self._scratch
+        else:
+            scratch = getattr(self._others, "scratch", None)
+            if scratch is None:
+                import hyperscan
+
+                scratch = self._others.scratch = hyperscan.Scratch(self.db)
+        self.db.scan(data, match_event_handler=handler, scratch=scratch)
 
 
 class LiteralSet:
@@ -120,15 +145,10 @@ class LiteralSet:
         self._apart = [(k, v) for k, v in table.items() if "\x00" in k]
         self._values = [v for k, v in table.items() if "\x00" not in k]
         self._keys = [k.encode("utf-8") for k in table if "\x00" not in k]
-        self._db: Any = None
-        self._scratch: Any = None
+        self._db: Compiled | None = None
 
     def __len__(self) -> int:
         return len(self._keys) + len(self._apart)
-
-    def _database(self) -> Any:
-        db, self._scratch = hyperscan_database(self._keys, 0, literal=True)
-        return db
 
     def iter(self, text: str) -> Iterator[tuple[int, Any]]:
         if self._apart:
@@ -146,14 +166,14 @@ class LiteralSet:
         if not self._keys or not text:
             return iter(())
         if self._db is None:
-            self._db = self._database()
+            self._db = hyperscan_database(self._keys, 0, literal=True)
         data = text.encode("utf-8", "surrogatepass")  # a lone surrogate (a Python string may hold one) is 3 bytes
         ends: list[tuple[int, int]] = []
 
         def found(i: int, _start: int, end: int, _flags: int, _ctx: Any) -> None:
             ends.append((end, i))
 
-        self._db.scan(data, match_event_handler=found, scratch=self._scratch)
+        self._db.scan(data, found)
         ends.sort()  # end-offset order (already so in block mode; a sort of sorted data is one pass)
         values = self._values
         if len(data) == len(text):  # ASCII: byte offsets are character offsets
@@ -187,8 +207,7 @@ class PatternSet:
         self.patterns: dict[str, str] = {}
         self.refused: set[str] = set()  # patterns Hyperscan would not compile
         self._names: list[str] = []
-        self._db: Any = None
-        self._scratch: Any = None
+        self._db: Compiled | None = None
         self._last: tuple[str, int, frozenset[str] | None] | None = None
 
     def register(self, name: str, pattern: str) -> None:
@@ -211,7 +230,7 @@ class PatternSet:
             hits: set[str] = set()
             if self._db is not None:
                 names = self._names
-                self._db.scan(data, match_event_handler=lambda i, *_: hits.add(names[i]), scratch=self._scratch)
+                self._db.scan(data, lambda i, *_: hits.add(names[i]))
             found = frozenset(hits)
         self._last = (text, len(self.patterns), found)
         return found
@@ -225,7 +244,7 @@ class PatternSet:
 
         flags = hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_MULTILINE
         try:
-            self._db, self._scratch = hyperscan_database([p.encode("ascii") for p in self.patterns.values()], flags)
+            self._db = hyperscan_database([p.encode("ascii") for p in self.patterns.values()], flags)
         except hyperscan.error:  # a pattern Hyperscan refuses (too large, say): left out, its rule always looks
             for name, pattern in list(self.patterns.items()):
                 try:
@@ -233,7 +252,7 @@ class PatternSet:
                 except hyperscan.error:
                     self._refuse([name])
             try:
-                self._db, self._scratch = hyperscan_database([p.encode("ascii") for p in self.patterns.values()], flags)
+                self._db = hyperscan_database([p.encode("ascii") for p in self.patterns.values()], flags)
             except hyperscan.error:  # refused together: no pass at all, every rule looks
                 self._refuse(list(self.patterns))
                 self._db = None

@@ -200,3 +200,31 @@ def test_a_pattern_hyperscan_refuses_leaves_its_rule_looking(tmp_path, monkeypat
     assert checks.may("space-mark", "Source :Skai") and not checks.may("space-mark", "Source: Skai")
     assert checks.may("broken", "anything") and checks.refused == {"broken"}
     assert PatternSet().matched("no patterns at all") == frozenset()
+
+
+def test_the_shared_passes_serve_several_threads_at_once() -> None:
+    """A Hyperscan scratch space serves one scan at a time: each thread gets its own (the review app checks in a worker thread)."""
+    import threading
+
+    from normalizer.prefilter import LiteralSet, PatternSet
+
+    checks, literals = PatternSet(), LiteralSet([("the", 1), ("Pékin", 2)])
+    checks.register("space-mark", r"[ \t][,;:.?!%]")
+    texts = [f"Talk {i} :the Pékin talks" + " x" * (i % 50) for i in range(300)]
+    failures: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            for text in texts:
+                assert checks.may("space-mark", text)
+                assert [v for _, v in literals.iter(text)] == [1, 2]
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    work()
+    for t in threads:
+        t.join()
+    assert not failures, failures[:1]
