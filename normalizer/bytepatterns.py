@@ -47,6 +47,66 @@ class _Untranslatable(Exception):
     pass
 
 
+_MEMO: dict[tuple[str, int], str | None] | None = None  # rewritten patterns, kept in the user cache
+_UNSAVED = False
+
+
+def rewritten(source: str, flags: int = 0) -> str | None:
+    """:func:`to_bytes`, remembered across runs in the user cache folder (rewriting every rule's
+    pattern at each start costs some 30 ms); :func:`save` writes what is new."""
+    global _MEMO, _UNSAVED
+    if _MEMO is None:
+        _MEMO = _load()
+    key = (source, int(flags))
+    if key not in _MEMO:
+        _MEMO[key] = to_bytes(source, flags)
+        _UNSAVED = True
+    return _MEMO[key]
+
+
+def _cache() -> Any:
+    """The cache file, named after a digest of this module's code (a changed rewriting starts afresh)."""
+    import hashlib
+
+    from .lexicon import _cache_file
+
+    try:
+        digest = hashlib.blake2b(open(__file__, "rb").read(), digest_size=12).hexdigest()
+    except OSError:
+        return None
+    return _cache_file(f"bytepatterns-{digest}", "hyperscan", "marshal")
+
+
+def _load() -> dict[tuple[str, int], str | None]:
+    import marshal
+
+    path = _cache()
+    try:
+        found = marshal.loads(path.read_bytes()) if path is not None else {}
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def save() -> None:
+    """Write the rewritten patterns to the user cache, if any is new (a read-only home: kept in memory)."""
+    global _UNSAVED
+    if not _UNSAVED or _MEMO is None:
+        return
+    _UNSAVED = False
+    path = _cache()
+    if path is None:
+        return
+    import marshal
+
+    from .document import write_atomic
+
+    try:
+        write_atomic(path, marshal.dumps(_MEMO))
+    except (OSError, ValueError):
+        pass  # a read-only home, or a pattern marshal cannot hold: rewritten again next time
+
+
 def to_bytes(source: str, flags: int = 0) -> str | None:
     """``source`` (a ``re``/``regex`` pattern) as a broader Hyperscan byte pattern, or ``None``."""
     if _p is None or flags & ~FLAGS:

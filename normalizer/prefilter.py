@@ -242,6 +242,9 @@ class PatternSet:
     def _compile(self) -> None:
         import hyperscan
 
+        from .bytepatterns import save
+
+        save()  # the rules are loaded by now: keep their rewritten patterns for the next run
         flags = hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_MULTILINE
         try:
             self._db = hyperscan_database([p.encode("ascii") for p in self.patterns.values()], flags)
@@ -276,7 +279,7 @@ def pattern_check(pattern: Any) -> Callable[[str], bool] | None:
     """
     import regex
 
-    from .bytepatterns import to_bytes
+    from .bytepatterns import rewritten
 
     # flags of the regex module that change what a pattern matches beyond what bytepatterns reads
     regex_only = regex.V1 | regex.FULLCASE | regex.BESTMATCH | regex.ENHANCEMATCH | regex.POSIX | regex.REVERSE
@@ -290,7 +293,7 @@ def pattern_check(pattern: Any) -> Callable[[str], bool] | None:
         source, flags = getattr(compiled, "pattern", None), getattr(compiled, "flags", 0)
     if not isinstance(source, str) or flags & regex_only:
         return None
-    translated = to_bytes(source, flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE))
+    translated = rewritten(source, flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE))
     if translated is None:
         return None
     name = "re:" + translated  # one entry for patterns that read alike

@@ -86,3 +86,22 @@ def test_what_cannot_be_rewritten_is_refused() -> None:
     assert to_bytes(r"(?=a)") is None               # matches the empty string: gates nothing
     assert to_bytes(r"a*") is None
     assert to_bytes(r"(?V1)[[a-z]--[aeiou]]") is None   # the regex module's own syntax
+
+
+def test_rewritten_patterns_are_kept_in_the_cache_and_survive_a_damaged_one(tmp_path, monkeypatch) -> None:
+    from normalizer import bytepatterns
+
+    monkeypatch.setenv("MTNORM_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(bytepatterns, "_MEMO", None)
+    sources = shipped_patterns()[:20]
+    first = [bytepatterns.rewritten(s) for s in sources]
+    assert first == [to_bytes(s) for s in sources]
+    bytepatterns.save()
+    (cache,) = tmp_path.glob("bytepatterns-*.marshal")
+    monkeypatch.setattr(bytepatterns, "_MEMO", None)
+    monkeypatch.setattr(bytepatterns, "to_bytes", lambda *a: "not rewritten again")
+    assert [bytepatterns.rewritten(s) for s in sources] == first  # read back from the cache
+    cache.write_bytes(b"damaged")
+    monkeypatch.setattr(bytepatterns, "_MEMO", None)
+    monkeypatch.setattr(bytepatterns, "to_bytes", to_bytes)
+    assert [bytepatterns.rewritten(s) for s in sources] == first
