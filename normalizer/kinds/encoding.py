@@ -20,17 +20,17 @@ from ..textdiff import changed_spans
 NON_ASCII = re.compile(r"[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0]")
 ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Every match holds one of these characters (ESC is among them): a quick first search.
+CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufff9-\ufffb]")
+CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufff9-\ufffb]")
+ODD_SPACE = regex.compile(r"(?<=\S)[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+(?=\S)")
+# No-break spaces that bind on purpose: "10\u00a0km", "p.\u00a012", "Mr.\u00a0Smith".
+BINDING = regex.compile(r"(?:\d|\.)[\u00a0\u202f]|[\u00a0\u202f](?:\d|%|[°€$£¥])")
 # NON_ASCII, CONTROL_CHAR and ODD_SPACE's spaces as UTF-8 byte patterns for the shared first pass
 # (prefilter.QUICK): each matches exactly where the character class does (tested over all of Unicode).
 QUICK.register("E001", r"\xc2[\x80-\x9f\xa1-\xbf]|[\xc3-\xe1\xe3-\xf4]|\xe2[\x81-\xbf]"
                        r"|\xe2\x80[\x80-\x92\x95-\x97\x9a\x9b\x9e-\xa5\xa7-\xbf]")
 QUICK.register("E003", r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xef\xbb\xbf|\xef\xbf[\xb9-\xbb]")
 QUICK.register("E004", r"\xc2\xa0|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xaf]|\xe2\x81\x9f|\xe3\x80\x80")
-CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufff9-\ufffb]")
-CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufff9-\ufffb]")
-ODD_SPACE = regex.compile(r"(?<=\S)[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+(?=\S)")
-# No-break spaces that bind on purpose: "10\u00a0km", "p.\u00a012", "Mr.\u00a0Smith".
-BINDING = regex.compile(r"(?:\d|\.)[\u00a0\u202f]|[\u00a0\u202f](?:\d|%|[°€$£¥])")
 
 
 @lru_cache(maxsize=1)

@@ -16,8 +16,8 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import common_forms, zipf
 from ..prefilter import EXACT, non_ascii
-from .words import census, refused
 from ..registry import Rule
+from .words import census, refused
 
 ROMAN = regex.compile(r"^[IVXLCDM]+$")
 # Words before a Roman numeral that make it a regnal or ordinal number ("Louis XI", "Chapter XI").

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import re
 
@@ -54,16 +54,8 @@ OPEN_SPACE = regex.compile(r"([(\[])[ \t]+(?=[^\s)\]])")
 CLOSE_SPACE = regex.compile(r"(?<=[^\s(\[])[ \t]+([)\]])")
 DOUBLED_BRACKET = regex.compile(r"\){2,}|\({2,}|\]{2,}|\[{2,}")
 QUICK_DOUBLED = re.compile(r"\)\)|\(\(|\]\]|\[\[")
-# Some first checks as substring tests, where that measured faster than the pattern (a pattern
-# search costs some 5 ms per MB; one character is found at memory speed, and a few two-character
-# strings about as fast as the pattern or faster): tests/test_fast_paths.py holds each equal to
-# its pattern.
-CURRENCY_SIGNS = "$€£¥₹₩₽"
-DOUBLED_BRACKETS = ("))", "((", "]]", "[[")
-CONTRACTION_SPACES = (" '", "\t'", " ’", "\t’", " n'", "\tn'", " n’", "\tn’")
 
-
-# The same first checks as byte patterns, answered together by one Hyperscan pass over the text
+# The first checks as byte patterns, answered together by one Hyperscan pass over the text
 # (prefilter.QUICK); each is as broad as the check it stands for or broader (tested).
 _NOT_SPACE_DIGIT_MARK = r"[^\t\n\x0b\x0c\r\x1c-\x1f 0-9_.?!,;:]"  # ASCII exclusions only: any other byte passes
 QUICK.register("S001", r"[ \t][,;:.?!%]")                                       # QUICK_SPACE_MARK
@@ -73,13 +65,6 @@ QUICK.register("S006", r"[(\[][ \t]|[ \t][)\]]")                                
 QUICK.register("S007", r"\)\)|\(\(|\]\]|\[\[")                                 # QUICK_DOUBLED
 QUICK.register("S013", r"[ \t]n?(?:'|\xe2\x80\x99)")                             # QUICK_CONTRACTION
 
-
-def has_any(text: str, needles: Iterable[str]) -> bool:
-    """True if one of ``needles`` occurs in ``text`` (a loop, not a generator: this runs on every text)."""
-    for needle in needles:
-        if needle in text:
-            return True
-    return False
 PAIRS = {")": "(", "(": ")", "]": "[", "[": "]"}
 LINE = regex.compile(r"[^\n]+")
 SUSPENDED = frozenset({"and", "or", "to", "nor"})
