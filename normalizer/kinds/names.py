@@ -17,7 +17,7 @@ from ..fixes import Proposal, Safety
 from ..lexicon import common_forms, zipf
 from ..prefilter import EXACT, non_ascii
 from ..registry import Rule
-from .words import census, refused
+from .words import capital_whole, census, places
 
 ROMAN = regex.compile(r"^[IVXLCDM]+$")
 # Words before a Roman numeral that make it a regnal or ordinal number ("Louis XI", "Chapter XI").
@@ -265,14 +265,8 @@ def capitalized_words(text: str) -> dict[str, list[int]]:
         else:
             words.update(w for w in CAPITALIZED.findall(token.decode("utf-8", "surrogatepass")) if w not in common)
     out: dict[str, list[int]] = {}
-    end = len(text)
     for w in words:
-        n, starts = len(w), []
-        i = text.find(w)
-        while i >= 0:
-            if not (i > 0 and refused(False, text[i - 1]) or i + n < end and refused(True, text[i + n])):
-                starts.append(i)
-            i = text.find(w, i + 1)
+        starts = list(places(w, text, capital_whole))
         if starts:
             out[w] = starts
     return dict(sorted(out.items()))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 import re
@@ -111,6 +111,15 @@ def _whole(text: str, start: int, end: int) -> bool:
     return True
 
 
+def places(word: str, text: str, whole: Callable[[str, int, int], bool]) -> Iterator[int]:
+    """Where ``word`` starts in ``text`` (found with ``str.find``) and ``whole(text, start, end)`` holds."""
+    i = text.find(word)
+    while i >= 0:
+        if whole(text, i, i + len(word)):
+            yield i
+        i = text.find(word, i + 1)
+
+
 def token_count(word: str, text: str) -> int:
     """How often ``word`` (letters only) occurs in ``text`` as a whole token: ``word_counts(text)[word]``.
 
@@ -119,20 +128,7 @@ def token_count(word: str, text: str) -> int:
     """
     if not _engines_agree(text):
         return word_counts(text)[word]
-    n, i = 0, text.find(word)
-    while i >= 0:
-        n += _whole(text, i, i + len(word))
-        i = text.find(word, i + 1)
-    return n
-
-
-def _occurs_whole(word: str, text: str) -> bool:
-    i = text.find(word)
-    while i >= 0:
-        if _whole(text, i, i + len(word)):
-            return True
-        i = text.find(word, i + 1)
-    return False
+    return sum(1 for _ in places(word, text, _whole))
 
 
 @lru_cache(maxsize=4)
@@ -147,7 +143,7 @@ def rare_words(text: str) -> tuple[tuple[str, float], ...]:
     out = []
     for w in _letter_runs(text) if fast else (w for w in word_counts(text).keys() - common_forms() if len(w) >= 5):
         z = zipf(w.lower())
-        if z < RARE_CUTOFF and (not fast or _occurs_whole(w, text)):
+        if z < RARE_CUTOFF and (not fast or next(places(w, text, _whole), -1) >= 0):
             out.append((w, z))
     return tuple(sorted(out))
 
@@ -242,14 +238,10 @@ class DocumentNames:
         text = self.text
         if len(key) >= 4 and token_count(key, text):
             return None  # written in lower case too
-        written, end = key[0].upper() + key[1:], len(text)
-        i = text.find(written)
-        while i >= 0:
-            j = i + len(written)
-            if not (i > 0 and refused(False, text[i - 1]) or j < end and refused(True, text[j])) \
-                    and not SENTENCE_START.search(text, max(0, i - 3), i):
+        written = key[0].upper() + key[1:]
+        for i in places(written, text, capital_whole):
+            if not SENTENCE_START.search(text, max(0, i - 3), i):
                 return None if len(key) <= 3 and _short_lower_word(key, text) else written
-            i = text.find(written, i + 1)
         return None
 
 
@@ -258,13 +250,18 @@ _AFTER_CAPITAL = regex.compile(r"[\p{L}\p{N}-]")      # and its lookahead
 _REFUSED: dict[tuple[bool, str], bool] = {}
 
 
-def refused(after: bool, c: str) -> bool:
+def _refused(after: bool, c: str) -> bool:
     """True if CAPITALIZED's lookahead (``after``) or lookbehind refuses ``c`` (memoized per character)."""
     key = (after, c)
     hit = _REFUSED.get(key)
     if hit is None:
         hit = _REFUSED[key] = bool((_AFTER_CAPITAL if after else _BEFORE_CAPITAL).match(c))
     return hit
+
+
+def capital_whole(text: str, start: int, end: int) -> bool:
+    """True if CAPITALIZED's lookarounds accept the word at ``text[start:end]``."""
+    return not (start > 0 and _refused(False, text[start - 1]) or end < len(text) and _refused(True, text[end]))
 
 
 SHORT_LOWER = regex.compile(r"\p{Ll}{1,3}")
