@@ -74,6 +74,9 @@ def data_rules(files: Sequence[str | os.PathLike[str]] = (), builtin_aliases: bo
     out.extend(_name_rules(tuple(load_aliases(files, builtin_aliases))))
     out.extend(_glossary_rules(tuple(glosses), tuple(calques)))
     out.extend(_word_rules(frozenset(w.lower() for w in ignored)))
+    from .bytepatterns import save
+
+    save()  # the data rules' patterns, rewritten for the shared first pass, kept for the next run
     return out
 
 

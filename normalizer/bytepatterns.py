@@ -53,7 +53,7 @@ _UNSAVED = False
 
 def rewritten(source: str, flags: int = 0) -> str | None:
     """:func:`to_bytes`, remembered across runs in the user cache folder (rewriting every rule's
-    pattern at each start costs some 30 ms); :func:`save` writes what is new."""
+    pattern at each start costs some 30 ms); :func:`save` writes what is new (the rule loader calls it)."""
     global _MEMO, _UNSAVED
     if _MEMO is None:
         _MEMO = _load()
@@ -80,10 +80,12 @@ def _cache() -> Any:
 def _load() -> dict[tuple[str, int], str | None]:
     import marshal
 
-    path = _cache()
+    from .lexicon import read_cache
+
+    data = read_cache(_cache())
     try:
-        found = marshal.loads(path.read_bytes()) if path is not None else {}
-    except (OSError, ValueError, EOFError, TypeError):
+        found = marshal.loads(data) if data is not None else {}
+    except (ValueError, EOFError, TypeError):
         return {}
     return found if isinstance(found, dict) else {}
 
@@ -94,17 +96,15 @@ def save() -> None:
     if not _UNSAVED or _MEMO is None:
         return
     _UNSAVED = False
-    path = _cache()
-    if path is None:
-        return
     import marshal
 
-    from .document import write_atomic
+    from .lexicon import write_cache
 
     try:
-        write_atomic(path, marshal.dumps(_MEMO))
-    except (OSError, ValueError):
-        pass  # a read-only home, or a pattern marshal cannot hold: rewritten again next time
+        data = marshal.dumps(_MEMO)
+    except ValueError:
+        return  # a pattern marshal cannot hold: rewritten again next time
+    write_cache(_cache(), data)
 
 
 def to_bytes(source: str, flags: int = 0) -> str | None:

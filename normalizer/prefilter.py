@@ -74,27 +74,20 @@ def hyperscan_database(expressions: Sequence[bytes], flags: int, literal: bool =
 
     import hyperscan
 
-    from .lexicon import _cache_file
+    from .lexicon import _cache_file, read_cache, write_cache
 
     digest = hashlib.blake2b(repr((list(expressions), flags, literal)).encode(), digest_size=16).hexdigest()
     cache = _cache_file(f"hyperscan-{digest}", "hyperscan", "hsdb")
-    db = None
-    if cache is not None and cache.is_file():
+    data = read_cache(cache)
+    if data is not None:
         try:
-            db = hyperscan.loadb(cache.read_bytes(), hyperscan.HS_MODE_BLOCK)
-        except (OSError, hyperscan.error, TypeError, ValueError):
-            db = None
-    if db is None:
-        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        db.compile(expressions=list(expressions), ids=list(range(len(expressions))), elements=len(expressions),
-                   flags=flags, literal=literal)
-        if cache is not None:
-            try:
-                from .document import write_atomic
-
-                write_atomic(cache, hyperscan.dumpb(db))
-            except OSError:
-                pass  # a read-only home: compiled again next time
+            return Compiled(hyperscan.loadb(data, hyperscan.HS_MODE_BLOCK))
+        except (hyperscan.error, TypeError, ValueError):
+            pass
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    db.compile(expressions=list(expressions), ids=list(range(len(expressions))), elements=len(expressions),
+               flags=flags, literal=literal)
+    write_cache(cache, hyperscan.dumpb(db))
     return Compiled(db)
 
 
@@ -242,9 +235,6 @@ class PatternSet:
     def _compile(self) -> None:
         import hyperscan
 
-        from .bytepatterns import save
-
-        save()  # the rules are loaded by now: keep their rewritten patterns for the next run
         flags = hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_MULTILINE
         try:
             self._db = hyperscan_database([p.encode("ascii") for p in self.patterns.values()], flags)
@@ -271,6 +261,20 @@ class PatternSet:
 QUICK = PatternSet()
 
 
+def pattern_source(pattern: Any) -> tuple[str | None, int]:
+    """The source and flags of a pattern: compiled (``re``, ``regex``), lazy or timed (compiling
+    nothing), or a source string; ``(None, 0)`` for anything else."""
+    if isinstance(pattern, str):
+        return pattern, 0
+    inner = getattr(pattern, "pattern", None)
+    if inner is None:
+        return None, 0
+    if not isinstance(inner, str):
+        return pattern_source(inner)  # a TimedPattern wraps a compiled pattern
+    # a LazyPattern keeps its flags apart (asking it for .flags would compile it)
+    return inner, pattern._flags if hasattr(pattern, "_flags") else getattr(pattern, "flags", 0)
+
+
 def pattern_check(pattern: Any) -> Callable[[str], bool] | None:
     """A first check for a rule's pattern (compiled, lazy, timed or its source): the pattern rewritten
     as a broader byte pattern (:mod:`normalizer.bytepatterns`) and asked in the shared pass
@@ -283,15 +287,8 @@ def pattern_check(pattern: Any) -> Callable[[str], bool] | None:
 
     # flags of the regex module that change what a pattern matches beyond what bytepatterns reads
     regex_only = regex.V1 | regex.FULLCASE | regex.BESTMATCH | regex.ENHANCEMATCH | regex.POSIX | regex.REVERSE
-    if isinstance(pattern, str):
-        source, flags = pattern, 0
-    elif hasattr(pattern, "_flags") and isinstance(pattern.__dict__.get("pattern"), str):  # LazyPattern: no compile
-        source, flags = pattern.pattern, pattern._flags
-    else:
-        inner = getattr(pattern, "pattern", None)
-        compiled = inner if inner is not None and not isinstance(inner, str) else pattern  # a TimedPattern wraps one
-        source, flags = getattr(compiled, "pattern", None), getattr(compiled, "flags", 0)
-    if not isinstance(source, str) or flags & regex_only:
+    source, flags = pattern_source(pattern)
+    if source is None or flags & regex_only:
         return None
     translated = rewritten(source, flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE))
     if translated is None:
@@ -422,9 +419,8 @@ def gate_for(pattern: Any, min_length: int = MIN_LITERAL) -> Gate | None:
     >>> gate_for(r"\\p{Lu}\\w+") is None
     True
     """
-    source = getattr(pattern, "pattern", pattern)
-    source = getattr(source, "pattern", source)  # a TimedPattern wraps a pattern
-    if not isinstance(source, str):
+    source = pattern_source(pattern)[0]
+    if source is None:
         return None
     lits = _literals(source)
     if not lits or min(_weight(s) for s in lits) < min_length:
