@@ -5,14 +5,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
 from .document import Document
 from .lexicon import zipf
-from .prefilter import non_ascii
+from .prefilter import LiteralSet, non_ascii
 
 DIGITS = regex.compile(r"\d+")
 SPACES = regex.compile(r"\s+")
@@ -107,6 +108,37 @@ def keyed_units(text: str) -> list[tuple[int, int, str]]:
     return [(s, e, _byte_key(low[s:e])) for s, e, _ in chosen]
 
 
+_ASCII_LETTERS = re.compile(r"[a-z]+")
+MIN_PIECE = 4  # a shorter piece of a repeated unit occurs in almost every text: no gate
+
+
+def pieces(unit: str) -> tuple[str, ...]:
+    """The two rarest English runs of ASCII letters in ``unit`` lower-cased, of :data:`MIN_PIECE`
+    letters or more (the longer of equally rare ones first); () when there is none.
+
+    Every text holding a unit with this unit's :func:`key` holds them in its
+    :func:`~normalizer.prefilter.fold`: the key's normalization changes only digits and
+    whitespace, and folding a text lower-cases each ASCII letter as ``str.lower`` does.
+    """
+    runs = {r for r in _ASCII_LETTERS.findall(unit.lower()) if len(r) >= MIN_PIECE}
+    return tuple(sorted(runs, key=lambda r: (zipf(r), -len(r), r))[:2])
+
+
+@lru_cache(maxsize=4)
+def _piece_finder(sets: tuple[tuple[str, ...], ...]) -> Callable[[str], bool]:
+    """Whether a folded text holds every piece of some unit (one literal pass for all the pieces)."""
+    found = LiteralSet(((p, p) for ps in sets for p in ps), keep=False)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for ps in sets:
+        by_first.setdefault(ps[0], []).append(ps)
+
+    def holds(folded: str) -> bool:
+        there = {p for _, p in found.iter(folded)}
+        return any(all(q in there for q in ps) for p in there for ps in by_first.get(p, ()))
+
+    return holds
+
+
 @dataclass
 class CorpusStats:
     """How many documents of a run contain each line or paragraph (only those in ``min_docs`` or more)."""
@@ -115,9 +147,17 @@ class CorpusStats:
     min_docs: int = 3
     repeated: dict[str, int] = field(default_factory=dict)
     names: dict[str, int] = field(default_factory=dict)  # rare capitalized words used 2+ times in the run
+    # the pieces of each repeated unit (:func:`pieces`); None when some repeated unit has none
+    pieces: tuple[tuple[str, ...], ...] | None = None
 
     def count(self, unit: str) -> int:
         return self.repeated.get(key(unit), 0)
+
+    def may_repeat(self, folded: str) -> bool:
+        """False when no repeated unit can be in the text whose :func:`~normalizer.prefilter.fold` is ``folded``."""
+        if not self.repeated:
+            return False
+        return self.pieces is None or _piece_finder(self.pieces)(folded)
 
 
 @dataclass
@@ -125,30 +165,41 @@ class Tally:
     """Raw counts of part of a run (one process's files, one datatrove shard); tallies add up.
 
     ``units`` counts, per normalized unit, the documents holding it; ``names``
-    counts capitalized words.
+    counts capitalized words; ``samples`` keeps the :func:`pieces` of each unit seen
+    in two documents of this tally (what lets B003 skip texts without one).
     """
 
     documents: int = 0
     units: Counter[str] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
+    samples: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def add(self, text: str, with_units: bool = True) -> None:
         self.documents += 1
         if with_units:
-            self.units.update({k for _, _, k in keyed_units(text)})
+            keyed = keyed_units(text)
+            counts, samples = self.units, self.samples
+            counts.update({k for _, _, k in keyed})
+            for s, e, k in keyed:
+                if counts[k] >= 2 and k not in samples:
+                    samples[k] = pieces(text[s:e])
         self.names.update(NAME.findall(text))
 
     def merge(self, other: Tally) -> Tally:
         self.documents += other.documents
         self.units.update(other.units)
         self.names.update(other.names)
+        for k, ps in other.samples.items():
+            self.samples.setdefault(k, tuple(ps))
         return self
 
     def stats(self, min_docs: int = 3) -> CorpusStats:
         """Keep the units reaching ``min_docs`` documents and the rare names used twice or more."""
         repeated = {k: c for k, c in self.units.items() if c >= max(2, min_docs)} if min_docs > 0 else {}
         rare = {w: c for w, c in self.names.items() if c >= 2 and zipf(w.lower()) < 3.0}
-        return CorpusStats(self.documents, min_docs, repeated, rare)
+        found = [self.samples.get(k, ()) for k in repeated]
+        sets = None if not all(found) else tuple(sorted(set(found)))
+        return CorpusStats(self.documents, min_docs, repeated, rare, sets)
 
 
 def tally(texts: Iterable[str], min_docs: int = 3) -> Tally:

@@ -48,7 +48,7 @@ def load_corpus_stats(folder: str | os.PathLike[str], min_docs: int = 3) -> Corp
         raise FileNotFoundError(f"{folder}: no {SHARD_SUFFIX} shards (run MtnormLearn first)")
     for shard in shards:
         data = json.loads(shard.read_text(encoding="utf-8"))
-        total.merge(Tally(data["documents"], Counter(data["units"]), Counter(data["names"])))
+        total.merge(Tally(data["documents"], Counter(data["units"]), Counter(data["names"]), data.get("samples", {})))
     return total.stats(min_docs)
 
 
@@ -144,5 +144,6 @@ class MtnormLearn(PipelineStep):
             self.stat_update("documents")
             yield doc
         shard = Path(self.output_folder) / f"{rank:05d}{SHARD_SUFFIX}"
-        payload = {"documents": counts.documents, "units": dict(counts.units), "names": dict(counts.names)}
+        payload = {"documents": counts.documents, "units": dict(counts.units), "names": dict(counts.names),
+                   "samples": counts.samples}
         write_atomic(shard, json.dumps(payload).encode("utf-8"))

@@ -62,13 +62,15 @@ def non_ascii(text: str) -> frozenset[str]:
     return frozenset() if text.isascii() else frozenset(_NON_ASCII.findall(text))
 
 
-def hyperscan_database(expressions: Sequence[bytes], flags: int, literal: bool = False) -> Compiled:
+def hyperscan_database(expressions: Sequence[bytes], flags: int, literal: bool = False,
+                       keep: bool = True) -> Compiled:
     """A compiled Hyperscan block-mode database of ``expressions`` (ids 0..n-1), ready to scan.
 
     Compiling takes a tenth of a second for the shared passes, so the result is kept in the user
     cache folder (``MTNORM_CACHE_DIR``, else ``~/.cache/mtnorm``), named after the installed
     hyperscan and a digest of what was compiled; a cache file that is damaged, or that a
-    different CPU or library cannot load, is compiled again and replaced.
+    different CPU or library cannot load, is compiled again and replaced. ``keep=False``
+    (strings learned from one run) compiles without the cache folder.
     """
     import hashlib
 
@@ -76,6 +78,8 @@ def hyperscan_database(expressions: Sequence[bytes], flags: int, literal: bool =
 
     from .lexicon import _cache_file, read_cache, write_cache
 
+    if not keep:
+        return Compiled(_compile_database(expressions, flags, literal))
     digest = hashlib.blake2b(repr((list(expressions), flags, literal)).encode(), digest_size=16).hexdigest()
     cache = _cache_file(f"hyperscan-{digest}", "hyperscan", "hsdb")
     data = read_cache(cache)
@@ -84,11 +88,18 @@ def hyperscan_database(expressions: Sequence[bytes], flags: int, literal: bool =
             return Compiled(hyperscan.loadb(data, hyperscan.HS_MODE_BLOCK))
         except (hyperscan.error, TypeError, ValueError):
             pass
+    db = _compile_database(expressions, flags, literal)
+    write_cache(cache, hyperscan.dumpb(db))
+    return Compiled(db)
+
+
+def _compile_database(expressions: Sequence[bytes], flags: int, literal: bool) -> Any:
+    import hyperscan
+
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     db.compile(expressions=list(expressions), ids=list(range(len(expressions))), elements=len(expressions),
                flags=flags, literal=literal)
-    write_cache(cache, hyperscan.dumpb(db))
-    return Compiled(db)
+    return db
 
 
 class Compiled:
@@ -129,7 +140,8 @@ class LiteralSet:
     [(0, 'q'), (2, 'e')]
     """
 
-    def __init__(self, pairs: Iterable[tuple[str, Any]]) -> None:
+    def __init__(self, pairs: Iterable[tuple[str, Any]], keep: bool = True) -> None:
+        self._keep = keep  # compiled database kept in the cache folder (see hyperscan_database)
         table: dict[str, Any] = {}
         for key, value in pairs:
             if key:
@@ -159,7 +171,7 @@ class LiteralSet:
         if not self._keys or not text:
             return iter(())
         if self._db is None:
-            self._db = hyperscan_database(self._keys, 0, literal=True)
+            self._db = hyperscan_database(self._keys, 0, literal=True, keep=self._keep)
         data = text.encode("utf-8", "surrogatepass")  # a lone surrogate (a Python string may hold one) is 3 bytes
         ends: list[tuple[int, int]] = []
 

@@ -161,3 +161,35 @@ def test_fast_units_and_keys_agree_with_the_regex_definitions(text: str) -> None
 
     assert list(units(text)) == _regex_units(text)
     assert key(text) == _regex_key(text)
+
+
+def test_repeated_units_have_their_pieces_and_texts_without_one_are_skipped() -> None:
+    from normalizer.corpus import pieces
+    from normalizer.prefilter import fold
+
+    assert pieces("Subscribe to our NEWSLETTER (2024) now") == ("newsletter", "subscribe")  # the rarest two
+    assert pieces("12 34 56 78 90 -- 11 a b") == ()  # no run of four letters: no gate
+    texts = [article(i, footer=i < 5, quote=False) for i in range(8)]
+    stats = learn(texts)
+    assert len(stats.repeated) == 1 and stats.pieces == (("networks", "stories"),)  # the footer's rarest words
+    assert stats.may_repeat(fold(texts[0])) and not stats.may_repeat(fold("Markets were calm on Monday.\n"))
+    rule = [r for r in load_rules(select=["B003"])]
+    assert propose(Document("Markets were calm on Monday.\n").with_corpus(stats), rule) == []
+    assert [f.rule for f in propose(Document(texts[1]).with_corpus(stats), rule)] == ["B003"]
+
+
+def test_a_repeated_unit_without_a_piece_turns_the_gate_off() -> None:
+    from normalizer.corpus import Tally
+
+    a, b = Tally(), Tally()
+    for t in (a, b):  # the footer once in each tally: three documents in all, no tally saw it twice
+        t.add(article(0, footer=True, quote=False))
+    a.add(article(1, footer=True, quote=False))  # twice in a: its piece is known there
+    assert a.merge(b).stats(3).pieces is not None
+    c, d = Tally(), Tally()
+    for t in (c, d):
+        t.add(article(2, footer=True, quote=False))
+    c.merge(d).merge(Tally(1, __import__("collections").Counter(a.units)))  # counted, piece unknown
+    stats = c.stats(3)
+    assert stats.repeated and stats.pieces is None
+    assert stats.may_repeat("anything at all")  # no gate: B003 looks at every text

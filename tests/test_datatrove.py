@@ -51,6 +51,7 @@ def test_two_pass_pipeline_annotates_and_cleans(tmp_path: Path) -> None:
                           tasks=2, workers=1, logging_dir=str(tmp_path / "logs1")).run()
     stats = load_corpus_stats(tmp_path / "stats", min_docs=3)
     assert stats.documents == 4 and stats.repeated  # the footer is in three documents
+    assert stats.pieces == (("telegram", "channel"),)  # the shards carry a piece of it: B003 skips texts without one
     LocalPipelineExecutor(pipeline=[
         JsonlReader(str(tmp_path / "in")),
         MtnormAnnotate(corpus_stats=str(tmp_path / "stats")),

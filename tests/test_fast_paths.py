@@ -327,3 +327,19 @@ def test_document_names_answer_as_the_dictionary_does(text: str, keys: list[str]
     for key in keys + list(expected):
         assert (key in names) == (key in expected), key
         assert names.get(key, key) == expected.get(key, key), key
+
+
+@MANY
+@given(st.lists(st.lists(UNIT_PIECES, max_size=12).map("".join), min_size=2, max_size=6),
+       st.lists(UNIT_PIECES, max_size=30).map("".join))
+def test_the_repeated_unit_gate_passes_every_text_holding_a_repeated_unit(corpus: list[str], text: str) -> None:
+    """B003's gate (a piece of each repeated unit in the folded text) lets through every text with one."""
+    from normalizer.corpus import keyed_units, learn
+    from normalizer.prefilter import fold
+
+    footer = "Subscribe to the Daily 12 news\n"
+    texts = [t + "\n" + footer + "\n" + text for t in corpus]  # the footer and ``text``'s units repeat
+    stats = learn(texts, min_docs=2)
+    for candidate in [text, *texts, footer.upper(), footer.replace("12", "2025")]:
+        if any(k in stats.repeated for _, _, k in keyed_units(candidate)):
+            assert stats.may_repeat(fold(candidate))

@@ -262,8 +262,8 @@ def learned_boilerplate(doc: Document) -> Iterator[Proposal]:
     3). Quotations are never learned. Works only in batch runs; always review.
     """
     stats = doc.corpus
-    if stats is None or not stats.repeated:
-        return
+    if stats is None or not stats.may_repeat(fold(doc.text)):
+        return  # nothing repeats in the run, or no piece of what repeats is in this text
     text = doc.text
     taken: list[tuple[int, int]] = []
     for start, end, k in keyed_units(text):
