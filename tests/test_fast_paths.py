@@ -343,3 +343,35 @@ def test_the_repeated_unit_gate_passes_every_text_holding_a_repeated_unit(corpus
     for candidate in [text, *texts, footer.upper(), footer.replace("12", "2025")]:
         if any(k in stats.repeated for _, _, k in keyed_units(candidate)):
             assert stats.may_repeat(fold(candidate))
+
+
+REPEAT_PIECES = st.sampled_from([
+    "the", "The", "THE", "in", "In", " ", "  ", "\t", "\n", ".", ",", "“", "”", "’", "—", "\u00a0", "_", "2", "a1",
+    "Pékin", "PÉKIN", "pékin", "ß", "ẞ", "SS", "ss", "ſ", "s", "S", "\u212a", "k", "K", "İ", "i", "I", "ı", "Å", "å",
+    "\u212b", "Σ", "σ", "ς", "ǅ", "ǆ", "Ǆ", "\u0301", "e", "ş", "Ş", "°", "²", "٣", "中", "\ud800", "x",
+])
+
+
+def _alphabetic_repeat(text: str) -> bool:
+    """What D001 and D003 can report: a repeat of alphabetic words their patterns find."""
+    return any(m.group(1).isalpha() for m in D.REPEAT.finditer(text)) or any(
+        m.group(1).replace(" ", "").replace("\t", "").isalpha() for m in D.REPEATED_PHRASE.finditer(text))
+
+
+@MANY
+@given(st.lists(REPEAT_PIECES, max_size=14).map("".join))
+def test_the_repeat_check_on_bytes_lets_every_repeat_through(text: str) -> None:
+    """D001/D003's first check on the byte image never rules out a repeat of alphabetic words they would find."""
+    if _alphabetic_repeat(text):
+        assert D._may_repeat(text)
+
+
+def test_the_repeat_check_on_bytes_on_real_texts() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root.parent / "seeds").glob("*.txt"))
+             + sorted((root / "data").rglob("*.txt"))]
+    assert sum(D._image(t) is not None for t in texts) > len(texts) * 3 // 4  # the byte image is the usual path
+    for text in texts:
+        assert D._may_repeat(text) == _alphabetic_repeat(text)  # exact on these: no repeat of digits, no "very, very"

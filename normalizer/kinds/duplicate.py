@@ -12,6 +12,7 @@ import regex
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import is_common
+from ..prefilter import non_ascii
 from ..registry import rule
 
 # The standard library's re is several times faster here; the letters-only check is done after.
@@ -31,10 +32,52 @@ DOUBLE_QUOTE = regex.compile(r"(?<=[^\s”’»])(”|»)\1")
 SENTENCE_START = regex.compile(r"(?:\A|[.!?:;]\s+|\n\s*)\Z")
 
 
+# The same check on a byte image of the text (:func:`_image`), without case folding: the text's
+# alphabetic words are runs of a-z there, so the standard engine's back-reference runs on bytes.
+IMAGE_REPEAT = re.compile(rb"\b([a-z]++) ++(?:\1\b|([a-z]++) ++\1 ++\2\b)")
+# ASCII letters lower-cased, space and tab a space, digits and "_" (word characters but never in an
+# alphabetic word) \x02, every other ASCII character \x01, every byte beyond ASCII "z".
+_IMAGE = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 if c in (9, 32) else
+               2 if 48 <= c <= 57 or c == 95 else 122 if c >= 128 else 1 for c in range(256))
+_CHAR_KIND: dict[str, int] = {}  # 0: the text needs the slow check, 1: a word character, 2: a separator
+
+
+def _char_kind(c: str) -> int:
+    kind = _CHAR_KIND.get(c)
+    if kind is None:
+        size = len(c.encode("utf-8", "surrogatepass"))
+        if not (c.isalnum() or c == "_"):
+            kind = 2  # not \w: one more separator between words
+        else:  # its image must not depend on case: equal words under IGNORECASE, equal images
+            same = all(len(x.encode("utf-8", "surrogatepass")) == size for x in (c.lower(), c.upper()))
+            kind = 1 if same else 0
+        _CHAR_KIND[c] = kind
+    return kind
+
+
+def _image(text: str) -> bytes | None:
+    """``text`` as bytes in which two words equal under ``re.IGNORECASE`` are equal runs of a-z and
+    every other character is something else; None for a text holding a word character whose upper
+    or lower case has another UTF-8 length ("ß", "ſ", the Kelvin sign), which has no such image.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    if not data.isascii():
+        for c in non_ascii(text):
+            kind = _char_kind(c)
+            if kind == 0:
+                return None
+            if kind == 2:  # a separator beyond ASCII ("“", "—", a no-break space): \x01 too
+                data = data.replace(c.encode("utf-8", "surrogatepass"), b"\x01")
+    return data.translate(_IMAGE)
+
+
 @lru_cache(maxsize=4)
 def _may_repeat(text: str) -> bool:
-    """False when neither D001 nor D003 can match anywhere in ``text``."""
-    return QUICK_REPEAT.search(text) is not None
+    """False when neither D001 nor D003 can find a repeat of alphabetic words anywhere in ``text``."""
+    image = _image(text)
+    if image is None:
+        return QUICK_REPEAT.search(text) is not None
+    return IMAGE_REPEAT.search(image) is not None
 
 
 @rule("D001", "repeated-word", "duplicate", Safety.SAFE, example="familiar with the The discussions")
