@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -67,11 +68,6 @@ def units(text: str) -> Iterator[tuple[int, int, str]]:
         yield start, end, text[start:end]
 
 
-# every ASCII digit a 0 and every ASCII whitespace character a space (str.split's other
-# ASCII whitespace, the separators \x1c-\x1f, sends a text to the slow path)
-_BYTE_NORM = bytes.maketrans(b"123456789\t\n\r\x0b\x0c", b"000000000     ")
-
-
 def _bytewise(text: str) -> bool:
     """True if :func:`key`'s normalization can be done on UTF-8 bytes for every unit of ``text``.
 
@@ -83,29 +79,64 @@ def _bytewise(text: str) -> bool:
     return not any(c.isdecimal() or c.isspace() or len(c.lower()) != 1 for c in non_ascii(text))
 
 
-def _byte_key(low: str) -> str:
-    """:func:`key` of a unit already lower-cased, on bytes (see :func:`_bytewise`)."""
-    b = low.encode("utf-8", "surrogatepass").translate(_BYTE_NORM)
-    while b"00" in b:  # a run of digits is one 0
-        b = b.replace(b"00", b"0")
-    while b"  " in b:  # a run of whitespace is one space
-        b = b.replace(b"  ", b" ")
-    return hashlib.blake2b(b.strip(b" "), digest_size=12).hexdigest()
-
-
 def keyed_units(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, key)`` of the :func:`eligible` units of ``text``, in :func:`units` order.
 
     What the learning pass counts and B003 looks up: equal to :func:`key` of each unit
-    (tested), computed on bytes from one lower-cased copy of the text when it can be.
+    (tested), computed on bytes from one normalized copy of the whole text when it can be.
     """
-    chosen = [(s, e, u) for s, e, u in units(text) if eligible(u)]
-    if not chosen:
-        return []
-    if not _bytewise(text):
-        return [(s, e, key(u)) for s, e, u in chosen]
-    low = text.lower()
-    return [(s, e, _byte_key(low[s:e])) for s, e, _ in chosen]
+    if _bytewise(text):
+        return _keyed_bytewise(text)
+    return [(s, e, key(u)) for s, e, u in units(text) if eligible(u)]
+
+
+# every ASCII digit a 0 and every ASCII whitespace character but the line break a space (str.split's
+# other ASCII whitespace, the separators \x1c-\x1f, sends a text to the slow path)
+_LINE_NORM = bytes.maketrans(b"123456789\t\r\x0b\x0c", b"000000000    ")
+
+
+def _keyed_bytewise(text: str) -> list[tuple[int, int, str]]:
+    """:func:`keyed_units` of a :func:`_bytewise` text: the whole text lower-cased and normalized as
+    :func:`key` normalizes a unit (digit runs 0, whitespace runs one space), but line breaks kept;
+    a line's normalized form is then its piece of that, stripped, and a paragraph's the
+    forms of its lines joined by spaces. A unit has two words or more where that form
+    has a space (the text's only whitespace is ASCII), and a quotation lies on one line.
+    """
+    data = text.lower().encode("utf-8", "surrogatepass").translate(_LINE_NORM)
+    while b"00" in data:
+        data = data.replace(b"00", b"0")
+    while b"  " in data:
+        data = data.replace(b"  ", b" ")
+    forms = [f.strip(b" ") for f in data.split(b"\n")]  # line i of the text, normalized
+    raw = text.split("\n")
+    starts, pos = [], 0
+    for line in raw:
+        starts.append(pos)
+        pos += len(line) + 1
+    quoted: set[int] = set()
+    if "“" in text or '"' in text or "«" in text:
+        quoted = {bisect_right(starts, m.start()) - 1 for m in QUOTED.finditer(text)}
+    lines = [i for i, f in enumerate(forms) if f]  # the non-blank ones
+
+    def digest(form: bytes) -> str:
+        return hashlib.blake2b(form, digest_size=12).hexdigest()
+
+    out = []
+    first = 0  # paragraphs: runs of consecutive non-blank lines, two or more
+    for j in range(1, len(lines) + 1):
+        if j == len(lines) or lines[j] != lines[j - 1] + 1:
+            if j - first >= 2:
+                a, b = lines[first], lines[j - 1]
+                form = b" ".join(forms[a:b + 1])
+                s, e = starts[a], starts[b] + len(raw[b])
+                if b" " in form and len(text[s:e].strip()) >= 12 and quoted.isdisjoint(range(a, b + 1)):
+                    out.append((s, e, digest(form)))
+            first = j
+    for i in lines:
+        form = forms[i]
+        if b" " in form and i not in quoted and len(raw[i].strip()) >= 12:
+            out.append((starts[i], starts[i] + len(raw[i]), digest(form)))
+    return out
 
 
 _ASCII_LETTERS = re.compile(r"[a-z]+")
