@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 
 from . import engine
@@ -18,8 +19,8 @@ from .api import ignore_words_from, load_rules
 from .batch import FileReport, discover, output_path, run
 from .cli_alias import cmd_alias, cmd_boilerplate
 from .config import Config, load_config
-from .document import (Document, DocumentError, copy_atomic, move_into_place, unchanged_since_read, write_atomic,
-                       write_error)
+from .document import (Document, DocumentError, copy_atomic, flush_at_end, move_into_place, unchanged_since_read,
+                       write_atomic, write_error)
 from .stream import StreamResult
 from .undo import UndoLog, log_for, undo_run
 from .decisions import Journal
@@ -244,8 +245,11 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
     stage_dirs = {f: (output_path(f, root, out_dir).parent if out_dir is not None else Path(os.path.realpath(f)).parent)
                   for f, root in pairs}
-    reports = _progress_run([f for f, _ in pairs], "clean", level, (select, ignore, rule_files, args.ignore_word_list),
-                            args.jobs, args.quiet, cfg, _policy(args, cfg), each=write_one, stage_dirs=stage_dirs)
+    # copies beside untouched originals are flushed to disk together at the end; in place, each file
+    # and its backup are flushed before the original is replaced
+    with flush_at_end() if out_dir is not None else nullcontext():
+        reports = _progress_run([f for f, _ in pairs], "clean", level, (select, ignore, rule_files, args.ignore_word_list),
+                                args.jobs, args.quiet, cfg, _policy(args, cfg), each=write_one, stage_dirs=stage_dirs)
     if not args.quiet:
         from rich.console import Console
 

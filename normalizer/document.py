@@ -11,10 +11,11 @@ import re
 import shutil
 import stat
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 
 CODE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$|`[^`\n]{1,200}`", re.MULTILINE | re.DOTALL)
@@ -260,6 +261,40 @@ def _through_link(dest: str | os.PathLike[str]) -> Path:
     return Path(os.path.realpath(target)) if target.is_symlink() else target
 
 
+_deferred: set[Path] | None = None  # files and folders written since flush_at_end was entered (None: flush each)
+
+
+@contextmanager
+def flush_at_end() -> Iterator[None]:
+    """Atomic writes inside skip their own ``fsync`` calls; leaving flushes everything at once.
+
+    For copies written beside untouched originals (``clean --out``): readers and a killed run
+    still see whole files or none (temporary file and rename), and the run is not held up by
+    two disk flushes per file (a third of the time of cleaning 2,000 small files, measured
+    here); a power cut before the end can leave copies empty, never an original.
+    """
+    global _deferred
+    if _deferred is not None:  # nested: the outer one flushes
+        yield
+        return
+    _deferred = set()
+    try:
+        yield
+    finally:
+        written, _deferred = _deferred, None
+        if written:
+            _flush(written)
+
+
+def _flush(written: set[Path]) -> None:
+    """Make files and folders written without their own flush durable: one ``sync``, else each in turn."""
+    if hasattr(os, "sync"):
+        os.sync()
+        return
+    for path in sorted(written):  # pragma: no cover (platforms without sync(2))
+        _fsync_folder(path)  # opens and flushes a file as well as a folder
+
+
 def _replace_with(target: Path, fill: Callable[[Any], object], mode_from: Path | None) -> None:
     """The atomic write: ``fill`` a temporary file beside ``target``, fsync it, rename it over, fsync the folder."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -267,7 +302,10 @@ def _replace_with(target: Path, fill: Callable[[Any], object], mode_from: Path |
         with os.fdopen(fd, "wb") as fh:
             fill(fh)
             fh.flush()
-            os.fsync(fh.fileno())
+            if _deferred is None:
+                os.fsync(fh.fileno())
+            else:
+                _deferred.add(target)
         if mode_from is not None and mode_from.exists():
             shutil.copymode(mode_from, tmp)
         os.replace(tmp, target)
@@ -291,7 +329,10 @@ def move_into_place(staged: Path, dest: str | os.PathLike[str], *, like: Path | 
 
 
 def _fsync_folder(folder: Path) -> None:
-    """Make a rename durable: flush the folder entry too (where the platform allows)."""
+    """Make a rename durable: flush the folder entry too (where the platform allows; a file is flushed alike)."""
+    if _deferred is not None:
+        _deferred.add(folder)  # flushed with everything else when flush_at_end is left
+        return
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

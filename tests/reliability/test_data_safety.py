@@ -199,3 +199,50 @@ def test_file_edited_during_the_run_is_not_overwritten(tmp_path: Path, monkeypat
     assert cli.main(["clean", str(tmp_path / "c"), "--in-place", "-q"]) == 2
     assert "changed on disk while being cleaned; not overwritten" in capsys.readouterr().err
     assert story.read_text(encoding="utf-8").endswith("A paragraph the reporter added meanwhile.\n")
+
+
+def _count_flushes(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    calls = {"fsync": 0, "sync": 0}
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        calls["fsync"] += 1
+        real_fsync(fd)
+
+    def sync() -> None:
+        calls["sync"] += 1
+
+    monkeypatch.setattr(document.os, "fsync", fsync)
+    monkeypatch.setattr(document.os, "sync", sync, raising=False)
+    return calls
+
+
+def test_out_copies_are_flushed_together_at_the_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus(tmp_path / "in", n=4)
+    calls = _count_flushes(monkeypatch)
+    assert cli.main(["clean", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-q"]) == 0
+    assert sorted(p.read_text(encoding="utf-8")[-len(CLEANED):] for p in (tmp_path / "out").iterdir()) == [CLEANED] * 4
+    assert calls == {"fsync": 0, "sync": 1}  # one flush of everything, none per file
+    assert not list((tmp_path / "out").glob(".*.tmp"))
+
+
+def test_in_place_flushes_every_file_and_backup_before_replacing(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus(tmp_path / "in", n=2)
+    calls = _count_flushes(monkeypatch)
+    assert cli.main(["clean", str(tmp_path / "in"), "--in-place", "-q"]) == 0
+    assert calls["sync"] == 0 and calls["fsync"] >= 2 * 4  # backup and file, each with its folder
+
+
+def test_flush_at_end_flushes_even_when_the_run_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _count_flushes(monkeypatch)
+    with pytest.raises(KeyboardInterrupt):
+        with document.flush_at_end():
+            write_atomic(tmp_path / "a.txt", b"one")
+            with document.flush_at_end():  # nested: the outer one flushes
+                write_atomic(tmp_path / "b.txt", b"two")
+            raise KeyboardInterrupt
+    assert calls == {"fsync": 0, "sync": 1}
+    assert (tmp_path / "a.txt").read_bytes() == b"one" and (tmp_path / "b.txt").read_bytes() == b"two"
+    write_atomic(tmp_path / "c.txt", b"three")  # outside: flushed at once again
+    assert calls["fsync"] == 2
