@@ -143,16 +143,19 @@ _ASCII_LETTERS = re.compile(r"[a-z]+")
 MIN_PIECE = 4  # a shorter piece of a repeated unit occurs in almost every text: no gate
 
 
-def pieces(unit: str) -> tuple[str, ...]:
-    """The two rarest English runs of ASCII letters in ``unit`` lower-cased, of :data:`MIN_PIECE`
-    letters or more (the longer of equally rare ones first); () when there is none.
+def runs(unit: str) -> tuple[str, ...]:
+    """The distinct runs of ASCII letters in ``unit`` lower-cased, of :data:`MIN_PIECE` letters or more.
 
     Every text holding a unit with this unit's :func:`key` holds them in its
     :func:`~normalizer.prefilter.fold`: the key's normalization changes only digits and
     whitespace, and folding a text lower-cases each ASCII letter as ``str.lower`` does.
     """
-    runs = {r for r in _ASCII_LETTERS.findall(unit.lower()) if len(r) >= MIN_PIECE}
-    return tuple(sorted(runs, key=lambda r: (zipf(r), -len(r), r))[:2])
+    return tuple(sorted({r for r in _ASCII_LETTERS.findall(unit.lower()) if len(r) >= MIN_PIECE}))
+
+
+def pieces(found: tuple[str, ...]) -> tuple[str, ...]:
+    """The two rarest English words of a unit's :func:`runs` (the longer of equally rare ones first)."""
+    return tuple(sorted(found, key=lambda r: (zipf(r), -len(r), r))[:2])
 
 
 @lru_cache(maxsize=4)
@@ -178,7 +181,7 @@ class CorpusStats:
     min_docs: int = 3
     repeated: dict[str, int] = field(default_factory=dict)
     names: dict[str, int] = field(default_factory=dict)  # rare capitalized words used 2+ times in the run
-    # the pieces of each repeated unit (:func:`pieces`); None when some repeated unit has none
+    # the two rarest runs of letters of each repeated unit (:func:`pieces`); None when some unit has none
     pieces: tuple[tuple[str, ...], ...] | None = None
 
     def count(self, unit: str) -> int:
@@ -196,8 +199,8 @@ class Tally:
     """Raw counts of part of a run (one process's files, one datatrove shard); tallies add up.
 
     ``units`` counts, per normalized unit, the documents holding it; ``names``
-    counts capitalized words; ``samples`` keeps the :func:`pieces` of each unit seen
-    in two documents of this tally (what lets B003 skip texts without one).
+    counts capitalized words; ``samples`` keeps the :func:`runs` of letters of each unit
+    seen in two documents of this tally (what lets B003 skip texts without them).
     """
 
     documents: int = 0
@@ -213,7 +216,7 @@ class Tally:
             counts.update({k for _, _, k in keyed})
             for s, e, k in keyed:
                 if counts[k] >= 2 and k not in samples:
-                    samples[k] = pieces(text[s:e])
+                    samples[k] = runs(text[s:e])  # word frequencies are read by stats(), once
         self.names.update(NAME.findall(text))
 
     def merge(self, other: Tally) -> Tally:
@@ -229,7 +232,7 @@ class Tally:
         repeated = {k: c for k, c in self.units.items() if c >= max(2, min_docs)} if min_docs > 0 else {}
         rare = {w: c for w, c in self.names.items() if c >= 2 and zipf(w.lower()) < 3.0}
         found = [self.samples.get(k, ()) for k in repeated]
-        sets = None if not all(found) else tuple(sorted(set(found)))
+        sets = None if not all(found) else tuple(sorted({pieces(f) for f in found}))
         return CorpusStats(self.documents, min_docs, repeated, rare, sets)
 
 

@@ -164,11 +164,12 @@ def test_fast_units_and_keys_agree_with_the_regex_definitions(text: str) -> None
 
 
 def test_repeated_units_have_their_pieces_and_texts_without_one_are_skipped() -> None:
-    from normalizer.corpus import pieces
+    from normalizer.corpus import pieces, runs
     from normalizer.prefilter import fold
 
-    assert pieces("Subscribe to our NEWSLETTER (2024) now") == ("newsletter", "subscribe")  # the rarest two
-    assert pieces("12 34 56 78 90 -- 11 a b") == ()  # no run of four letters: no gate
+    assert runs("Subscribe to our NEWSLETTER (2024) now") == ("newsletter", "subscribe")  # four letters or more
+    assert pieces(runs("Subscribe to our NEWSLETTER (2024) today")) == ("newsletter", "subscribe")  # the rarest two
+    assert runs("12 34 56 78 90 -- 11 a b") == ()  # no run of four letters: no gate
     texts = [article(i, footer=i < 5, quote=False) for i in range(8)]
     stats = learn(texts)
     assert len(stats.repeated) == 1 and stats.pieces == (("networks", "stories"),)  # the footer's rarest words
