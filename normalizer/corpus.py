@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -158,7 +158,6 @@ def pieces(found: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda r: (zipf(r), -len(r), r))[:2])
 
 
-@lru_cache(maxsize=4)
 def _piece_finder(sets: tuple[tuple[str, ...], ...]) -> Callable[[str], bool]:
     """Whether a folded text holds every piece of some unit (one literal pass for all the pieces)."""
     found = LiteralSet(((p, p) for ps in sets for p in ps), keep=False)
@@ -183,6 +182,8 @@ class CorpusStats:
     names: dict[str, int] = field(default_factory=dict)  # rare capitalized words used 2+ times in the run
     # the two rarest runs of letters of each repeated unit (:func:`pieces`); None when some unit has none
     pieces: tuple[tuple[str, ...], ...] | None = None
+    # the literal pass over the pieces, built on first use in each process (never pickled)
+    _finder: Callable[[str], bool] | None = field(default=None, init=False, repr=False, compare=False)
 
     def count(self, unit: str) -> int:
         return self.repeated.get(key(unit), 0)
@@ -191,7 +192,14 @@ class CorpusStats:
         """False when no repeated unit can be in the text whose :func:`~normalizer.prefilter.fold` is ``folded``."""
         if not self.repeated:
             return False
-        return self.pieces is None or _piece_finder(self.pieces)(folded)
+        if self.pieces is None:
+            return True
+        if self._finder is None:
+            self._finder = _piece_finder(self.pieces)
+        return self._finder(folded)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_finder": None}  # a compiled Hyperscan database does not travel
 
 
 @dataclass

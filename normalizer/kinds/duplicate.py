@@ -58,7 +58,7 @@ def _char_kind(c: str) -> int:
 def _image(text: str) -> bytes | None:
     """``text`` as bytes in which two words equal under ``re.IGNORECASE`` are equal runs of a-z and
     every other character is something else; None for a text holding a word character whose upper
-    or lower case has another UTF-8 length ("ß", "ſ", the Kelvin sign), which has no such image.
+    or lower case has another UTF-8 length ("ẞ", "ſ", the Kelvin sign), which has no such image.
     """
     data = text.encode("utf-8", "surrogatepass")
     if not data.isascii():
