@@ -16,7 +16,7 @@ __version__ = "0.1.0"
 _HOME = {
     "clean": "api", "data_rules": "api", "load_rules": "api", "propose": "api",
     "Document": "document", "DocumentError": "document", "decode": "document",
-    "read_document": "document", "write_atomic": "document",
+    "read_document": "document", "write_atomic": "writing",
     "ConvergenceError": "engine", "Result": "engine", "apply": "engine", "resolve": "engine",
     "CATEGORIES": "fixes", "Fix": "fixes", "Proposal": "fixes", "Safety": "fixes",
     "ConfigError": "errors", "Rule": "registry",

@@ -10,7 +10,7 @@ import tomlkit
 from tomlkit.items import AoT, Table
 
 from .aliases import Alias, is_ordinary_word
-from .document import write_atomic
+from .writing import write_atomic
 from .loader import ConfigError
 
 HEADER = """\

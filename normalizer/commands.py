@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
@@ -19,12 +20,13 @@ from .api import ignore_words_from, load_rules
 from .batch import FileReport, discover, output_path, run
 from .cli_alias import cmd_alias, cmd_boilerplate
 from .config import Config, load_config
-from .document import (Document, DocumentError, copy_atomic, flush_at_end, move_into_place, unchanged_since_read,
-                       write_atomic, write_error)
+from . import in_place, safe_io, undo_key
+from .document import Document, DocumentError, unchanged_since_read
+from .writing import copy_below, flush_at_end, move_below, write_below, write_error
 from .stream import StreamResult
-from .undo import UndoLog, log_for, undo_run
+from .undo import UNDO_NAME, UndoLog, undo_run
 from .decisions import Journal
-from .errors import UsageError
+from .errors import UsageError, display
 from .policy import Policy
 from .report import clean_table, rules_table, unified_diff, write_check, write_statistics
 
@@ -52,7 +54,7 @@ def _config(args: argparse.Namespace) -> tuple[Config, list[str], list[str], lis
 
 
 def _error(path: object, message: str) -> None:
-    print(f"mtnorm: error: {path}: {message}", file=sys.stderr)
+    print(f"mtnorm: error: {display(path)}: {display(message)}", file=sys.stderr)
 
 
 def _files(args: argparse.Namespace, cfg: Config, skip: Path | None = None) -> list[tuple[Path, Path]]:
@@ -68,7 +70,7 @@ def _files(args: argparse.Namespace, cfg: Config, skip: Path | None = None) -> l
             continue
         found.append((f, root))
     for f, why in skipped:
-        print(f"mtnorm: warning: {f}: {why}", file=sys.stderr)
+        print(f"mtnorm: warning: {display(f)}: {why}", file=sys.stderr)
     if not found:
         exts = ", ".join(f"*.{e}" for e in cfg.extensions)
         print(f"mtnorm: warning: no files to process ({exts}) in {', '.join(map(str, args.paths))}",
@@ -149,25 +151,21 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_FIXES if changed else EXIT_CLEAN
 
 
-def _backup_path(path: Path, suffix: str) -> Path:
-    candidate = path.with_name(path.name + suffix)
-    n = 1
-    while candidate.exists():
-        candidate = path.with_name(f"{path.name}{suffix}.{n}")
-        n += 1
-    return candidate
+def _write(report: FileReport, root: Path, out_dir: Path) -> None:
+    """The cleaned copy under ``out_dir``; a file with nothing changed is copied byte for byte.
 
-
-def _write(report: FileReport, dest: Path) -> None:
-    """The cleaned copy; a file with nothing changed is copied byte for byte (mixed line endings too)."""
+    No link below ``out_dir`` is followed: a link at the copy's name is replaced,
+    one where a folder should be is refused.
+    """
     doc: Document = report.document  # type: ignore[assignment]
+    rel = output_path(report.path, root, Path("."))
     if isinstance(report.result, StreamResult):
         if not report.result.changed:
-            copy_atomic(report.path, dest)  # byte for byte, as for a small file
+            copy_below(out_dir, rel, report.path)  # byte for byte, as for a small file
         elif report.result.staged is None:
             raise DocumentError("internal error: large file not staged; please report it")
         else:
-            move_into_place(report.result.staged, dest, like=report.path)
+            move_below(report.result.staged, out_dir, rel, like=report.path)
         return
     if report.result is not None and report.result.changed:
         data = doc.encode(report.result.text)
@@ -175,30 +173,44 @@ def _write(report: FileReport, dest: Path) -> None:
         data = report.path.read_bytes()
     else:
         raise DocumentError("changed on disk while being cleaned; not copied (run again)")
-    write_atomic(dest, data, like=report.path)
+    write_below(out_dir, rel, data, like=report.path)
 
 
-def _write_in_place(report: FileReport, suffix: str, undo: UndoLog) -> None:
-    """Back up, log, then replace: at any moment the file is its old or its new self, never a mix."""
+def _write_in_place(report: FileReport, suffix: str, log: UndoLog) -> str | None:
+    """Back up, log, then replace (see :mod:`normalizer.in_place`); a note when appended bytes were kept."""
     doc: Document = report.document  # type: ignore[assignment]
-    path = report.path
-    if not unchanged_since_read(doc):
-        raise DocumentError("changed on disk while being cleaned; not overwritten (run again)")
     if isinstance(report.result, StreamResult):  # a large file, staged beside it: never read whole
         staged = report.result.staged
         if staged is None:
             raise DocumentError("internal error: large file not staged; please report it")
-        backup = _backup_path(path, suffix)
-        copy_atomic(path, backup)
-        undo.record(path, backup, report.result.before, report.result.after)
-        move_into_place(staged, path, like=path)
-        return
+        return in_place.rewrite(report.path, doc.stamp, staged, report.result.after, suffix, log,
+                                before=report.result.before)
     new = doc.encode(report.result.text)  # type: ignore[union-attr]
-    old = path.read_bytes()
-    backup = _backup_path(path, suffix)
-    write_atomic(backup, old, like=path)
-    undo.record(path, backup, old, new)
-    write_atomic(path, new, like=path)
+    return in_place.rewrite(report.path, doc.stamp, new, None, suffix, log)
+
+
+def _remove_stale_temps(pairs: list[tuple[Path, Path]], out_dir: Path | None, suffix: str, started_ns: int) -> int:
+    """Remove temporaries of mtnorm's naming left by killed runs for the files of this run; how many."""
+    removed = 0
+    for f, root in pairs:
+        if out_dir is not None:
+            rel = output_path(f, root, Path("."))
+            places = [(out_dir.joinpath(*rel.parts[:-1]), [rel.name]), (out_dir, [f.name])]
+        else:
+            real = Path(os.path.realpath(f))
+            places = [(real.parent, [real.name, real.name + suffix])]
+        for folder, names in places:
+            try:
+                fd = safe_io.open_below(folder, (), create=False) if folder.is_dir() else None
+            except OSError:
+                fd = None
+            if fd is None:
+                continue
+            try:
+                removed += sum(len(safe_io.remove_stale_temps(fd, n, started_ns)) for n in names)
+            finally:
+                os.close(fd)
+    return removed
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -217,7 +229,13 @@ def cmd_clean(args: argparse.Namespace) -> int:
                 raise UsageError(f"{out_dir}: output would overwrite the input {f}; use --in-place or another folder")
     level = args.apply or cfg.apply
     roots = dict(pairs)
-    undo = UndoLog(log_for(list(args.paths))) if args.in_place else None
+    journals = None
+    if args.in_place:
+        try:
+            journals = in_place.Journals(undo_key.load(create=True))
+        except OSError as exc:
+            raise UsageError(f"{exc.filename}: {exc.strerror}") from None
+    started_ns = time.time_ns()
     errors = 0
 
     def write_one(r: FileReport) -> None:  # as each file is done: an interrupted run keeps what it finished
@@ -229,9 +247,11 @@ def cmd_clean(args: argparse.Namespace) -> int:
         dest = output_path(r.path, roots[r.path], out_dir) if out_dir is not None else r.path
         try:
             if out_dir is not None:
-                _write(r, dest)
-            elif r.result and r.result.changed and undo is not None:
-                _write_in_place(r, args.backup_suffix, undo)
+                _write(r, roots[r.path], out_dir)
+            elif r.result and r.result.changed and journals is not None:
+                note = _write_in_place(r, args.backup_suffix, journals.for_file(r.path, roots[r.path]))
+                if note:
+                    print(f"mtnorm: note: {display(r.path)}: {note}", file=sys.stderr)
         except OSError as exc:
             _error(dest, write_error(exc))
             errors += 1
@@ -243,8 +263,10 @@ def cmd_clean(args: argparse.Namespace) -> int:
             if staged is not None:
                 staged.unlink(missing_ok=True)  # moved into place, or not wanted after an error
 
-    stage_dirs = {f: (output_path(f, root, out_dir).parent if out_dir is not None else Path(os.path.realpath(f)).parent)
-                  for f, root in pairs}
+    # large files are staged in the output folder itself (never below it: a link there is not followed)
+    # or beside the real file
+    stage_dirs = {f: (out_dir if out_dir is not None else Path(os.path.realpath(f)).parent) for f, root in pairs}
+    stale = _remove_stale_temps(pairs, out_dir, args.backup_suffix, started_ns)
     # copies beside untouched originals are flushed to disk together at the end; in place, each file
     # and its backup are flushed before the original is replaced
     with flush_at_end() if out_dir is not None else nullcontext():
@@ -254,6 +276,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
         from rich.console import Console
 
         clean_table(reports, rules, Console(highlight=False))
+        if stale:
+            print(f"Removed {stale} temporary file{'s' if stale != 1 else ''} left by an interrupted run.")
     if errors:
         return EXIT_ERROR
     return EXIT_FIXES if any(r.result and r.result.pending for r in reports) else EXIT_CLEAN
@@ -317,27 +341,47 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
-    log = UndoLog(log_for(list(args.paths) or [Path.cwd()]))
-    if not log.path.is_file():
-        raise UsageError(f"{log.path}: no undo log here (clean --in-place writes one in the folder it was given)")
-    if args.list:
-        for run_id, changes, done in log.runs():
-            when = changes[0].time if changes else ""
-            print(f"{run_id}  {when}  {len(changes)} file{'s' if len(changes) != 1 else ''}"
-                  f"{'  (undone)' if done else ''}")
-        return EXIT_CLEAN
-    outcome = undo_run(log, args.run, args.force)
-    if outcome is None:
-        raise UsageError(f"nothing to undo in {log.path}" + (f" for run {args.run}" if args.run else ""))
-    run_id, outcomes = outcome
-    for o in outcomes:
-        if o.status == "refused":
-            _error(o.change.path, o.reason)
-    restored = sum(o.status == "restored" for o in outcomes)
-    refused = sum(o.status == "refused" for o in outcomes)
-    print(f"run {run_id}: {restored} file{'s' if restored != 1 else ''} restored"
-          + (f", {refused} refused" if refused else "") + ".")
-    return EXIT_ERROR if refused else EXIT_CLEAN
+    status = EXIT_CLEAN
+    anything = False
+    for given in list(args.paths) or [Path.cwd()]:
+        folder = given if given.is_dir() else Path(os.path.realpath(given)).parent
+        log = UndoLog(folder / UNDO_NAME)
+        if not log.path.is_file():
+            _error(display(given), "no undo log here (clean --in-place writes one in the folder it was given)")
+            status = EXIT_ERROR
+            continue
+        if args.list:
+            runs, problems = log.runs()
+            for p in problems:
+                _error(f"{display(log.path)}:{p.line}", p.reason)
+            for run_id, changes, done in runs:
+                when = changes[0].time if changes else ""
+                print(f"{run_id}  {when}  {len(changes)} file{'s' if len(changes) != 1 else ''}"
+                      f"{'  (undone)' if done else ''}")
+            anything = True
+            status = max(status, EXIT_ERROR if problems else EXIT_CLEAN)
+            continue
+        run_id, outcomes, problems = undo_run(log, args.run, args.force)
+        for p in problems:
+            _error(f"{display(log.path)}:{p.line}", p.reason)
+        if run_id is None:
+            _error(display(log.path), "nothing to undo" + (f" for run {args.run}" if args.run else ""))
+            status = EXIT_ERROR
+            continue
+        anything = True
+        for o in outcomes:
+            where = display(log.folder / o.change.path)
+            if o.status == "refused":
+                _error(where, o.reason)
+            elif o.reason and o.status == "already" and "removed" in o.reason:
+                print(f"{where}: {o.reason}")
+        restored = sum(o.status == "restored" for o in outcomes)
+        refused = sum(o.status == "refused" for o in outcomes)
+        print(f"run {run_id}: {restored} file{'s' if restored != 1 else ''} restored"
+              + (f", {refused} refused" if refused else "") + ".")
+        if refused or problems:
+            status = EXIT_ERROR
+    return status if anything or status else EXIT_ERROR
 
 
 COMMANDS = {"check": cmd_check, "undo": cmd_undo, "review": cmd_review, "diff": cmd_diff, "clean": cmd_clean, "rules": cmd_rules,

@@ -27,7 +27,8 @@ from datatrove.pipeline.base import PipelineStep
 from . import engine
 from .api import load_rules
 from .corpus import CorpusStats, Tally
-from .document import Document, write_atomic
+from .document import Document
+from .writing import write_atomic
 
 SHARD_SUFFIX = ".mtnorm-stats.json"
 

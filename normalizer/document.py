@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import bisect
-import errno
 import dataclasses
 import codecs
 import os
 import re
-import shutil
 import stat
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable, Iterator
 
 
 CODE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$|`[^`\n]{1,200}`", re.MULTILINE | re.DOTALL)
@@ -231,123 +226,5 @@ def unchanged_since_read(doc: Document) -> bool:
         return False
 
 
-def write_atomic(dest: str | os.PathLike[str], data: bytes, *, like: Path | None = None) -> None:
-    """Write ``data`` to ``dest`` through a temporary file, ``fsync`` and a rename.
-
-    A reader never sees a half-written file, and a failure (disk full, no
-    permission, read-only) leaves ``dest`` as it was and no temporary file
-    behind. A symbolic link is written through (its target is replaced, the
-    link kept); ``like`` copies permission bits.
-    """
-    target = _through_link(dest)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    source = like if like is not None else (target if target.exists() else None)
-    _replace_with(target, lambda fh: fh.write(data), source)
-
-
-def copy_atomic(source: Path, dest: str | os.PathLike[str]) -> None:
-    """Copy a file of any size to ``dest`` as :func:`write_atomic` writes (temporary file, fsync, rename)."""
-
-    def fill(out: Any) -> None:
-        with open(source, "rb") as src:
-            shutil.copyfileobj(src, out, 1 << 20)
-
-    _replace_with(_through_link(dest), fill, source)
-
-
-def _through_link(dest: str | os.PathLike[str]) -> Path:
-    """The file to replace for ``dest``: a symbolic link's target, so the link itself is kept."""
-    target = Path(dest)
-    return Path(os.path.realpath(target)) if target.is_symlink() else target
-
-
-_deferred: set[Path] | None = None  # files and folders written since flush_at_end was entered (None: flush each)
-
-
-@contextmanager
-def flush_at_end() -> Iterator[None]:
-    """Atomic writes inside skip their own ``fsync`` calls; leaving flushes everything at once.
-
-    For copies written beside untouched originals (``clean --out``): readers and a killed run
-    still see whole files or none (temporary file and rename), and the run is not held up by
-    two disk flushes per file (a third of the time of cleaning 2,000 small files, measured
-    here); a power cut before the end can leave copies empty, never an original.
-    """
-    global _deferred
-    if _deferred is not None:  # nested: the outer one flushes
-        yield
-        return
-    _deferred = set()
-    try:
-        yield
-    finally:
-        written, _deferred = _deferred, None
-        if written:
-            _flush(written)
-
-
-def _flush(written: set[Path]) -> None:
-    """Make files and folders written without their own flush durable: one ``sync``, else each in turn."""
-    if hasattr(os, "sync"):
-        os.sync()
-        return
-    for path in sorted(written):  # pragma: no cover (platforms without sync(2))
-        _fsync_folder(path)  # opens and flushes a file as well as a folder
-
-
-def _replace_with(target: Path, fill: Callable[[Any], object], mode_from: Path | None) -> None:
-    """The atomic write: ``fill`` a temporary file beside ``target``, fsync it, rename it over, fsync the folder."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fill(fh)
-            fh.flush()
-            if _deferred is None:
-                os.fsync(fh.fileno())
-            else:
-                _deferred.add(target)
-        if mode_from is not None and mode_from.exists():
-            shutil.copymode(mode_from, tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_folder(target.parent)
-
-
-def move_into_place(staged: Path, dest: str | os.PathLike[str], *, like: Path | None = None) -> None:
-    """Rename an already flushed temporary file over ``dest`` (through a symlink to its target)."""
-    target = _through_link(dest)
-    try:
-        if like is not None and like.exists():
-            shutil.copymode(like, staged)
-        os.replace(staged, target)
-    except BaseException:
-        staged.unlink(missing_ok=True)
-        raise
-    _fsync_folder(target.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename durable: flush the folder entry too (where the platform allows; a file is flushed alike)."""
-    if _deferred is not None:
-        _deferred.add(folder)  # flushed with everything else when flush_at_end is left
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def write_error(exc: OSError) -> str:
-    """A one-line reason for a failed write (disk full, permission denied, read-only...)."""
-    reasons = {errno.ENOSPC: "disk full", errno.EDQUOT: "disk quota exceeded", errno.EACCES: "permission denied",
-               errno.EPERM: "operation not permitted", errno.EROFS: "read-only file system"}
-    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
-    return f"cannot write: {reason}; nothing was changed"
+# the writing functions lived here once; kept importable from here
+from .writing import copy_atomic, flush_at_end, move_into_place, write_atomic, write_error  # noqa: E402,F401

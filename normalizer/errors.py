@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable
 
 
@@ -24,3 +25,19 @@ def unknown_key(key: str, known: Iterable[str], where: str = "") -> str:
     near = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
     hint = f"did you mean {near[0]!r}? " if near else ""
     return f"unknown key {key!r}{where} ({hint}known: {', '.join(names)})"
+
+
+def display(path: object) -> str:
+    r"""A path as printed in a one-line message: control and bidirectional characters escaped.
+
+    A file name may hold a line break (which would forge a second message line)
+    or U+202E (which reverses what the terminal shows); both are shown as escapes.
+
+    >>> display("a\nb.txt"), display("x\u202etxt.exe")
+    ('a\\nb.txt', 'x\\u202etxt.exe')
+    """
+    text = str(path)
+    if text.isprintable() and not any(unicodedata.category(c) == "Cf" for c in text):
+        return text
+    return "".join(c if c.isprintable() and unicodedata.category(c) != "Cf" else
+                   c.encode("unicode_escape").decode("ascii") for c in text)

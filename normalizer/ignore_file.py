@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .document import write_atomic
+from .writing import write_atomic
 from .loader import read_word_list
 
 HEADER = "# Words mtnorm's word-level rules (G001-G004) never flag: one per line, # comments.\n"

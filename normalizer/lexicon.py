@@ -228,7 +228,7 @@ def write_cache(cache: Path | None, data: bytes) -> None:
     """Write a cache file atomically; a read-only home is no error (it is built again next time)."""
     if cache is None:
         return
-    from .document import write_atomic
+    from .writing import write_atomic
 
     try:
         write_atomic(cache, data)

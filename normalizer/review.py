@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import engine
+from . import engine, in_place, safe_io
 from .corpus import CorpusStats
 from .decisions import APPROVE, PENDING, REJECT, Journal
-from .document import Document, DocumentError, read_document, write_atomic
+from .document import Document, DocumentError, read_document
+from .writing import write_atomic, write_below
 from .fixes import Fix
 from .policy import Policy
 from .registry import Rule
@@ -263,11 +265,12 @@ class ReviewSession:
         if _signature(state.path) != state.signature:
             raise StaleFileError(f"{state.path} changed on disk since the review began; reload it first")
         dest = self.destination(state)
+        data = state.document.encode(self.preview(state))
         if dest == state.path:
-            backup = state.path.with_name(state.path.name + ".orig")
-            if not backup.exists():
-                write_atomic(backup, state.path.read_bytes(), like=state.path)
-        write_atomic(dest, state.document.encode(self.preview(state)), like=state.path)
+            keep_original_once(state.path)
+            write_atomic(dest, data, like=state.path)
+        else:
+            write_below(self.out_dir, dest.relative_to(self.out_dir), data, like=state.path)  # type: ignore[arg-type]
         state.written = True
         if dest == state.path:
             self.load(state)
@@ -286,3 +289,28 @@ def relative_name(state: FileState) -> str:
         return os.path.relpath(state.path, state.root)
     except ValueError:
         return str(state.path)
+
+
+def keep_original_once(path: Path, suffix: str = ".orig") -> None:
+    """Keep ``path``'s bytes as ``path.orig`` unless a backup file is already there.
+
+    Created exclusively beside the real file, never through a link: when a link
+    (even a dangling one) or anything but a regular file holds the name, the
+    backup goes to the first free ``.orig.N`` instead.
+    """
+    real = Path(os.path.realpath(path))
+    folder = safe_io.open_folder(real.parent)
+    try:
+        name = real.name + suffix
+        try:
+            st = os.stat(name, dir_fd=folder, follow_symlinks=False)
+        except FileNotFoundError:
+            st = None
+        if st is not None and stat.S_ISREG(st.st_mode):
+            return  # the original is kept once
+        if st is not None:
+            name = in_place.backup_name(folder, real.name, suffix)
+        data = real.read_bytes()
+        safe_io.create_exclusive(folder, name, lambda fh: fh.write(data), os.stat(real).st_mode & 0o7777)
+    finally:
+        os.close(folder)

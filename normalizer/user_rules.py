@@ -8,7 +8,7 @@ from pathlib import Path
 import regex
 import tomlkit
 
-from .document import write_atomic
+from .writing import write_atomic
 from .loader import ConfigError
 
 SAVED_ID = "B900"

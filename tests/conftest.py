@@ -15,6 +15,8 @@ from hypothesis import settings
 
 # Derived-data caches (the CC-CEDICT word list) go to a folder of this test session, not the user's.
 os.environ.setdefault("MTNORM_CACHE_DIR", tempfile.mkdtemp(prefix="mtnorm-test-cache-"))
+# The undo key (which signs undo journal rows) too.
+os.environ.setdefault("MTNORM_STATE_DIR", tempfile.mkdtemp(prefix="mtnorm-test-state-"))
 
 # CI replays the same examples each run (a red build is reproducible); `make fuzz` explores afresh.
 settings.register_profile("ci", derandomize=True, deadline=None)

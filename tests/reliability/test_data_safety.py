@@ -116,7 +116,7 @@ def _fail_for(name_part: str, err: int, real):
 @pytest.mark.parametrize(("where", "err", "reason"), [
     ("replace", errno.ENOSPC, "disk full"),
     ("replace", errno.EROFS, "read-only file system"),
-    ("mkstemp", errno.EACCES, "permission denied"),
+    ("create", errno.EACCES, "permission denied"),
 ])
 @pytest.mark.parametrize("mode", ["--out", "--in-place"])
 def test_failed_write_leaves_no_partial_file_and_the_batch_goes_on(
@@ -131,7 +131,14 @@ def test_failed_write_leaves_no_partial_file_and_the_batch_goes_on(
     if where == "replace":
         monkeypatch.setattr(document.os, "replace", _fail_for("full.txt", err, os.replace))
     else:
-        monkeypatch.setattr(document.tempfile, "mkstemp", _fail_for("full.txt", err, document.tempfile.mkstemp))
+        real_open = os.open
+
+        def no_new_files(name, flags, *args, **kwargs):  # the folder refuses new files named after full.txt
+            if flags & os.O_CREAT and "full.txt" in str(name):
+                raise OSError(err, os.strerror(err))
+            return real_open(name, flags, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", no_new_files)
     argv = ["clean", str(src), "-q"] + (["--out", str(out)] if mode == "--out" else ["--in-place"])
     assert cli.main(argv) == 2
     assert f"cannot write: {reason}; nothing was changed" in capsys.readouterr().err
