@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -137,17 +138,19 @@ def _suggest(args: argparse.Namespace, cfg, rule_files: list[str], console) -> i
     from .batch import discover
     from .discovery import collect, load_exclusions, suggest
     from .document import DocumentError, read_document
+    from .errors import display
 
     docs = []
     status = 0
     for p in args.paths:
-        if not p.exists():
-            raise UsageError(f"{p}: no such file or folder")
-    for f, _root in discover(args.paths, args.extensions.split(","), cfg.exclude):
+        if not os.path.lexists(p):
+            print(f"mtnorm: error: {display(p)}: no such file or folder", file=sys.stderr)
+            status = 2
+    for f, _root in discover([p for p in args.paths if os.path.lexists(p)], args.extensions.split(","), cfg.exclude):
         try:
             docs.append(read_document(f))
         except DocumentError as exc:
-            print(f"mtnorm: error: {f}: {exc}", file=sys.stderr)
+            print(f"mtnorm: error: {display(f)}: {exc}", file=sys.stderr)
             status = 2
     aliases = load_aliases(rule_files, builtin_aliases=not args.no_builtin_aliases)
     exclusions = load_exclusions([Path(r) for r in rule_files] + ([args.write] if args.write else []))

@@ -58,22 +58,27 @@ def _error(path: object, message: str) -> None:
 
 
 def _files(args: argparse.Namespace, cfg: Config, skip: Path | None = None) -> list[tuple[Path, Path]]:
+    args.missing = 0
+    present = []
     for p in args.paths:
-        if not p.exists():
-            raise UsageError(f"{p}: no such file or folder")
+        if os.path.lexists(p):
+            present.append(p)
+        else:  # one error line; the other paths are still processed and the exit code is 2
+            _error(p, "no such file or folder")
+            args.missing += 1
     exclude = list(cfg.exclude)
     found = []
     skipped: list[tuple[Path, str]] = []
     skip_real = skip.resolve() if skip is not None else None
-    for f, root in discover(args.paths, cfg.extensions, exclude, skipped):
-        if skip_real is not None and f not in args.paths and skip_real in f.resolve().parents:
+    for f, root in discover(present, cfg.extensions, exclude, skipped):
+        if skip_real is not None and f not in present and skip_real in f.resolve().parents:
             continue
         found.append((f, root))
     for f, why in skipped:
         print(f"mtnorm: warning: {display(f)}: {why}", file=sys.stderr)
-    if not found:
+    if not found and present:
         exts = ", ".join(f"*.{e}" for e in cfg.extensions)
-        print(f"mtnorm: warning: no files to process ({exts}) in {', '.join(map(str, args.paths))}",
+        print(f"mtnorm: warning: no files to process ({exts}) in {', '.join(map(display, present))}",
               file=sys.stderr)
     return found
 
@@ -124,7 +129,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         write_statistics(reports, rules, sys.stdout)
     else:
         write_check(reports, args.format, sys.stdout)
-    if any(r.error for r in reports):
+    if any(r.error for r in reports) or args.missing:
         return EXIT_ERROR
     return EXIT_FIXES if any(r.fixes for r in reports) else EXIT_CLEAN
 
@@ -146,7 +151,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
         elif r.result and r.result.changed:
             sys.stdout.write(unified_diff(r, r.result.text))
             changed = True
-    if any(r.error for r in reports):
+    if any(r.error for r in reports) or args.missing:
         return EXIT_ERROR
     return EXIT_FIXES if changed else EXIT_CLEAN
 
@@ -237,6 +242,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
             raise UsageError(f"{exc.filename}: {exc.strerror}") from None
     started_ns = time.time_ns()
     errors = 0
+    unwritten: set[Path] = set()
 
     def write_one(r: FileReport) -> None:  # as each file is done: an interrupted run keeps what it finished
         nonlocal errors
@@ -255,9 +261,11 @@ def cmd_clean(args: argparse.Namespace) -> int:
         except OSError as exc:
             _error(dest, write_error(exc))
             errors += 1
+            unwritten.add(r.path)
         except DocumentError as exc:
             _error(dest, str(exc))
             errors += 1
+            unwritten.add(r.path)
         finally:
             staged = getattr(r.result, "staged", None)
             if staged is not None:
@@ -275,10 +283,10 @@ def cmd_clean(args: argparse.Namespace) -> int:
     if not args.quiet:
         from rich.console import Console
 
-        clean_table(reports, rules, Console(highlight=False))
+        clean_table(reports, rules, Console(highlight=False), unwritten)
         if stale:
             print(f"Removed {stale} temporary file{'s' if stale != 1 else ''} left by an interrupted run.")
-    if errors:
+    if errors or args.missing:
         return EXIT_ERROR
     return EXIT_FIXES if any(r.result and r.result.pending for r in reports) else EXIT_CLEAN
 
@@ -335,8 +343,13 @@ def cmd_review(args: argparse.Namespace) -> int:
                     cfg.user_ignore_file)
     session = app.run()
     if session is None:
-        return EXIT_CLEAN
+        return EXIT_ERROR if args.missing else EXIT_CLEAN
+    unreadable = [s for s in session.files if s.error]
+    for s in unreadable:
+        _error(s.path, s.error)
     print(f"{session.decided}/{session.total} fixes decided; journal: {journal.path}")
+    if unreadable or args.missing:
+        return EXIT_ERROR
     return EXIT_FIXES if session.decided < session.total else EXIT_CLEAN
 
 

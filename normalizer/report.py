@@ -5,7 +5,8 @@ from __future__ import annotations
 import difflib
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 
@@ -99,8 +100,13 @@ def unified_diff(report: FileReport, new_text: str) -> str:
     ))
 
 
-def clean_table(reports: Sequence[FileReport], rules: Sequence[Rule], console: Console) -> None:
-    """The end-of-run summary of ``mtnorm clean``: fixes applied and pending per rule."""
+def clean_table(reports: Sequence[FileReport], rules: Sequence[Rule], console: Console,
+                unwritten: Collection[Path] = ()) -> None:
+    """The end-of-run summary of ``mtnorm clean``: fixes applied and pending per rule.
+
+    Files in ``unwritten`` (their write failed or was refused) count as not changed.
+    """
+    reports = [r for r in reports if r.path not in unwritten]
     applied = Counter(f.rule for r in reports if r.result for f in r.result.applied)
     pending = Counter(f.rule for r in reports if r.result for f in r.result.pending)
     by_code = {r.code: r for r in rules}
@@ -122,8 +128,10 @@ def clean_table(reports: Sequence[FileReport], rules: Sequence[Rule], console: C
         return f"{count} {word}{'' if count == 1 else ('es' if word.endswith('x') else 's')}"
 
     console.print(
-        f"{n(len(reports), 'file')}, {changed} changed, {n(sum(applied.values()), 'fix')} applied, "
+        f"{n(len(reports) + len(unwritten), 'file')}, {changed} changed, {n(sum(applied.values()), 'fix')} applied, "
         f"{sum(pending.values())} left to review" + (f", {n(errors, 'error')}" if errors else "") + "."
+        + (f" {n(len(unwritten), 'file')} could not be written." if unwritten else ""),
+        soft_wrap=True,
     )
 
 
