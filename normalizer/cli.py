@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="list proposed fixes (exit 1 if any)")
     _common(check)
-    check.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
+    check.add_argument("--format", choices=("text", "json", "jsonl", "github", "sarif"), default="text")
     check.add_argument("--statistics", action="store_true", help="only counts per rule, most frequent first")
 
     diff = sub.add_parser("diff", help="show what clean would change, as a unified diff")

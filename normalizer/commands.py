@@ -128,7 +128,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.statistics:
         write_statistics(reports, rules, sys.stdout)
     else:
-        write_check(reports, args.format, sys.stdout)
+        write_check(reports, args.format, sys.stdout, rules)
     if any(r.error for r in reports) or args.missing:
         return EXIT_ERROR
     return EXIT_FIXES if any(r.fixes for r in reports) else EXIT_CLEAN

@@ -1,4 +1,4 @@
-"""Reports: linter-style text, JSON, JSON Lines, unified diffs and summaries."""
+"""Reports: linter-style text, JSON, JSON Lines, GitHub annotations, SARIF, unified diffs and summaries."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import quote
 
 
 from .batch import FileReport
@@ -50,8 +51,19 @@ def summary(reports: Sequence[FileReport], fixes: Iterable[Fix]) -> dict[str, An
     }
 
 
-def write_check(reports: Sequence[FileReport], fmt: str, out: TextIO) -> None:
-    """Print the fixes of ``mtnorm check`` in ``text``, ``json`` or ``jsonl`` format."""
+def write_check(reports: Sequence[FileReport], fmt: str, out: TextIO, rules: Sequence[Rule] | None = None) -> None:
+    """Print the fixes of ``mtnorm check`` as ``text``, ``json``, ``jsonl``, ``github`` or ``sarif``.
+
+    ``rules`` names and describes the rules in ``github`` and ``sarif`` output (default: the shipped rules).
+    """
+    if fmt in ("github", "sarif"):
+        by_code = {r.code: r for r in (_shipped_rules() if rules is None else rules)}
+        if fmt == "github":
+            write_github(reports, by_code, out)
+        else:
+            json.dump(sarif(reports, by_code), out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        return
     if fmt == "jsonl":
         for r in reports:
             for f in r.fixes:
@@ -77,6 +89,118 @@ def write_check(reports: Sequence[FileReport], fmt: str, out: TextIO) -> None:
                   f"in {s['files_with_fixes']} of {s['files']} files.\n")
     else:
         out.write(f"No fixes proposed in {s['files']} file{'s' if s['files'] != 1 else ''}.\n")
+
+
+def _shipped_rules() -> list[Rule]:
+    from .api import load_rules
+    from .errors import ConfigError
+
+    try:
+        return load_rules()
+    except ConfigError:
+        return []
+
+
+SARIF_LEVEL = {Safety.SAFE: "warning", Safety.REVIEW: "note"}
+GITHUB_LEVEL = {Safety.SAFE: "warning", Safety.REVIEW: "notice"}
+
+
+def span(report: FileReport, fix: Fix) -> tuple[int, int, int, int]:
+    """1-based (start line, start column, end line, end column) of a fix; the end column is exclusive."""
+    line, col = report.position(fix)
+    lines = fix.original.split("\n")
+    if len(lines) == 1:
+        return line, col, line, col + len(fix.original)
+    return line, col, line + len(lines) - 1, len(lines[-1]) + 1
+
+
+def _described(fix: Fix) -> str:
+    return f"{fix.message} {_short(fix.original)} -> {_short(fix.replacement)}"
+
+
+def github_data(value: str) -> str:
+    """Escape a workflow command's message (``%``, CR, LF), as GitHub's toolkit does.
+
+    >>> github_data("50%\\nmore")
+    '50%25%0Amore'
+    """
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_property(value: str) -> str:
+    """Escape a workflow command's property value: as :func:`github_data`, plus ``:`` and ``,``.
+
+    >>> github_property("a,b:c")
+    'a%2Cb%3Ac'
+    """
+    return github_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def write_github(reports: Sequence[FileReport], rules: dict[str, Rule], out: TextIO) -> None:
+    """GitHub Actions workflow commands: one annotation per fix, one ``::error`` per unreadable file."""
+    for r in reports:
+        path = github_property(r.path.as_posix())
+        if r.error:
+            out.write(f"::error file={path},title=mtnorm::{github_data(r.error)}\n")
+        for f in r.fixes:
+            line, col = r.position(f)
+            title = f"{f.rule} {rules[f.rule].name}" if f.rule in rules else f.rule
+            out.write(f"::{GITHUB_LEVEL[f.safety]} file={path},line={line},col={col},"
+                      f"title={github_property(title)}::{github_data(_described(f))}\n")
+
+
+def artifact_uri(path: Path) -> str:
+    """A SARIF ``artifactLocation.uri``: the path as given, forward slashes, percent-encoded.
+
+    >>> artifact_uri(Path("news/day 1.txt"))
+    'news/day%201.txt'
+    """
+    return path.as_uri() if path.is_absolute() else quote(path.as_posix(), safe="/")
+
+
+def _rule_descriptor(code: str, rule: Rule | None) -> dict[str, Any]:
+    if rule is None:
+        return {"id": code}
+    text = rule.description or rule.name
+    first = " ".join(text.split("\n\n")[0].split())  # the first paragraph, unwrapped
+    return {"id": code, "name": rule.name, "shortDescription": {"text": first}, "help": {"text": text},
+            "defaultConfiguration": {"level": SARIF_LEVEL[rule.safety]},
+            "properties": {"category": rule.category, "safety": str(rule.safety)}}
+
+
+def sarif(reports: Sequence[FileReport], rules: dict[str, Rule]) -> dict[str, Any]:
+    """A SARIF 2.1.0 log of one run: the rules used, one result per fix (with the fix), errors as notifications.
+
+    Columns count Unicode code points (``columnKind``), like ``line``/``col`` in the other formats.
+    """
+    from . import __version__
+
+    used = sorted({f.rule for r in reports for f in r.fixes})
+    index = {code: i for i, code in enumerate(used)}
+    results = []
+    for r in reports:
+        uri = artifact_uri(r.path)
+        for f in r.fixes:
+            line, col, end_line, end_col = span(r, f)
+            region = {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
+            results.append({
+                "ruleId": f.rule, "ruleIndex": index[f.rule], "level": SARIF_LEVEL[f.safety],
+                "message": {"text": _described(f)},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri},
+                                                    "region": {**region, "snippet": {"text": f.original}}}}],
+                "fixes": [{"description": {"text": f.message},
+                           "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": [
+                               {"deletedRegion": region, "insertedContent": {"text": f.replacement}}]}]}],
+                "properties": {"category": f.category, "safety": str(f.safety), "alternatives": list(f.alternatives)},
+            })
+    errors = [{"level": "error", "message": {"text": r.error}, "locations": [
+        {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path)}}}]} for r in reports if r.error]
+    run = {"tool": {"driver": {"name": "mtnorm", "version": __version__,
+                               "rules": [_rule_descriptor(code, rules.get(code)) for code in used]}},
+           "columnKind": "unicodeCodePoints",
+           "invocations": [{"executionSuccessful": not errors, "toolExecutionNotifications": errors}],
+           "results": results}
+    return {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": [run]}
 
 
 def write_statistics(reports: Sequence[FileReport], rules: Sequence[Rule], out: TextIO) -> None:
