@@ -16,7 +16,9 @@ import codecs
 import dataclasses
 import difflib
 import hashlib
+import io
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +27,8 @@ from pathlib import Path
 import regex
 
 from . import engine
-from .document import Document, DocumentError, guess_encoding, newline_style, stamp, start_encoding, undecodable
+from .document import (Document, DocumentError, guess_encoding, newline_style, open_regular, stamp, start_encoding,
+                       undecodable)
 from .fixes import Fix
 from .registry import Rule
 from .textdiff import patch_lines
@@ -77,21 +80,22 @@ class StreamResult:
 def should_stream(path: Path) -> bool:
     """True for a regular file larger than :data:`STREAM_OVER` bytes (``MTNORM_STREAM_OVER`` sets it)."""
     try:
-        return path.stat().st_size > STREAM_OVER
+        st = path.stat()
     except OSError:
         return False
+    return stat.S_ISREG(st.st_mode) and st.st_size > STREAM_OVER
 
 
 def _header(path: Path, encoding: str) -> tuple[str, bool, str, str, tuple[int, int]]:
     """Pass one: (encoding, bom, newline, sha256, stamp); raises :class:`DocumentError` as ``decode`` does."""
     before = path.stat()
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:
         head = fh.read(8192)
     enc, bom = start_encoding(head, encoding)
     try:
         digest, crlf, cr = _scan(path, enc, bom)
     except UnicodeDecodeError as exc:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             sample = fh.read(1 << 20)
         guess = guess_encoding(sample) if not bom else None
         if encoding == "auto" and guess:
@@ -110,7 +114,7 @@ def _scan(path: Path, enc: str, bom: bool) -> tuple[str, int, int]:
     decoder = codecs.getincrementaldecoder(READERS.get(enc, enc) if bom else enc)("strict")
     crlf = cr = 0
     carry = ""
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:
         while chunk := fh.read(CHUNK):
             h.update(chunk)
             text = carry + decoder.decode(chunk)
@@ -155,7 +159,7 @@ def blocks(path: Path, encoding: str, bom: bool, block_chars: int | None = None)
     """The file's text (newlines normalized to ``\\n``, no BOM) in blocks with context."""
     block_chars = block_chars or BLOCK_CHARS
     reader = READERS.get(encoding, encoding) if bom else encoding
-    with open(path, encoding=reader, newline=None, errors="strict") as fh:
+    with io.TextIOWrapper(open_regular(path), encoding=reader, newline=None, errors="strict") as fh:
         buf, eof = "", False
         start, line, lead = 0, 1, ""
         while not eof or buf:

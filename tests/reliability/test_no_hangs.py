@@ -1,0 +1,186 @@
+"""Nothing hangs: FIFOs and sockets, symbolic-link loops, deep folders, long words, big alias files."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from normalizer import stream
+from normalizer.batch import corpus_stats, discover
+from normalizer.document import DocumentError, read_document
+
+from ..conftest import mtnorm_command
+
+DIRTY = "The minister , who spoke on Monday, said the deal was worth $ 600 million.\n"
+
+
+@contextmanager
+def deadline(seconds: int) -> Iterator[None]:
+    """Fail (rather than hang the test run) if the block takes longer than ``seconds``."""
+
+    def expired(signum: int, frame: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The command line, killed after 60 s (a hang is a failure, not a stuck test run)."""
+    try:
+        return subprocess.run([*mtnorm_command(), *map(str, args)], cwd=cwd, capture_output=True, text=True,
+                              encoding="utf-8", timeout=60, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"mtnorm {' '.join(map(str, args))} hung")
+
+
+@pytest.fixture
+def folder_with_fifo(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(DIRTY, encoding="utf-8")
+    os.mkfifo(folder / "b.txt")
+    (folder / "c.txt").write_text(DIRTY, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("command", [["check"], ["diff"], ["clean", "--out", "OUT"], ["alias", "suggest"],
+                                     ["check", "--select", "B003"]])
+def test_fifo_in_a_folder_is_skipped_with_one_error(folder_with_fifo: Path, command: list[str]) -> None:
+    out_dir = folder_with_fifo.parent / "out"
+    args = [str(out_dir) if a == "OUT" else a for a in command]
+    out = run(*args, folder_with_fifo)
+    assert out.returncode == 2, out.stderr
+    lines = [x for x in out.stderr.splitlines() if "b.txt" in x]
+    assert lines == [f"mtnorm: error: {folder_with_fifo / 'b.txt'}: not a regular file (fifo), skipped"]
+    if command == ["check"]:
+        assert "a.txt:1:13: S001" in out.stdout and "c.txt:1:13: S001" in out.stdout
+    if command[0] == "clean":
+        assert (out_dir / "c.txt").read_text(encoding="utf-8") != DIRTY
+        assert not (out_dir / "b.txt").exists()
+
+
+def test_fifo_named_on_the_command_line(folder_with_fifo: Path) -> None:
+    out = run("check", folder_with_fifo / "b.txt", folder_with_fifo / "c.txt")
+    assert out.returncode == 2
+    assert "not a regular file (fifo), skipped" in out.stderr
+    assert "c.txt:1:13: S001" in out.stdout
+
+
+def test_readers_never_open_a_fifo(folder_with_fifo: Path) -> None:
+    fifo = folder_with_fifo / "b.txt"
+    files = sorted(folder_with_fifo.iterdir())
+    with deadline(30):
+        with pytest.raises(DocumentError, match=r"not a regular file \(fifo\)"):
+            read_document(fifo)
+        assert corpus_stats(files, 2) is not None
+        assert not stream.should_stream(fifo)
+        with pytest.raises(DocumentError, match="not a regular file"):
+            stream.check(fifo, [])
+        with pytest.raises(DocumentError, match="not a regular file"):
+            stream.clean(fifo, [], "safe", None)
+
+
+def test_review_session_skips_a_fifo(folder_with_fifo: Path) -> None:
+    from normalizer import load_rules
+    from normalizer.decisions import Journal
+    from normalizer.review import ReviewSession
+
+    pairs = list(discover([folder_with_fifo], ["txt"], []))
+    with deadline(30):
+        session = ReviewSession.open(pairs, load_rules(), Journal(folder_with_fifo.parent / "journal.jsonl"))
+    errors = {s.path.name: s.error for s in session.files}
+    assert errors == {"a.txt": None, "b.txt": "not a regular file (fifo), skipped", "c.txt": None}
+
+
+def test_socket_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.txt"
+    sock = socket.socket(socket.AF_UNIX)
+    try:
+        sock.bind(str(path))
+        with deadline(30), pytest.raises(DocumentError, match=r"not a regular file \(socket\)"):
+            read_document(path)
+    finally:
+        sock.close()
+
+
+def test_a_file_swapped_for_a_fifo_after_the_check_is_not_read(folder_with_fifo: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The race between the type check and the open: the opened file is checked again."""
+    regular = os.stat(folder_with_fifo / "a.txt")
+    real_stat = os.stat
+    monkeypatch.setattr(os, "stat", lambda p, *a, **k: regular if str(p).endswith("b.txt") else real_stat(p, *a, **k))
+    with deadline(30), pytest.raises(DocumentError, match=r"not a regular file \(fifo\)"):
+        read_document(folder_with_fifo / "b.txt")
+
+
+# ------------------------------------------------------------------ folder walking
+
+
+def test_symlink_loops_do_not_stop_the_batch(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    (root / "a").mkdir(parents=True)
+    (root / "a" / "b.txt").write_text(DIRTY, encoding="utf-8")
+    os.symlink("..", root / "a" / "loop")
+    os.symlink("x.txt", root / "a" / "x.txt")           # a link to itself
+    os.symlink("y2.txt", root / "a" / "y1.txt")         # two links to each other
+    os.symlink("y1.txt", root / "a" / "y2.txt")
+    (root / "a" / "z.txt").write_text(DIRTY, encoding="utf-8")
+    skipped: list[tuple[Path, str]] = []
+    found = [f for f, _ in discover([root], ["txt"], [], skipped)]
+    assert found == [root / "a" / "b.txt", root / "a" / "z.txt"]
+    reasons = {p.name: why for p, why in skipped}
+    assert reasons["loop"] == "symbolic link to a folder, not followed"
+    assert {reasons["x.txt"], reasons["y1.txt"], reasons["y2.txt"]} == {"symbolic link loop, skipped"}
+    out = run("clean", "--in-place", "-q", root)
+    assert "Traceback" not in out.stderr
+    assert (root / "a" / "z.txt").read_text(encoding="utf-8") != DIRTY
+
+
+def test_folders_nested_a_thousand_deep(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    deep = root
+    root.mkdir()
+    for _ in range(1000):  # not os.makedirs: it recurses once per level
+        deep = deep / "d"
+        deep.mkdir()
+    try:
+        (deep / "bottom.txt").write_text(DIRTY, encoding="utf-8")
+        (root / "top.txt").write_text(DIRTY, encoding="utf-8")
+        assert [f for f, _ in discover([root], ["txt"], [])] == [deep / "bottom.txt", root / "top.txt"]
+    finally:  # shutil.rmtree (pytest's clean-up of old temporary folders) recurses once per level
+        (deep / "bottom.txt").unlink(missing_ok=True)
+        while deep != root:
+            deep.rmdir()
+            deep = deep.parent
+
+
+def test_walk_keeps_order_and_rules(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    for name in ("b/2.txt", "b/1.txt", "a.txt", "c/x/3.txt", "skip/4.txt", "b/n.md"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(DIRTY, encoding="utf-8")
+    (tmp_path / "outside.txt").write_text(DIRTY, encoding="utf-8")
+    os.symlink(tmp_path / "outside.txt", root / "out.txt")
+    os.symlink("a.txt", root / "same.txt")
+    os.symlink("c", root / "clink")
+    skipped: list[tuple[Path, str]] = []
+    found = [f for f, _ in discover([root, root / "b" / "1.txt"], ["txt"], ["skip"], skipped)]
+    assert found == [root / "a.txt", root / "b" / "1.txt", root / "b" / "2.txt", root / "c" / "x" / "3.txt"]
+    assert sorted((p.name, why) for p, why in skipped) == [
+        ("clink", "symbolic link to a folder, not followed"),
+        ("out.txt", "symbolic link to a file outside the folder, skipped"),
+        ("same.txt", "the same file as another one in this run, taken once"),
+    ]
