@@ -184,3 +184,37 @@ def test_walk_keeps_order_and_rules(tmp_path: Path) -> None:
         ("out.txt", "symbolic link to a file outside the folder, skipped"),
         ("same.txt", "the same file as another one in this run, taken once"),
     ]
+
+
+# ------------------------------------------------------------------ long words
+
+
+class CountingSet(frozenset):
+    """A frozenset that counts membership tests: the work a rule does per cut of a word."""
+
+    calls = 0
+
+    def __contains__(self, item: object) -> bool:
+        CountingSet.calls += 1
+        return super().__contains__(item)
+
+
+@pytest.mark.parametrize("letters", ["abcdefghij", "Abcdefghij", "abcdéfghij"])
+def test_a_very_long_word_is_checked_in_bounded_work(letters: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from normalizer import load_rules
+    from normalizer.engine import propose
+    from normalizer.document import Document
+    from normalizer.kinds import glued
+
+    monkeypatch.setattr(glued, "FUNCTION_WORDS", CountingSet(glued.FUNCTION_WORDS))
+    CountingSet.calls = 0
+    word = letters + letters.lower() * 19_999  # 200,000 letters
+    text = f"The talks began today. {word} and ended two years agoimplementing it.\n"
+    began = time.perf_counter()
+    with deadline(120):
+        fixes = propose(Document(text), load_rules(select=["G"]))
+    assert time.perf_counter() - began < 5
+    assert CountingSet.calls < 1000  # was one per cut of the long word: 200,000
+    assert [(f.rule, f.replacement) for f in fixes] == [("G001", "ago implementing")]
