@@ -218,3 +218,44 @@ def test_a_very_long_word_is_checked_in_bounded_work(letters: str, monkeypatch: 
     assert time.perf_counter() - began < 5
     assert CountingSet.calls < 1000  # was one per cut of the long word: 200,000
     assert [(f.rule, f.replacement) for f in fixes] == [("G001", "ago implementing")]
+
+
+# ------------------------------------------------------------------ large alias files
+
+
+def alias_tables(n: int, bad: int | None = None) -> tuple[str, int]:
+    """``n`` user alias tables (table ``bad`` has an empty variant list) and the line where ``bad`` starts."""
+    parts = ["# user aliases\n"]
+    for i in range(1, n + 1):
+        variants = "" if i == bad else f'"Zorq{i:06d}", "Zorkk{i:06d}"'
+        parts.append(f'\n[[alias]]\ncanonical = "Zork{i:06d}"\nvariants = [{variants}]\nnote = "n"\n')
+    bad_line = 5 * bad - 1 if bad else 0  # a header line, then five lines a table, "canonical" the fourth
+    return "".join(parts), bad_line
+
+
+def test_a_large_alias_file_loads_in_linear_time(tmp_path: Path) -> None:
+    import time
+
+    from normalizer.loader import load_file
+
+    path = tmp_path / "aliases.toml"
+    path.write_text(alias_tables(50_000)[0], encoding="utf-8")
+    began = time.perf_counter()
+    with deadline(300):
+        aliases = load_file(path)[1]
+    assert len(aliases) == 50_000
+    assert time.perf_counter() - began < 20  # about 3 s here; was about 60 s (quadratic)
+    assert aliases[-1].line == 50_000 * 5 - 1  # its "canonical" line
+
+
+def test_an_error_deep_in_a_large_alias_file_names_its_line(tmp_path: Path) -> None:
+    from normalizer.errors import ConfigError
+    from normalizer.loader import load_file
+
+    path = tmp_path / "aliases.toml"
+    text, line = alias_tables(60_000, bad=50_000)
+    path.write_text(text, encoding="utf-8")
+    assert text.splitlines()[line - 1] == 'canonical = "Zork050000"'
+    with deadline(300), pytest.raises(ConfigError) as caught:
+        load_file(path)
+    assert str(caught.value).startswith(f"{path}:{line}: alias 'Zork050000': 'variants' is empty")
