@@ -259,3 +259,39 @@ def test_an_error_deep_in_a_large_alias_file_names_its_line(tmp_path: Path) -> N
     with deadline(300), pytest.raises(ConfigError) as caught:
         load_file(path)
     assert str(caught.value).startswith(f"{path}:{line}: alias 'Zork050000': 'variants' is empty")
+
+
+# ------------------------------------------------------------------ streamed files
+
+
+@pytest.mark.parametrize("block_chars", [300, 500, 777])
+def test_block_edges_never_cut_a_fix(tmp_path: Path, block_chars: int) -> None:
+    """A long one-line text full of artefacts: streamed clean == whole-text clean, and a second pass is a no-op."""
+    import random
+
+    from normalizer import engine, load_rules
+    from normalizer.document import Document
+
+    rules = load_rules()
+    rnd = random.Random(5)
+    words = "the minister said that talks would resume on Monday after a long pause in the city".split()
+    parts = []
+    for _ in range(400):  # filler of varying length, so the artefacts land on every side of the edges
+        parts.append(" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 12))))
+        parts.append(rnd.choice(["the the", "worth $ 600 million", "this year.before", "said , then"]))
+    text = "The report. " + " ".join(parts) + ".\n"
+    whole = engine.clean(Document(text), rules, "safe").text
+    assert whole != text
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    _, result = stream.clean(path, rules, "safe", tmp_path / "stage", block_chars=block_chars)
+    assert result.staged is not None
+    streamed = result.staged.read_text(encoding="utf-8")
+    assert streamed == whole
+    again = tmp_path / "again.txt"
+    again.write_text(streamed, encoding="utf-8")
+    _, second = stream.clean(again, rules, "safe", tmp_path / "stage2", block_chars=block_chars)
+    assert not second.changed
+    _, fixes, _ = stream.check(path, rules, block_chars=block_chars)
+    first_pass, _ = engine.resolve(engine.propose(Document(text), rules))
+    assert [(f.start, f.end, f.rule) for f in fixes] == [(f.start, f.end, f.rule) for f in first_pass]
