@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -61,20 +62,20 @@ def discover(
     for root in paths:
         if root.is_dir():
             found = []
-            real_root = root.resolve()
-            for folder, dirs, files in os.walk(root):
-                dirs[:] = sorted(d for d in dirs if not excluded(d))
-                for d in dirs:
-                    if (Path(folder) / d).is_symlink() and skipped is not None:
-                        skipped.append((Path(folder) / d, "symbolic link to a folder, not followed"))
+            real_root = Path(os.path.realpath(root))
+            for folder, files in _walk(root, excluded, skipped):
                 # Folder links are not followed, so a plain file's real path is the real root joined
-                # with its relative path: no resolve() (a system call per path component) per file.
+                # with its relative path: no realpath() (a system call per path component) per file.
                 real_folder = real_root / os.path.relpath(folder, root)
                 for name in files:
                     if name.rsplit(".", 1)[-1].lower() in exts and "." in name and not excluded(name):
                         f = Path(folder) / name
                         link = os.path.islink(f)
-                        target = f.resolve() if link else real_folder / name
+                        target = Path(os.path.realpath(f)) if link else real_folder / name
+                        if link and _loops(f):
+                            if skipped is not None:
+                                skipped.append((f, "symbolic link loop, skipped"))
+                            continue
                         if link and real_root not in target.parents:
                             if skipped is not None:
                                 skipped.append((f, "symbolic link to a file outside the folder, skipped"))
@@ -88,9 +89,51 @@ def discover(
                     continue
                 seen.add(target)
                 yield f, root
-        elif root.resolve() not in seen:
-            seen.add(root.resolve())
+        elif (real_file := Path(os.path.realpath(root))) not in seen:
+            seen.add(real_file)
             yield root, root.parent
+
+
+def _walk(root: Path, excluded: Callable[[str], bool],
+          skipped: list[tuple[Path, str]] | None) -> Iterator[tuple[str, list[str]]]:
+    """(folder, names of its non-folder entries) for ``root`` and the folders below, without recursion.
+
+    Folder links are reported in ``skipped`` and not entered; unreadable folders are passed over.
+    """
+    stack = [str(root)]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError:
+            continue
+        dirs, files = [], []
+        for e in entries:
+            try:
+                is_dir = e.is_dir()
+            except OSError:
+                is_dir = False
+            (dirs if is_dir else files).append(e.name)
+        yield folder, files
+        subs = []
+        for d in sorted(d for d in dirs if not excluded(d)):
+            sub = os.path.join(folder, d)
+            if os.path.islink(sub):
+                if skipped is not None:
+                    skipped.append((Path(sub), "symbolic link to a folder, not followed"))
+                continue
+            subs.append(sub)
+        stack.extend(reversed(subs))
+
+
+def _loops(link: Path) -> bool:
+    """True for a symbolic link that never reaches a file (it points at itself, or round a ring)."""
+    try:
+        os.stat(link)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def output_path(path: Path, root: Path, out_dir: Path) -> Path:

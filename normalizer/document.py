@@ -10,7 +10,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 
 CODE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$|`[^`\n]{1,200}`", re.MULTILINE | re.DOTALL)
@@ -191,6 +191,39 @@ def newline_style(crlf: int, cr: int) -> str:
     return "\r\n" if crlf and crlf * 2 >= cr else ("\r" if cr > crlf else "\n")
 
 
+_KINDS = ((stat.S_ISFIFO, "fifo"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "character device"),
+          (stat.S_ISBLK, "block device"), (stat.S_ISDIR, "folder"))
+
+
+def _not_regular(mode: int) -> DocumentError | None:
+    """The error for a file that is not a regular file (reading a FIFO or a device can block forever)."""
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "special file")
+    return DocumentError(f"not a regular file ({kind}), skipped")
+
+
+def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+    """Open a regular file for reading in binary; raise :class:`DocumentError` for a FIFO, socket or device.
+
+    The type is checked before opening (a FIFO or device is never opened in the
+    usual case) and again on the opened descriptor, which is opened without
+    blocking, so a file swapped for a FIFO in between is not read either.
+    """
+    bad = _not_regular(os.stat(path).st_mode)
+    if bad is not None:
+        raise bad
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        bad = _not_regular(os.fstat(fd).st_mode)
+        if bad is not None:
+            raise bad
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_document(path: str | os.PathLike[str], encoding: str = "utf-8") -> Document:
     """Read a text file; raise :class:`DocumentError` with a one-line reason.
 
@@ -199,11 +232,12 @@ def read_document(path: str | os.PathLike[str], encoding: str = "utf-8") -> Docu
     """
     p = Path(path)
     try:
-        before = p.stat()
+        before = os.stat(p)
         if stat.S_ISDIR(before.st_mode):
             raise DocumentError("is a folder, not a file")
-        data = p.read_bytes()
-        after = p.stat()
+        with open_regular(p) as fh:
+            data = fh.read()
+        after = os.stat(p)
     except OSError as exc:
         raise DocumentError(exc.strerror or str(exc)) from None
     if stamp(before) != stamp(after):

@@ -76,12 +76,17 @@ def load_rule_file(path: Path) -> list[Rule]:
 def _located(data: dict[str, Any], raw: str, key: str, *name_keys: str) -> Iterator[tuple[dict[str, Any], int]]:
     """The tables of ``[[key]]`` with the line where each starts (found by its ``name_keys`` value)."""
     pos = 0
+    counted, line = 0, 1  # lines are counted on from the last table found: linear in the file's size
     for table in data.get(key, []):
         name = next((table.get(k) for k in name_keys if isinstance(table, dict) and k in table), None)
         found = raw.find(f"{name}", pos) if isinstance(name, str) and name else -1
-        if found >= 0:
-            pos = found + 1
-        yield table, (raw.count("\n", 0, found) + 1 if found >= 0 else line_of(raw, f"[[{key}]]"))
+        if found < 0:
+            yield table, line_of(raw, f"[[{key}]]")
+            continue
+        pos = found + 1
+        line += raw.count("\n", counted, found)
+        counted = found
+        yield table, line
 
 
 def load_file(path: Path) -> tuple[list[Rule], list[Alias], dict[str, list[Any]]]:

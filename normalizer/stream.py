@@ -3,7 +3,8 @@
 A file above :data:`STREAM_OVER` bytes is never held whole. A first pass checks
 that it decodes and counts its line endings; a second reads it as text with
 universal newlines and cuts it into blocks of about :data:`BLOCK_CHARS`
-characters (64 K) at paragraph starts. Each block is checked with the paragraph before
+characters (64 K) at paragraph starts (in a longer paragraph at a sentence start, else
+a space), and never across a fix proposed near the edge. Each block is checked with the paragraph before
 and after it as read-only context (so no rule mistakes a block edge for the
 start or end of the document), fixes are only taken inside the block, and their
 offsets and line numbers are those of the whole file. Cleaned blocks go
@@ -16,16 +17,19 @@ import codecs
 import dataclasses
 import difflib
 import hashlib
+import io
 import os
+import stat
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
 
 from . import engine
-from .document import Document, DocumentError, guess_encoding, newline_style, stamp, start_encoding, undecodable
+from .document import (Document, DocumentError, guess_encoding, newline_style, open_regular, stamp, start_encoding,
+                       undecodable)
 from .fixes import Fix
 from .registry import Rule
 from .textdiff import patch_lines
@@ -35,6 +39,7 @@ BLOCK_CHARS = 1 << 16   # small blocks keep the rules' "nothing to look for here
 CONTEXT_CHARS = 2000
 CHUNK = 1 << 20
 PARA_START = regex.compile(r"\n\n+(?=[^\n])")
+SENTENCE_START = regex.compile(r"(?<=[.!?] )\p{Lu}")
 READERS = {"utf-8": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16",
            "utf-32-le": "utf-32", "utf-32-be": "utf-32"}
 
@@ -77,21 +82,22 @@ class StreamResult:
 def should_stream(path: Path) -> bool:
     """True for a regular file larger than :data:`STREAM_OVER` bytes (``MTNORM_STREAM_OVER`` sets it)."""
     try:
-        return path.stat().st_size > STREAM_OVER
+        st = path.stat()
     except OSError:
         return False
+    return stat.S_ISREG(st.st_mode) and st.st_size > STREAM_OVER
 
 
 def _header(path: Path, encoding: str) -> tuple[str, bool, str, str, tuple[int, int]]:
     """Pass one: (encoding, bom, newline, sha256, stamp); raises :class:`DocumentError` as ``decode`` does."""
     before = path.stat()
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:
         head = fh.read(8192)
     enc, bom = start_encoding(head, encoding)
     try:
         digest, crlf, cr = _scan(path, enc, bom)
     except UnicodeDecodeError as exc:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:
             sample = fh.read(1 << 20)
         guess = guess_encoding(sample) if not bom else None
         if encoding == "auto" and guess:
@@ -110,7 +116,7 @@ def _scan(path: Path, enc: str, bom: bool) -> tuple[str, int, int]:
     decoder = codecs.getincrementaldecoder(READERS.get(enc, enc) if bom else enc)("strict")
     crlf = cr = 0
     carry = ""
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:
         while chunk := fh.read(CHUNK):
             h.update(chunk)
             text = carry + decoder.decode(chunk)
@@ -133,6 +139,9 @@ def _cut(buf: str, target: int) -> int:
     i = buf.find("\n", target, limit)
     if i >= 0:
         return i + 1
+    m = SENTENCE_START.search(buf, target, limit)
+    if m:
+        return m.start()
     i = buf.find(" ", target, limit)
     return i + 1 if i >= 0 else limit
 
@@ -151,11 +160,11 @@ def _tail(rest: str) -> str:
     return rest[:i] if i >= 0 else rest[:CONTEXT_CHARS]
 
 
-def blocks(path: Path, encoding: str, bom: bool, block_chars: int | None = None) -> Iterator[Block]:
+def blocks(path: Path, encoding: str, bom: bool, block_chars: int | None = None) -> Generator[Block, int | None, None]:
     """The file's text (newlines normalized to ``\\n``, no BOM) in blocks with context."""
     block_chars = block_chars or BLOCK_CHARS
     reader = READERS.get(encoding, encoding) if bom else encoding
-    with open(path, encoding=reader, newline=None, errors="strict") as fh:
+    with io.TextIOWrapper(open_regular(path), encoding=reader, newline=None, errors="strict") as fh:
         buf, eof = "", False
         start, line, lead = 0, 1, ""
         while not eof or buf:
@@ -171,11 +180,52 @@ def blocks(path: Path, encoding: str, bom: bool, block_chars: int | None = None)
             core, buf = buf[:cut], buf[cut:]
             if not core:
                 break
-            tail = _tail(buf)
-            yield Block(lead + core + tail, len(lead), len(tail), start, line)
+            while True:
+                tail = _tail(buf)
+                keep = yield Block(lead + core + tail, len(lead), len(tail), start, line)
+                if keep is None or not 0 < keep < len(core):
+                    break
+                core, buf = core[:keep], core[keep:] + buf  # the caller asks for a shorter block
             start += len(core)
             line += core.count("\n")
             lead = _lead(core)
+
+
+def _fitted(gen: Iterator[Block], rules: Sequence[Rule], path: Path, enc: str, bom: bool, newline: str,
+            corpus=None) -> Iterator[Block]:
+    """The blocks of ``gen``, each shortened until no fix proposed near its end crosses that end.
+
+    A fix cut in two by a block edge would be taken by neither block: the block is ended
+    instead at the space before that fix, which then lies in the next block (whose lead
+    context covers what comes before it).
+    """
+    b = next(gen, None)
+    tries = 0
+    while b is not None:
+        keep = _keep(b, rules, path, enc, bom, newline, corpus) if tries < 8 else None
+        if keep is not None:
+            tries += 1
+            b = gen.send(keep)
+            continue
+        tries = 0
+        yield b
+        b = next(gen, None)
+
+
+def _keep(b: Block, rules: Sequence[Rule], path: Path, enc: str, bom: bool, newline: str, corpus) -> int | None:
+    """How much of ``b``'s core to keep so that no fix crosses its end (None: all of it)."""
+    if not b.tail:
+        return None
+    end = len(b.text) - b.tail
+    at = max(b.lead, end - CONTEXT_CHARS)
+    window = Document(b.text[at:], path, enc, bom, newline, corpus)
+    crossing = [f.start + at for f in engine.propose(window, rules) if f.start + at < end < f.end + at]
+    if not crossing:
+        return None
+    first = min(crossing)
+    space = b.text.rfind(" ", b.lead, first)
+    cut = max(space + 1, b.text.rfind("\n", b.lead, first) + 1)
+    return cut - b.lead if cut > b.lead else None
 
 
 def _inside(block_text_len: int, lead: int, tail: int) -> Callable[[Fix], bool]:
@@ -196,7 +246,7 @@ def check(path: Path, rules: Sequence[Rule], encoding: str = "utf-8", choose=Non
     enc, bom, newline, _digest, st = _header(path, encoding)
     fixes: list[Fix] = []
     where: dict[int, tuple[int, int]] = {}
-    for b in blocks(path, enc, bom, block_chars):
+    for b in _fitted(blocks(path, enc, bom, block_chars), rules, path, enc, bom, newline, corpus):
         doc = Document(b.text, path, enc, bom, newline, corpus)
         ok = _inside(len(b.text), b.lead, b.tail)
         proposed = [f for f in engine.propose(doc, rules) if ok(f)]
@@ -245,7 +295,7 @@ def clean(path: Path, rules: Sequence[Rule], level: str, stage_dir: Path | None,
     old_line = new_line = 1
     try:
         first = True
-        for b in blocks(path, enc, bom, block_chars):
+        for b in _fitted(blocks(path, enc, bom, block_chars), rules, path, enc, bom, newline, corpus):
             doc = Document(b.text, path, enc, bom, newline, corpus)
             ok = _inside(len(b.text), b.lead, b.tail)
             tail = b.text[len(b.text) - b.tail:]

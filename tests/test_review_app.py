@@ -160,3 +160,47 @@ def test_plain_cells_never_read_markup() -> None:
     console = Console(width=40, record=True)
     console.print(PlainCell("[b]x[/b] → [red]y"))
     assert "[b]x[/b] → [red]y" in console.export_text()
+
+
+
+async def test_fast_key_repeat_does_not_freeze_the_app(tmp_path: Path) -> None:
+    """400 keys sent without pauses on 40 files, then q: the app quits (it once re-rendered per event)."""
+    import asyncio
+    import time
+
+    from textual import events
+
+    for i in range(40):
+        (tmp_path / f"f{i:02d}.txt").write_text(TEXT, encoding="utf-8")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start(app, pilot)
+        assert app.session is not None and len(app.session.files) == 40
+        for i in range(400):  # as a terminal's key repeat delivers them: all queued, no waiting in between
+            key = "a" if i % 2 == 0 else "J"
+            app._driver.send_message(events.Key(key, key))
+        fills = 0
+        fill_table = app.fill_table
+
+        def counted_fill() -> None:
+            nonlocal fills
+            fills += 1
+            fill_table()
+
+        app.fill_table = counted_fill
+        began = time.perf_counter()
+        await pilot.pause()
+        print(f"storm handled in {time.perf_counter() - began:.1f} s; current {app.session.current}, fills {fills}")
+        began = time.perf_counter()
+
+        async def quit_app() -> None:
+            await pilot.press("q")
+            if isinstance(app.screen, ConfirmQuit):
+                await pilot.press("q")
+
+        await asyncio.wait_for(quit_app(), timeout=120)
+        elapsed = time.perf_counter() - began
+    print(f"quit after the key storm in {elapsed:.1f} s")
+    assert elapsed < 20
+    assert app.session.current == 39 and app.session.decided > 0
+    assert fills <= 40  # the table is rebuilt per screen update, not per key (was once per J: 156 here)

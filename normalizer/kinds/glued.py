@@ -88,6 +88,8 @@ def _may_split(word: str, text: str) -> bool:
     on the right) or a left part the text uses as a name; a name is a capitalized whole
     word, so its capitalized form occurs in the text outside this word.
     """
+    if len(word) > MAX_GLUED:
+        return False  # best_split refuses it anyway; trying every cut would cost time quadratic in its length
     if not word.isascii():
         return True
     lower = word.lower()

@@ -64,6 +64,8 @@ class ReviewApp(App[ReviewSession | None]):
         self.session: ReviewSession | None = None
         self._table_file = -1
         self._marks: list[str] = []
+        self._labels: list[Text] = []
+        self._stale = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -143,14 +145,29 @@ class ReviewApp(App[ReviewSession | None]):
         self._table_file = self.session.current
 
     def refresh_all(self) -> None:
-        """Bring every widget in line with the session."""
+        """Bring every widget in line with the session, once per screen update however many keys came.
+
+        Under fast key repeat the keys queue up faster than a full redraw (40 file labels, a
+        table) can keep up with; each key only changes the session and marks the view stale.
+        """
+        if not self._stale:
+            self._stale = True
+            self.call_after_refresh(self._refresh_now)
+
+    def _refresh_now(self) -> None:
+        if not self._stale:
+            return
+        self._stale = False
         session = self.session
         if session is None or not session.files:
             self.query_one("#progress", Static).update("No files to review.")
             return
         files = self.query_one("#files", OptionList)
         for i in range(len(session.files)):
-            files.replace_option_prompt_at_index(i, self.file_label(i))
+            label = self.file_label(i)
+            if i >= len(self._labels) or self._labels[i] != label:
+                files.replace_option_prompt_at_index(i, label)
+        self._labels = [self.file_label(i) for i in range(len(session.files))]
         if files.highlighted != session.current:
             files.highlighted = session.current
         if self._table_file != session.current:
@@ -189,6 +206,8 @@ class ReviewApp(App[ReviewSession | None]):
 
     @on(DataTable.RowHighlighted, "#fixes")
     def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row != event.data_table.cursor_row:
+            return  # an old event, from before the last redraw moved the cursor
         if self.session is not None and event.cursor_row != self.session.cursor:
             self.session.cursor = event.cursor_row
             self.show_fix()
@@ -196,6 +215,8 @@ class ReviewApp(App[ReviewSession | None]):
     @on(OptionList.OptionSelected, "#files")
     @on(OptionList.OptionHighlighted, "#files")
     def file_chosen(self, event: OptionList.OptionSelected | OptionList.OptionHighlighted) -> None:
+        if event.option_index != event.option_list.highlighted and isinstance(event, OptionList.OptionHighlighted):
+            return  # an old event, from before the last redraw moved the highlight
         if self.session is not None and event.option_index != self.session.current:
             self.session.select_file(event.option_index)
             self.refresh_all()
@@ -250,6 +271,7 @@ class ReviewApp(App[ReviewSession | None]):
         if self.session is not None and self.session.fix is not None:
             rule = self.session.fix.rule
             n = self.session.decide_rest_of_rule(approve)
+            self.clear_notifications()  # one message, not a pile of them under key repeat
             self.notify(f"{'Approved' if approve else 'Rejected'} {n} more {rule} fix(es) in this file.")
             self.refresh_all()
 

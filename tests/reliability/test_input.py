@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import io
 import random
 import signal
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from normalizer import cli, load_rules
 from normalizer.batch import discover, process
+from normalizer import document
 from normalizer.document import Document, DocumentError, decode, read_document
 
 from ..conftest import run_cli
@@ -126,15 +128,19 @@ def test_symlinks_never_loop_escape_or_repeat(tmp_path: Path) -> None:
 def test_a_file_that_changes_while_read_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     story = tmp_path / "story.txt"
     story.write_text(DIRTY, encoding="utf-8")
-    real = Path.read_bytes
+    real = document.open_regular
 
-    def read_then_grow(self: Path) -> bytes:
-        data = real(self)
-        with open(self, "ab") as fh:
-            fh.write(b"Another paragraph arrives.\n")
-        return data
+    class Growing(io.BytesIO):
+        def read(self, *args: int) -> bytes:
+            with open(story, "ab") as fh:
+                fh.write(b"Another paragraph arrives.\n")
+            return super().read(*args)
 
-    monkeypatch.setattr(Path, "read_bytes", read_then_grow)
+    def open_then_grow(path: Path) -> io.BytesIO:
+        with real(path) as fh:
+            return Growing(fh.read())
+
+    monkeypatch.setattr(document, "open_regular", open_then_grow)
     with pytest.raises(DocumentError, match="changed while being read"):
         read_document(story)
 
