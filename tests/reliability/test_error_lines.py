@@ -1,0 +1,103 @@
+"""Every error is one line and exit 2: bad flags, rule files and configs, unreadable or endless files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from normalizer import cli
+
+DIRTY = "The minister , who spoke on Monday, said the deal was worth $ 600 million.\n"
+ERROR_LINE = re.compile(r"^mtnorm(?: \w+)?: error: ", re.MULTILINE)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str]:
+    """Run the command line in this process; its exit code and stderr."""
+    try:
+        code = cli.main([str(a) for a in args])
+    except SystemExit as exc:  # argparse's usage errors
+        code = exc.code  # type: ignore[assignment]
+    return code, capsys.readouterr().err
+
+
+def one_error(err: str) -> str:
+    """The one ``mtnorm: error:`` line of ``err`` (and no traceback)."""
+    assert "Traceback" not in err
+    lines = [line for line in err.splitlines() if ERROR_LINE.match(line)]
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- 1. --backup-suffix
+
+
+@pytest.mark.parametrize("suffix", ["/x", "../x", "a\\b", "..", "x\0y", "x" * 300])
+def test_a_backup_suffix_that_is_no_name_ending_is_a_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str) -> None:
+    story = write(tmp_path / "in", "a.txt", DIRTY)
+    code, err = run(capsys, "clean", tmp_path / "in", "--in-place", "-q", "--backup-suffix", suffix)
+    assert code == 2
+    assert "--backup-suffix" in one_error(err)
+    assert story.read_text(encoding="utf-8") == DIRTY
+    assert sorted(p.name for p in story.parent.iterdir()) == ["a.txt"]  # nothing written beside it
+
+
+def test_an_ordinary_backup_suffix_still_works(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = write(tmp_path, "a.txt", DIRTY)
+    code, _ = run(capsys, "clean", story, "--in-place", "-q", "--backup-suffix", "~")
+    assert code == 0 and (tmp_path / "a.txt~").read_text(encoding="utf-8") == DIRTY
+
+
+# ---------------------------------------------------------------- 2. rule files
+
+RULE = '[[rule]]\nid = "{code}"\nname = "house-rule"\nkind = "{kind}"\ndescription = "A house rule."\n'
+PHRASE = RULE.format(code="K901", kind="phrase")
+BOILERPLATE = RULE.format(code="B901", kind="boilerplate") + 'patterns = ["(?i)subscribe now"]\n'
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    (PHRASE + 'phrases = { "" = "boom" }\n', "rule K901: 'phrases' has an empty phrase"),
+    (PHRASE + 'phrases = { " " = "boom" }\n', "rule K901: 'phrases' has an empty phrase"),
+    (PHRASE + 'phrases = { "rare lands" = "rare earths" }\nmessage = "{nope}"\n', "rule K901: 'message'"),
+    (PHRASE + 'phrases = { "rare lands" = "rare earths" }\ncase_sensitive = "no"\n',
+     "rule K901: case_sensitive must be true or false, not 'no'"),
+    (BOILERPLATE + 'min_cues = "abc"\n', "rule B901: min_cues must be a whole number, not 'abc'"),
+    (BOILERPLATE + "max_words = [1]\n", "rule B901: max_words must be a whole number, not [1]"),
+    (BOILERPLATE + "min_cues = true\n", "rule B901: min_cues must be a whole number, not True"),
+    (BOILERPLATE + "max_words = -1\n", "rule B901: min_cues must be 1 or more, and max_words 0"),
+    (BOILERPLATE.replace('kind = "boilerplate"', 'kind = ["boilerplate"]'), "rule B901: kind must be a string"),
+    (BOILERPLATE + "message = 5\n", "rule B901: message must be a string, not 5"),
+    ('rule = "string"\n', "'rule' must be an array of tables ([[rule]] ...), not 'string'"),
+    ('gloss = 3\n', "'gloss' must be an array of tables"),
+    ('alias = ["Bessent"]\n', "'alias' must be an array of tables"),
+    ('[[gloss]]\nsource = "马德里"\nenglish = "Madrid"\nbefore = 5\n', "before must be a string, not 5"),
+    ('[[calque]]\nphrase = "rare lands"\nenglish = "rare earths"\nbefore = ["x"]\n',
+     "before must be a string, not ['x']"),
+])
+def test_a_wrong_key_in_a_rule_file_is_one_line_naming_file_and_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], body: str, expected: str) -> None:
+    rules = write(tmp_path, "house.toml", "# house rules\n" + body)
+    write(tmp_path / "in", "a.txt", DIRTY)
+    code, err = run(capsys, "check", tmp_path / "in", "--rules", rules)
+    assert code == 2
+    line = one_error(err)
+    assert re.match(rf"mtnorm: error: {re.escape(str(rules))}:[2-9]: ", line), line
+    assert expected in line
+
+
+def test_saving_boilerplate_into_a_broken_rule_file_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rules = write(tmp_path, "mtnorm-rules.toml", 'rule = "string"\n')
+    code, err = run(capsys, "boilerplate", "save", "© 2024 Example News", "--file", rules)
+    assert code == 2
+    assert f"{rules}:1: 'rule' must be an array of tables" in one_error(err)
+    assert rules.read_text(encoding="utf-8") == 'rule = "string"\n'  # left as it was
