@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import sys
 import threading
@@ -39,6 +40,15 @@ def backup_suffix(value: str) -> str:
         raise argparse.ArgumentTypeError(f"the suffix is longer than {MAX_SUFFIX_BYTES} bytes: backup names would be too long")
     return value
 
+def encoding_name(value: str) -> str:
+    """``--encoding``: ``auto`` or a codec Python knows, checked before any file is read."""
+    if value != "auto":
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise argparse.ArgumentTypeError(f"unknown encoding {value!r}") from None
+    return value
+
 
 def _split(values: Sequence[str] | None) -> list[str]:
     return [v.strip() for item in values or () for v in item.split(",") if v.strip()]
@@ -59,7 +69,7 @@ def _common(p: argparse.ArgumentParser, *, paths: bool = True) -> None:
         p.add_argument("--extensions", metavar="EXTS",
                        help="file extensions to take from folders, comma-separated (default: txt,md)")
         p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="process files in N processes")
-        p.add_argument("--encoding", metavar="NAME",
+        p.add_argument("--encoding", type=encoding_name, metavar="NAME",
                        help="encoding of files without a byte-order mark: utf-8 (default), a codec name "
                             "such as cp1252, or auto (UTF-8, else detected by charset-normalizer)")
         p.add_argument("--decisions", type=Path, metavar="JOURNAL",

@@ -101,3 +101,32 @@ def test_saving_boilerplate_into_a_broken_rule_file_is_one_line(
     assert code == 2
     assert f"{rules}:1: 'rule' must be an array of tables" in one_error(err)
     assert rules.read_text(encoding="utf-8") == 'rule = "string"\n'  # left as it was
+
+
+# ---------------------------------------------------------------- 3. configuration
+
+
+@pytest.mark.parametrize(("name", "body", "expected"), [
+    ("pyproject.toml", "[tool]\nmtnorm = 5\n", "[tool.mtnorm] must be a table of settings, not 5"),
+    ("mtnorm.toml", "[tool]\nmtnorm = 5\n", "[tool.mtnorm] must be a table of settings, not 5"),
+    ("mtnorm.toml", "tool = 5\n", "'tool' must be a table"),
+    ("pyproject.toml", "[tool.mtnorm]\nlearn_min_docs = true\n", "'learn_min_docs' must be a whole number"),
+    ("mtnorm.toml", "learn_min_docs = true\n", "'learn_min_docs' must be a whole number"),
+    ("mtnorm.toml", 'encoding = "no-such-codec"\n', "unknown encoding 'no-such-codec'"),
+    ("mtnorm.toml", 'select = "S001"\n', "'select' must be a list of strings"),
+])
+def test_a_wrong_setting_is_one_line_naming_the_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, body: str, expected: str) -> None:
+    config = write(tmp_path, name, body)
+    story = write(tmp_path, "a.txt", DIRTY)
+    code, err = run(capsys, "check", story, "--config", config)
+    assert code == 2
+    line = one_error(err)
+    assert line.startswith(f"mtnorm: error: {config}:") and expected in line
+
+
+def test_an_unknown_encoding_flag_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stories = [write(tmp_path, f"{n}.txt", DIRTY) for n in "abc"]
+    code, err = run(capsys, "check", *stories, "--encoding", "no-such-codec")
+    assert code == 2
+    assert "unknown encoding 'no-such-codec'" in one_error(err)  # once, not once per file
