@@ -130,3 +130,39 @@ def test_an_unknown_encoding_flag_is_a_usage_error(tmp_path: Path, capsys: pytes
     code, err = run(capsys, "check", *stories, "--encoding", "no-such-codec")
     assert code == 2
     assert "unknown encoding 'no-such-codec'" in one_error(err)  # once, not once per file
+
+
+# ---------------------------------------------------------------- 4. a user's calques
+
+CALQUE = "# house calques\n[[calque]]\npattern = '(?i)rare (lands)'\nenglish = '{english}'\n"
+
+
+@pytest.mark.parametrize(("english", "detail"), [(r"\3 x", "no such group"), (r"\g<metal> x", "unknown group"),
+                                                 ("rare earths\\", "bad escape")])
+def test_a_calque_replacement_that_does_not_fit_its_pattern_is_caught_at_load(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], english: str, detail: str) -> None:
+    rules = write(tmp_path, "house.toml", CALQUE.format(english=english))
+    for n in "ab":
+        write(tmp_path / "in", f"{n}.txt", "Beijing restricted exports of rare lands.\n")
+    code, err = run(capsys, "check", tmp_path / "in", "--rules", rules)
+    assert code == 2
+    line = one_error(err)  # once for the rule file, not once per text
+    assert line.startswith(f"mtnorm: error: {rules}:3: 'english'") and detail in line
+
+
+def test_a_calque_whose_groups_fit_still_works(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rules = write(tmp_path, "house.toml", CALQUE.format(english=r"rare \1") + "alternatives = ['rare earths']\n")
+    story = write(tmp_path, "a.txt", "Beijing restricted exports of rare lands.\n")
+    code, _ = run(capsys, "check", story, "--rules", rules, "--select", "K001")
+    assert code == 1
+
+
+def test_a_failing_user_calque_names_the_users_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rules = write(tmp_path, "house.toml", "[[calque]]\npattern = '(a|aa)+\\b'\nenglish = 'x'\n")
+    slow = write(tmp_path / "in", "a.txt", "Hello.\n" + "a" * 60 + "b\n")
+    write(tmp_path / "in", "b.txt", "the the talks.\n")
+    code, err = run(capsys, "check", tmp_path / "in", "--rules", rules, "--select", "K001,D001")
+    assert code == 2
+    line = one_error(err)
+    assert line.startswith(f"mtnorm: error: {slow}: rule K001") and f"defined in {rules}:2)" in line
+    assert "glossary.toml" not in line
