@@ -166,3 +166,37 @@ def test_a_failing_user_calque_names_the_users_file(tmp_path: Path, capsys: pyte
     line = one_error(err)
     assert line.startswith(f"mtnorm: error: {slow}: rule K001") and f"defined in {rules}:2)" in line
     assert "glossary.toml" not in line
+
+
+# ---------------------------------------------------------------- 5. NUL bytes anywhere
+
+LONG = "Talks resumed in Geneva on Monday, officials from both sides said.\n\n" * 250  # ~17 KB
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_a_nul_after_the_first_block_makes_the_file_binary(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        streamed: bool, bom: bytes) -> None:
+    if streamed:
+        from normalizer import stream
+
+        monkeypatch.setattr(stream, "STREAM_OVER", 1000)
+        monkeypatch.setattr(stream, "CHUNK", 4096)  # the NUL sits in a later chunk of the first pass
+    data = bom + (LONG + "Tail\x00 of the file.\n" + DIRTY).encode("utf-8")
+    assert data.index(b"\x00") > 16_000
+    story = write(tmp_path / "in", "a.txt", "")
+    story.write_bytes(data)
+    other = write(tmp_path / "in", "b.txt", DIRTY)
+    code, err = run(capsys, "clean", tmp_path / "in", "--in-place", "-q")
+    assert code == 2
+    assert one_error(err) == f"mtnorm: error: {story}: binary file (contains NUL bytes), skipped"
+    assert story.read_bytes() == data and not (tmp_path / "in" / "a.txt.orig").exists()
+    assert other.read_text(encoding="utf-8") != DIRTY  # the rest of the batch was cleaned
+
+
+def test_other_control_characters_are_still_removed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = write(tmp_path, "a.txt", LONG + "Tail\x07 of the file.\n")
+    code, err = run(capsys, "clean", story, "--in-place", "-q", "--select", "E003")
+    assert code == 0 and not err
+    assert story.read_text(encoding="utf-8") == LONG + "Tail of the file.\n"
