@@ -187,4 +187,8 @@ def clean(
             return result
         result.passes.append(taken)
         current = current.replace_text(apply(current.text, taken))
-    raise ConvergenceError(f"{doc.name}: text still changing after {MAX_PASSES} passes")
+    # the rules of the last two passes: a pair of rules undoing each other takes turns
+    names = {r.code: r.name for r in rules}
+    still = ", ".join(f"{c} {names.get(c, '')}".rstrip() for c in sorted({f.rule for p in result.passes[-2:] for f in p}))
+    raise ConvergenceError(f"text still changing after {MAX_PASSES} passes (rules still changing it: {still}); "
+                           "file left unchanged")

@@ -200,3 +200,49 @@ def test_other_control_characters_are_still_removed(tmp_path: Path, capsys: pyte
     code, err = run(capsys, "clean", story, "--in-place", "-q", "--select", "E003")
     assert code == 0 and not err
     assert story.read_text(encoding="utf-8") == LONG + "Tail of the file.\n"
+
+
+# ---------------------------------------------------------------- 6. text that keeps changing
+
+
+@pytest.mark.parametrize("text", [" ".join(["the"] * 1800) + ".\n", " ".join(["Trump"] * 1800) + ".\n",
+                                  "“Great news." + "”" * 1800 + " she said.\n"])
+def test_a_long_run_of_repeats_goes_in_one_pass(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str) -> None:
+    story = write(tmp_path, "a.txt", text)
+    code, err = run(capsys, "clean", story, "--in-place", "-q")
+    assert (code, err) == (0, "")
+    cleaned = story.read_text(encoding="utf-8")
+    assert len(cleaned) < 50  # the whole run is gone, not half of it per pass
+    assert run(capsys, "clean", story, "--in-place", "-q") == (0, "") and story.read_text(encoding="utf-8") == cleaned
+
+
+def test_a_repeated_phrase_run_goes_in_one_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    story = write(tmp_path, "a.txt", "Talks resumed " + "in the " * 900 + "capital.\n")
+    code, err = run(capsys, "clean", story, "--in-place", "-q", "--apply", "all", "--select", "D003")
+    assert (code, err) == (0, "")
+    assert story.read_text(encoding="utf-8") == "Talks resumed in the capital.\n"
+
+
+LOOP = ('[[rule]]\nid = "K901"\nname = "to-us"\nkind = "phrase"\nsafety = "safe"\ndescription = "d"\n'
+        'phrases = {{ "colour" = "color" }}\n\n'
+        '[[rule]]\nid = "K902"\nname = "to-uk"\nkind = "phrase"\nsafety = "safe"\ndescription = "d"\n'
+        'phrases = {{ "color" = "colour" }}\n')
+
+
+@pytest.mark.parametrize("command", [["clean", "--out", "{out}"], ["diff"]])
+def test_rules_that_undo_each_other_are_named_for_that_file_and_the_batch_goes_on(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    rules = write(tmp_path, "house.toml", LOOP.format())
+    looping = write(tmp_path / "in", "a.txt", "The colour of money.\n")
+    other = write(tmp_path / "in", "b.txt", DIRTY)
+    args = [a.format(out=tmp_path / "out") for a in command]
+    code, err = run(capsys, args[0], tmp_path / "in", *args[1:], "--rules", rules, "-q" if args[0] == "clean" else "-j1")
+    assert code == 2
+    line = one_error(err)
+    assert line.startswith(f"mtnorm: error: {looping}: text still changing after 10 passes")
+    assert "K901 to-us, K902 to-uk" in line and line.count(str(looping)) == 1
+    if args[0] == "clean":
+        assert not (tmp_path / "out" / "a.txt").exists()
+        assert (tmp_path / "out" / "b.txt").read_text(encoding="utf-8") != DIRTY  # the rest was cleaned
+    assert other.read_text(encoding="utf-8") == DIRTY and looping.read_text(encoding="utf-8") == "The colour of money.\n"
