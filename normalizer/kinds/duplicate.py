@@ -17,8 +17,8 @@ from ..registry import rule
 
 # The standard library's re is several times faster here; the letters-only check is done after.
 # A whole run ("the the the") at once, so that one pass removes it (pair by pair, 1,800 words would
-# need more passes than the engine allows); a copy glued to a hyphen or apostrophe ends the run.
-REPEAT = re.compile(r"\b(\w+)(?:[ \t]+(\1)\b(?!['’-]))+", re.IGNORECASE)
+# need more passes than the engine allows).
+REPEAT = re.compile(r"\b(\w+)(?:[ \t]+(\1)\b)+", re.IGNORECASE)
 # Repeats that English allows: "had had", "that that", "very very", "bye bye".
 LEGITIMATE = frozenset(
     """had that is do does very no ha haha bye yeah so really far more many oh ho la na
@@ -96,9 +96,13 @@ def repeated_word(doc: Document) -> Iterator[Proposal]:
         return
     for m in REPEAT.finditer(text):
         first, second = m.group(1), m.group(2)  # the first copy and the last
-        if not first.isalpha() or text[m.start() - 1:m.start()] in ("'", "’", "-") or \
-                text[m.end():m.end() + 1] in ("'", "’", "-"):
+        if not first.isalpha() or text[m.start() - 1:m.start()] in ("'", "’", "-"):
             continue
+        end = m.end()
+        if text[end:end + 1] in ("'", "’", "-"):  # the last copy is glued to what follows: it stays
+            end = m.start() + len(text[m.start():m.start(2)].rstrip(" \t"))
+            if end == m.start() + len(first):
+                continue
         if first.lower() in LEGITIMATE or first.lower() in REDUPLICATED_NAMES or len(first) == 1 and first.lower() not in {"a"}:
             continue
         both_capital = first[0].isupper() and second[0].isupper()
@@ -106,7 +110,7 @@ def repeated_word(doc: Document) -> Iterator[Proposal]:
             continue  # "ylang ylang", "mahi mahi": rare words repeat on purpose
         at_start = bool(SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]))
         safety = Safety.REVIEW if both_capital and not at_start else Safety.SAFE
-        yield Proposal(m.start(), m.end(), first, f"The word {first!r} is repeated.", safety)
+        yield Proposal(m.start(), end, first, f"The word {first!r} is repeated.", safety)
 
 
 @rule("D002", "doubled-closing-quote", "duplicate", Safety.SAFE, example="“great news.”” she said")
