@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import os
 import sys
 import threading
@@ -17,7 +18,36 @@ from .errors import ConfigError, UsageError
 APPLY_CHOICES = ("safe", "all")  # engine.APPLY_LEVELS without "none"
 
 EXIT_CLEAN, EXIT_FIXES, EXIT_ERROR = 0, 1, 2
+MAX_SUFFIX_BYTES = 64  # a backup's name is the file's name plus this: it must still fit the 255-byte limit
 
+
+def backup_suffix(value: str) -> str:
+    """``--backup-suffix``: text appended to a file's name, so no path separator, NUL or ``..``.
+
+    >>> backup_suffix(".orig")
+    '.orig'
+    >>> backup_suffix("../x")
+    Traceback (most recent call last):
+    argparse.ArgumentTypeError: '../x' must not contain a path separator ('/' or '\\')
+    """
+    if "/" in value or "\\" in value or (os.altsep and os.altsep in value):
+        raise argparse.ArgumentTypeError(f"{value!r} must not contain a path separator ('/' or '\\')")
+    if "\0" in value:
+        raise argparse.ArgumentTypeError("the suffix must not contain a NUL character")
+    if ".." in value or value.rstrip(". ") != value:
+        raise argparse.ArgumentTypeError(f"{value!r} must not contain '..' nor end in a dot or space")
+    if len(value.encode("utf-8", "surrogateescape")) > MAX_SUFFIX_BYTES:
+        raise argparse.ArgumentTypeError(f"the suffix is longer than {MAX_SUFFIX_BYTES} bytes: backup names would be too long")
+    return value
+
+def encoding_name(value: str) -> str:
+    """``--encoding``: ``auto`` or a codec Python knows, checked before any file is read."""
+    if value != "auto":
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise argparse.ArgumentTypeError(f"unknown encoding {value!r}") from None
+    return value
 
 
 def _split(values: Sequence[str] | None) -> list[str]:
@@ -39,7 +69,7 @@ def _common(p: argparse.ArgumentParser, *, paths: bool = True) -> None:
         p.add_argument("--extensions", metavar="EXTS",
                        help="file extensions to take from folders, comma-separated (default: txt,md)")
         p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="process files in N processes")
-        p.add_argument("--encoding", metavar="NAME",
+        p.add_argument("--encoding", type=encoding_name, metavar="NAME",
                        help="encoding of files without a byte-order mark: utf-8 (default), a codec name "
                             "such as cp1252, or auto (UTF-8, else detected by charset-normalizer)")
         p.add_argument("--decisions", type=Path, metavar="JOURNAL",
@@ -71,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     where = clean.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", type=Path, metavar="DIR", help="write cleaned copies here, mirroring the inputs")
     where.add_argument("--in-place", action="store_true", help="rewrite the inputs, keeping a backup of each")
-    clean.add_argument("--backup-suffix", default=".orig", metavar="SUFFIX",
+    clean.add_argument("--backup-suffix", default=".orig", type=backup_suffix, metavar="SUFFIX",
                        help="backup name suffix for --in-place (default: .orig)")
     clean.add_argument("--apply", choices=APPLY_CHOICES, default=None,
                        help="safe fixes only (default) or all (review fixes take their first suggestion)")

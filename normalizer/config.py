@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,10 +99,13 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     if not path.is_file():
         raise ConfigError(f"{path}: configuration file not found")
     data, raw = load_toml(path)
-    if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("mtnorm", {})
-    else:
-        table = data.get("tool", {}).get("mtnorm", data)
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}:{line_of(raw, 'tool')}: 'tool' must be a table ([tool.mtnorm]), not {tool!r:.40}")
+    table = tool.get("mtnorm", {} if path.name == "pyproject.toml" else data)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}:{line_of(raw, 'mtnorm')}: [tool.mtnorm] must be a table of settings, "
+                          f"not {table!r:.40}")
     return _parse(table, path, raw)
 
 
@@ -132,12 +136,18 @@ def _parse(table: dict[str, Any], path: Path, raw: str) -> Config:
             raise error("per_path_ignores", "'per_path_ignores' must be a table of \"glob\" = [\"CODE\", ...]")
         cfg.per_path_ignores = {k: list(v) for k, v in ppi.items()}
     if "learn_min_docs" in table:
-        if not isinstance(table["learn_min_docs"], int) or table["learn_min_docs"] < 0:
+        value = table["learn_min_docs"]
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:  # TOML's true is no number
             raise error("learn_min_docs", "'learn_min_docs' must be a whole number (0 turns learning off)")
         cfg.learn_min_docs = table["learn_min_docs"]
     if "encoding" in table:
         if not isinstance(table["encoding"], str) or not table["encoding"]:
             raise error("encoding", "'encoding' must be a codec name such as \"cp1252\", or \"auto\"")
+        if table["encoding"] != "auto":
+            try:
+                codecs.lookup(table["encoding"])
+            except LookupError:
+                raise error("encoding", f"unknown encoding {table['encoding']!r}") from None
         cfg.encoding = table["encoding"]
     if "apply" in table:
         if table["apply"] not in APPLY_LEVELS:

@@ -160,23 +160,29 @@ def decode(data: bytes, path: Path | None = None, encoding: str = "utf-8") -> Do
     return Document(text, path, encoding, bom, newline)
 
 
+BINARY = "binary file (contains NUL bytes), skipped"
+
+
 def start_encoding(head: bytes, wanted: str) -> tuple[str, bool]:
     """The encoding to decode with first, and whether a byte-order mark chose it.
 
-    Refuses an unknown encoding name, and NUL bytes (binary data) in a file
-    that is not UTF-16 or UTF-32.
+    Refuses an unknown encoding name, and NUL bytes (binary data) anywhere in
+    ``head`` (the whole file, or the first block of a streamed one) unless the
+    encoding is UTF-16 or UTF-32.
     """
     first = "utf-8" if wanted == "auto" else wanted
     try:
         codecs.lookup(first)
     except LookupError:
         raise DocumentError(f"unknown encoding {wanted!r}") from None
+    bom = False
     for mark, name in _BOMS:
         if head.startswith(mark):
-            return name, True
-    if not _wide(first) and b"\x00" in head[:8192]:
-        raise DocumentError("binary file (contains NUL bytes), skipped")
-    return first, False
+            first, bom = name, True
+            break
+    if not _wide(first) and b"\x00" in head:  # a BOM'd UTF-8 file with a NUL is binary too
+        raise DocumentError(BINARY)
+    return first, bom
 
 
 def undecodable(encoding: str, where: str, guess: str | None) -> DocumentError:

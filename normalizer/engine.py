@@ -18,15 +18,26 @@ class ConvergenceError(RuntimeError):
     """Cleaning kept changing the text after :data:`MAX_PASSES` passes."""
 
 
+class EntryError(Exception):
+    """A rule built from many data entries (K001's calques) failed in one: ``where`` is its file:line."""
+
+    def __init__(self, where: str, exc: BaseException) -> None:
+        super().__init__(str(exc))
+        self.where, self.exc = where, exc
+
+
 class RuleError(RuntimeError):
     """A rule raised (or a user pattern ran out of time); the message names the rule and its file."""
 
     def __init__(self, rule: Rule, exc: BaseException) -> None:
+        source = rule.source
+        if isinstance(exc, EntryError):  # the entry's own file (a user's), not the rule's shipped one
+            source, exc = exc.where, exc.exc
         if isinstance(exc, TimeoutError):
             detail = "a regular expression ran out of time (catastrophic backtracking?)"
         else:
             detail = f"{type(exc).__name__}: {exc}"
-        where = "" if rule.source == "builtin" else f", defined in {rule.source}"
+        where = "" if source == "builtin" else f", defined in {source}"
         super().__init__(f"rule {rule.code} ({rule.name}{where}) failed: {detail}; file left unchanged")
         self.code = rule.code
 
@@ -176,4 +187,8 @@ def clean(
             return result
         result.passes.append(taken)
         current = current.replace_text(apply(current.text, taken))
-    raise ConvergenceError(f"{doc.name}: text still changing after {MAX_PASSES} passes")
+    # the rules of the last two passes: a pair of rules undoing each other takes turns
+    names = {r.code: r.name for r in rules}
+    still = ", ".join(f"{c} {names.get(c, '')}".rstrip() for c in sorted({f.rule for p in result.passes[-2:] for f in p}))
+    raise ConvergenceError(f"text still changing after {MAX_PASSES} passes (rules still changing it: {still}); "
+                           "file left unchanged")

@@ -11,7 +11,7 @@ import regex
 
 from .errors import unknown_key
 from .fixes import Safety
-from .patterns import compile_pattern
+from .patterns import LazyPattern, TimedPattern, compile_pattern
 
 GLOSS_KEYS = {"source", "english", "alternatives", "before", "note"}
 CALQUE_KEYS = {"phrase", "pattern", "english", "alternatives", "before", "context", "origin", "safety"}
@@ -50,6 +50,27 @@ def _compile(value: Any, what: str, error: Callable[[str], Exception], flags: in
         return compile_pattern(value, flags)
     except regex.error as exc:
         raise error(f"bad regular expression in {what}: {exc}") from None
+
+
+def check_template(pattern: Any, template: str, what: str, error: Callable[[str], Exception]) -> None:
+    """Refuse a replacement naming a group ``pattern`` lacks, or a bad escape: at load, not at the first match.
+
+    A shipped pattern, compiled when first used, is left to the test suite.
+
+    >>> check_template(regex.compile("rare (lands)"), r"\\3 x", "'english'", ValueError)
+    Traceback (most recent call last):
+    ValueError: 'english' r'\\3 x' does not fit the pattern 'rare (lands)': no such group
+    """
+    if isinstance(pattern, LazyPattern):
+        return
+    compiled = pattern.pattern if isinstance(pattern, TimedPattern) else pattern
+    names = {i: n for n, i in compiled.groupindex.items()}
+    # a pattern with the same groups that matches "": its match expands any template the real one could
+    same_groups = "".join(f"(?P<{names[i]}>)" if i in names else "()" for i in range(1, compiled.groups + 1))
+    try:
+        regex.compile(same_groups).match("").expand(template)
+    except (regex.error, IndexError) as exc:
+        raise error(f"{what} r'{template}' does not fit the pattern {compiled.pattern!r}: {exc}") from None
 
 
 def _strings(table: dict[str, Any], key: str, error: Callable[[str], Exception]) -> tuple[str, ...]:
@@ -101,5 +122,8 @@ def parse_calque(table: dict[str, Any], path: Path, line: int, error: Callable[[
         safety = Safety(table.get("safety", "review"))
     except ValueError:
         raise error("safety must be \"safe\" or \"review\"") from None
-    return Calque(pattern, english, _strings(table, "alternatives", error), before, context,
+    alternatives = _strings(table, "alternatives", error)
+    for what, template in (("'english'", english), *(("an alternative", a) for a in alternatives)):
+        check_template(pattern, template, what, error)
+    return Calque(pattern, english, alternatives, before, context,
                   str(table.get("origin", "")), safety, f"{path}:{line}")

@@ -21,14 +21,47 @@ from .registry import CODE_RE, Rule
 
 KindBuilder = Callable[[dict[str, Any], Callable[[str], ConfigError]], Callable[[Document], Iterator[Proposal]]]
 KINDS: dict[str, KindBuilder] = {}
-COMMON_KEYS = {"id", "name", "kind", "category", "safety", "description", "example"}
+
+# The type each known key takes, checked before the table is read: one line, not a traceback.
+STRING, NUMBER, FLAG, STRINGS, TABLE = "a string", "a whole number", "true or false", "a list of strings", "a table"
+TYPES: dict[str, Callable[[Any], bool]] = {
+    STRING: lambda v: isinstance(v, str),
+    NUMBER: lambda v: isinstance(v, int) and not isinstance(v, bool),  # TOML's true is no number
+    FLAG: lambda v: isinstance(v, bool),
+    STRINGS: lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+    TABLE: lambda v: isinstance(v, dict),
+}
+COMMON_TYPES = dict.fromkeys(("id", "name", "kind", "category", "safety", "description", "example"), STRING)
+COMMON_KEYS = set(COMMON_TYPES)
+TABLE_TYPES: dict[str, dict[str, str]] = {  # the keys of the other tables (their builders check the rest)
+    "alias": {"canonical": STRING, "variants": STRINGS, "review": STRINGS, "context": STRINGS,
+              "ordinary_words": STRINGS, "note": STRING, "not_after": STRING},
+    "gloss": {"source": STRING, "english": STRING, "alternatives": STRINGS, "before": STRING, "note": STRING},
+    "calque": {"phrase": STRING, "pattern": STRING, "english": STRING, "alternatives": STRINGS, "before": STRING,
+               "context": STRINGS, "origin": STRING, "safety": STRING},
+    "ignore": {"words": STRINGS, "note": STRING},
+}
 
 
-def kind(name: str, keys: set[str]) -> Callable[[KindBuilder], KindBuilder]:
-    """Register a builder for ``kind = name`` tables accepting ``keys``."""
+def check_types(table: dict[str, Any], types: dict[str, str], error: Callable[[str], Exception]) -> None:
+    """Refuse a known key whose value has the wrong type.
+
+    >>> check_types({"min_cues": "abc"}, {"min_cues": NUMBER}, ValueError)
+    Traceback (most recent call last):
+    ValueError: min_cues must be a whole number, not 'abc'
+    """
+    for key, what in types.items():
+        if key in table and not TYPES[what](table[key]):
+            shown = repr(table[key])
+            raise error(f"{key} must be {what}, not {shown if len(shown) <= 40 else shown[:37] + '...'}")
+
+
+def kind(name: str, keys: dict[str, str]) -> Callable[[KindBuilder], KindBuilder]:
+    """Register a builder for ``kind = name`` tables accepting ``keys`` (each with its type)."""
 
     def register(builder: KindBuilder) -> KindBuilder:
-        builder.keys = keys  # type: ignore[attr-defined]
+        builder.keys = set(keys)  # type: ignore[attr-defined]
+        builder.types = keys  # type: ignore[attr-defined]
         KINDS[name] = builder
         return builder
 
@@ -97,6 +130,12 @@ def load_file(path: Path) -> tuple[list[Rule], list[Alias], dict[str, list[Any]]
     if unknown:
         key = sorted(unknown)[0]
         raise ConfigError(f"{path}:{line_of(raw, key)}: {unknown_key(key, tables, ' at the top level')}")
+    for key in sorted(tables.intersection(data)):
+        if not isinstance(data[key], list) or not all(isinstance(t, dict) for t in data[key]):
+            at = regex.search(rf"(?m)^[ \t]*\[*[ \t]*[\"']?{key}[\"']?[ \t]*[=.\]]", raw)
+            line = raw.count("\n", 0, at.start()) + 1 if at else line_of(raw, key)
+            raise ConfigError(f"{path}:{line}: {key!r} must be an array of tables ([[{key}]] ...), "
+                              f"not {data[key]!r:.40}")
     if is_shipped(path):
         return _load_tables(path, data, raw)
     with untrusted():  # a user's patterns run under a time limit
@@ -117,16 +156,21 @@ def _load_tables(path: Path, data: dict[str, Any], raw: str) -> tuple[list[Rule]
     def err(line: int) -> Callable[[str], ConfigError]:
         return lambda msg: ConfigError(f"{path}:{line}: {msg}")
 
+    def typed(key: str, table: dict[str, Any], line: int) -> dict[str, Any]:
+        check_types(table, TABLE_TYPES[key], err(line))
+        return table
+
     # The shipped aliases are checked for ordinary English words by the test suite, not at every start
     # (the check needs wordfreq's table); a user's aliases are checked as they load.
     check = not is_shipped(path)
-    aliases = [parse_alias_table(t, path, line, err(line), check)
+    aliases = [parse_alias_table(typed("alias", t, line), path, line, err(line), check)
                for t, line in _located(data, raw, "alias", "canonical")]
     extras: dict[str, list[Any]] = {
-        "gloss": [parse_gloss(t, path, line, err(line)) for t, line in _located(data, raw, "gloss", "source")],
-        "calque": [parse_calque(t, path, line, err(line))
+        "gloss": [parse_gloss(typed("gloss", t, line), path, line, err(line)) for t, line in _located(data, raw, "gloss", "source")],
+        "calque": [parse_calque(typed("calque", t, line), path, line, err(line))
                    for t, line in _located(data, raw, "calque", "phrase", "pattern")],
-        "ignore": [w for t, line in _located(data, raw, "ignore", "note") for w in _ignore_words(t, err(line))],
+        "ignore": [w for t, line in _located(data, raw, "ignore", "note")
+                   for w in _ignore_words(typed("ignore", t, line), err(line))],
     }
     return rules, aliases, extras
 
@@ -175,6 +219,7 @@ def _build(table: dict[str, Any], path: Path, raw: str) -> Rule:
     def error(msg: str) -> ConfigError:
         return ConfigError(f"{path}:{line}: rule {code or '?'}: {msg}")
 
+    check_types(table, COMMON_TYPES, error)
     if not CODE_RE.match(code):
         raise error("id must be a letter and three digits, like \"C101\"")
     kind_name = table.get("kind")
@@ -184,6 +229,7 @@ def _build(table: dict[str, Any], path: Path, raw: str) -> Rule:
     extra = set(table) - COMMON_KEYS - builder.keys  # type: ignore[attr-defined]
     if extra:
         raise error(unknown_key(sorted(extra)[0], COMMON_KEYS | builder.keys, f" for kind {kind_name!r}"))  # type: ignore[attr-defined]
+    check_types(table, builder.types, error)  # type: ignore[attr-defined]
     category = table.get("category", "other")
     if category not in CATEGORIES:
         raise error(f"unknown category {category!r}")
@@ -203,7 +249,7 @@ def _build(table: dict[str, Any], path: Path, raw: str) -> Rule:
 WHITESPACE = [chr(c) for c in range(0x3001) if chr(c).isspace() and not 0x1C <= c <= 0x1F]
 
 
-@kind("phrase", {"phrases", "case_sensitive", "first_letter_either_case", "message"})
+@kind("phrase", {"phrases": TABLE, "case_sensitive": FLAG, "first_letter_either_case": FLAG, "message": STRING})
 def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> Callable[[Document], Iterator[Proposal]]:
     """``kind = "phrase"``: whole-word phrases and their replacements.
 
@@ -214,6 +260,9 @@ def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> C
     phrases = table.get("phrases")
     if not isinstance(phrases, dict) or not phrases or not all(isinstance(v, str) for v in phrases.values()):
         raise error("'phrases' must be a table of \"text\" = \"replacement\"")
+    blank = next((k for k in phrases if not k.strip()), None)
+    if blank is not None:
+        raise error(f"'phrases' has an empty phrase ({blank!r} = {phrases[blank]!r}): nothing to look for")
     either = bool(table.get("first_letter_either_case", False))
     flags = 0 if table.get("case_sensitive", True) else regex.IGNORECASE
     alts = []
@@ -232,6 +281,10 @@ def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> C
 
     lookup = {norm(k): v for k, v in phrases.items()}
     message = table.get("message", "{original!r} should read {replacement!r}.")
+    try:
+        message.format(original="", replacement="")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise error(f"'message' may name {{original}} and {{replacement}} only, and braces are doubled: {exc!r}") from None
 
     # A phrase can only match where each of its words but the first occurs as written (in the
     # lower-cased text when matching ignores case) right after whitespace, as the pattern's \s+

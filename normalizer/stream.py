@@ -28,7 +28,8 @@ from pathlib import Path
 import regex
 
 from . import engine
-from .document import (Document, DocumentError, guess_encoding, newline_style, open_regular, stamp, start_encoding,
+from .document import (BINARY, Document, DocumentError, _wide, guess_encoding, newline_style, open_regular, stamp,
+                       start_encoding,
                        undecodable)
 from .fixes import Fix
 from .registry import Rule
@@ -116,8 +117,11 @@ def _scan(path: Path, enc: str, bom: bool) -> tuple[str, int, int]:
     decoder = codecs.getincrementaldecoder(READERS.get(enc, enc) if bom else enc)("strict")
     crlf = cr = 0
     carry = ""
+    binary = not _wide(enc)  # a NUL anywhere, not only in the first block, makes the file binary
     with open_regular(path) as fh:
         while chunk := fh.read(CHUNK):
+            if binary and b"\x00" in chunk:
+                raise DocumentError(BINARY)
             h.update(chunk)
             text = carry + decoder.decode(chunk)
             carry = text[-1:] if text.endswith("\r") else ""

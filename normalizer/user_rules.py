@@ -9,7 +9,7 @@ import regex
 import tomlkit
 
 from .writing import write_atomic
-from .loader import ConfigError
+from .loader import ConfigError, line_of, load_file
 
 SAVED_ID = "B900"
 HEADER = "# mtnorm user rules (read by every command). Edit freely; comments are kept.\n"
@@ -32,6 +32,8 @@ def line_pattern(line: str) -> str:
 
 def save_boilerplate(path: Path, lines: Sequence[str]) -> list[str]:
     """Add ``lines`` to the saved-boilerplate rule (B900) of ``path``; returns the new patterns."""
+    if path.exists():
+        load_file(path)  # a broken file is reported as the loader reports it (file:line), not edited
     try:
         doc = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else tomlkit.parse(HEADER)
     except Exception as exc:
@@ -39,6 +41,11 @@ def save_boilerplate(path: Path, lines: Sequence[str]) -> list[str]:
     if "rule" not in doc:
         doc.append("rule", tomlkit.aot())
     table = next((t for t in doc["rule"] if t.get("id") == SAVED_ID), None)
+    if table is not None and table.get("kind") != "boilerplate":
+        raise ConfigError(f"{path}:{line_of(doc.as_string(), SAVED_ID)}: rule {SAVED_ID} is kept for saved "
+                          "boilerplate, but here it is not a boilerplate rule")
+    if table is not None and "patterns" not in table:
+        table.add("patterns", tomlkit.array())
     if table is None:
         table = tomlkit.table()
         for k, v in (("id", SAVED_ID), ("name", "saved-boilerplate"), ("kind", "boilerplate"),

@@ -13,7 +13,7 @@ import regex
 from ..corpus import BLOCK, keyed_units
 from ..document import Document
 from ..fixes import Proposal, Safety
-from ..loader import ConfigError, kind
+from ..loader import FLAG, NUMBER, STRING, STRINGS, ConfigError, kind
 from ..patterns import compile_pattern
 from ..prefilter import Gate, fold, gate_for, pattern_check
 from ..registry import rule
@@ -81,8 +81,9 @@ def _enough_cues(cues: list, needed: int, text: str) -> bool:
     return False
 
 
-@kind("boilerplate", {"patterns", "scope", "unless", "cues", "min_cues", "max_words", "safe_if", "message",
-                      "text_files_only", "quick"})
+@kind("boilerplate", {"patterns": STRINGS, "scope": STRING, "unless": STRINGS, "cues": STRINGS, "min_cues": NUMBER,
+                      "max_words": NUMBER, "safe_if": STRINGS, "message": STRING, "text_files_only": FLAG,
+                      "quick": STRINGS})
 def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> Callable[[Document], Iterator[Proposal]]:
     """``kind = "boilerplate"``: remove a match, its line, or its paragraph.
 
@@ -101,8 +102,10 @@ def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError])
     safe_if = _compile(table.get("safe_if"), "safe_if", error)
     if not patterns and not cues:
         raise error("a boilerplate rule needs 'patterns' or 'cues'")
-    min_cues = int(table.get("min_cues", 2))
-    max_words = int(table.get("max_words", 0))
+    min_cues = table.get("min_cues", 2)
+    max_words = table.get("max_words", 0)
+    if min_cues < 1 or max_words < 0:
+        raise error("min_cues must be 1 or more, and max_words 0 (no limit) or more")
     message = table.get("message", table["description"].strip().splitlines()[0])
     text_only = bool(table.get("text_files_only", False))
     quick = table.get("quick", [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ..document import Document
+from ..engine import EntryError
 from ..fixes import Proposal, Safety
 from ..glossary import Calque
 from ..prefilter import fold, gate_for, pattern_check
@@ -25,18 +26,10 @@ def build_rules(calques: Sequence[Calque]) -> list[Rule]:
                 continue  # the calque's words are not in this text
             if check is not None and not check(text):
                 continue  # nor its pattern, read as bytes
-            if c.context is not None and not c.context.search(text):
-                continue
-            for m in c.pattern.finditer(text):
-                if c.before is not None and not c.before.search(text, max(0, m.start() - 80), m.start()):
-                    continue
-                english = m.expand(c.english)
-                if m.group()[:1].isupper() and english[:1].islower():
-                    english = english[0].upper() + english[1:]
-                alts = tuple(m.expand(a) for a in c.alternatives)
-                yield Proposal(m.start(), m.end(), english,
-                               f"Calque: {m.group()!r} reads as {english!r} in English"
-                               + (f" ({c.origin})." if c.origin else "."), c.safety, alts)
+            try:
+                yield from _proposals(c, text)
+            except Exception as exc:  # a user's pattern ran out of time: name the user's file, not ours
+                raise EntryError(c.where, exc) from exc
 
     return [Rule("K001", "calque", "calque", Safety.REVIEW,
                  "A phrase translated word for word from the source language (\"rare lands\" for\n"
@@ -45,3 +38,19 @@ def build_rules(calques: Sequence[Calque]) -> list[Rule]:
                  "(`before`: what must precede; `context`: words the document must contain). Review\n"
                  "unless the entry says safe.",
                  find, example="Beijing restricted exports of rare lands and magnets.", source="rules/glossary.toml")]
+
+
+def _proposals(c: Calque, text: str) -> Iterator[Proposal]:
+    """The fixes one calque proposes for ``text``."""
+    if c.context is not None and not c.context.search(text):
+        return
+    for m in c.pattern.finditer(text):
+        if c.before is not None and not c.before.search(text, max(0, m.start() - 80), m.start()):
+            continue
+        english = m.expand(c.english)
+        if m.group()[:1].isupper() and english[:1].islower():
+            english = english[0].upper() + english[1:]
+        alts = tuple(m.expand(a) for a in c.alternatives)
+        yield Proposal(m.start(), m.end(), english,
+                       f"Calque: {m.group()!r} reads as {english!r} in English"
+                       + (f" ({c.origin})." if c.origin else "."), c.safety, alts)

@@ -16,7 +16,9 @@ from ..prefilter import non_ascii
 from ..registry import rule
 
 # The standard library's re is several times faster here; the letters-only check is done after.
-REPEAT = re.compile(r"\b(\w+)[ \t]+(\1)\b", re.IGNORECASE)
+# A whole run ("the the the") at once, so that one pass removes it (pair by pair, 1,800 words would
+# need more passes than the engine allows).
+REPEAT = re.compile(r"\b(\w+)(?:[ \t]+(\1)\b)+", re.IGNORECASE)
 # Repeats that English allows: "had had", "that that", "very very", "bye bye".
 LEGITIMATE = frozenset(
     """had that is do does very no ha haha bye yeah so really far more many oh ho la na
@@ -28,7 +30,7 @@ REDUPLICATED_NAMES = frozenset("bora walla pago sing duran sirhan mahi baden kua
 # One quick pass for both repeat rules: a word then the same word, or two words then the same two.
 # Possessive quantifiers: a whole word is taken at once (the rules' patterns match whole words too).
 QUICK_REPEAT = re.compile(r"\b(\w++)[ \t]++(?:\1\b|(\w++)[ \t]++\1[ \t]++\2\b)", re.IGNORECASE)
-DOUBLE_QUOTE = regex.compile(r"(?<=[^\s”’»])(”|»)\1")
+DOUBLE_QUOTE = regex.compile(r"(?<=[^\s”’»])(”|»)\1+")
 SENTENCE_START = regex.compile(r"(?:\A|[.!?:;]\s+|\n\s*)\Z")
 
 
@@ -82,7 +84,7 @@ def _may_repeat(text: str) -> bool:
 
 @rule("D001", "repeated-word", "duplicate", Safety.SAFE, example="familiar with the The discussions")
 def repeated_word(doc: Document) -> Iterator[Proposal]:
-    """A word immediately repeated ("the The", "National National").
+    """A word immediately repeated ("the The", "National National"); a longer run goes at once.
 
     Repeats English allows ("had had", "that that") and repeated rare words
     ("ylang ylang") are left alone. When both
@@ -93,10 +95,14 @@ def repeated_word(doc: Document) -> Iterator[Proposal]:
     if not _may_repeat(text):
         return
     for m in REPEAT.finditer(text):
-        first, second = m.group(1), m.group(2)
-        if not first.isalpha() or text[m.start() - 1:m.start()] in ("'", "’", "-") or \
-                text[m.end():m.end() + 1] in ("'", "’", "-"):
+        first, second = m.group(1), m.group(2)  # the first copy and the last
+        if not first.isalpha() or text[m.start() - 1:m.start()] in ("'", "’", "-"):
             continue
+        end = m.end()
+        if text[end:end + 1] in ("'", "’", "-"):  # the last copy is glued to what follows: it stays
+            end = m.start() + len(text[m.start():m.start(2)].rstrip(" \t"))
+            if end == m.start() + len(first):
+                continue
         if first.lower() in LEGITIMATE or first.lower() in REDUPLICATED_NAMES or len(first) == 1 and first.lower() not in {"a"}:
             continue
         both_capital = first[0].isupper() and second[0].isupper()
@@ -104,19 +110,19 @@ def repeated_word(doc: Document) -> Iterator[Proposal]:
             continue  # "ylang ylang", "mahi mahi": rare words repeat on purpose
         at_start = bool(SENTENCE_START.search(text[max(0, m.start() - 3):m.start()]))
         safety = Safety.REVIEW if both_capital and not at_start else Safety.SAFE
-        yield Proposal(m.start(), m.end(), first, f"The word {first!r} is repeated.", safety)
+        yield Proposal(m.start(), end, first, f"The word {first!r} is repeated.", safety)
 
 
 @rule("D002", "doubled-closing-quote", "duplicate", Safety.SAFE, example="“great news.”” she said")
 def doubled_closing_quote(doc: Document) -> Iterator[Proposal]:
-    """A closing quotation mark written twice ("news.””")."""
+    """A closing quotation mark written twice or more ("news.””")."""
     if "””" not in doc.text and "»»" not in doc.text:
         return
     for m in DOUBLE_QUOTE.finditer(doc.text):
         yield Proposal(m.start(), m.end(), m.group(1), "Closing quotation mark doubled.")
 
 
-REPEATED_PHRASE = re.compile(r"\b((\w+)[ \t]+(\w+))[ \t]+(\2)[ \t]+(\3)\b", re.IGNORECASE)
+REPEATED_PHRASE = re.compile(r"\b((\w+)[ \t]+(\w+))(?:[ \t]+\2[ \t]+\3\b)+", re.IGNORECASE)  # a whole run
 
 
 @rule("D003", "repeated-phrase", "duplicate", Safety.REVIEW, example="talks resumed in the in the capital")
