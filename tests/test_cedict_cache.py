@@ -1,4 +1,4 @@
-"""CC-CEDICT read through a packed cache file: built once, read back, rebuilt when damaged."""
+"""CC-CEDICT and langdetect profiles read through packed cache files: built once, read back, rebuilt when damaged."""
 
 from __future__ import annotations
 
@@ -114,3 +114,47 @@ def test_packed_map_reads_what_was_packed() -> None:
     with pytest.raises(KeyError):
         table["犇"]
     assert dict(packed.PackedMap(packed.pack({})).items()) == {}
+
+
+def test_language_profiles_are_cached_and_give_langdetect_answers(tmp_path, monkeypatch) -> None:
+    from langdetect import DetectorFactory, detector_factory
+
+    from normalizer import language_profiles
+
+    monkeypatch.setenv("MTNORM_CACHE_DIR", str(tmp_path))
+    calls = [0]
+    real = language_profiles._build
+
+    def build() -> dict:
+        calls[0] += 1
+        return real()
+
+    monkeypatch.setattr(language_profiles, "_build", build)
+    reference = DetectorFactory()
+    reference.load_profile(detector_factory.PROFILES_DIRECTORY)
+    for _ in range(2):  # built and written, then read back from the cache
+        monkeypatch.setattr(detector_factory, "_factory", None)
+        language_profiles.install()
+    (cache,) = tmp_path.glob("langdetect-profiles-*.packed")
+    factory = detector_factory._factory
+    probabilities = factory.word_lang_prob_map
+    assert calls == [1] and isinstance(probabilities._table, packed.PackedMap)
+    assert factory.langlist == reference.langlist and len(probabilities) == len(reference.word_lang_prob_map)
+    assert all(probabilities[w] == p for w, p in reference.word_lang_prob_map.items())
+    assert "" not in probabilities and "zzzz" not in probabilities
+    ngrams = sorted(reference.word_lang_prob_map)
+    rng = random.Random(7)
+    texts = ["摆脱", "北京 上海", "経済", "ひらがな", "한국어", "Привет, мир", "Γειά σου", "مرحبا", "שלום",
+             "สวัสดี", "नमस्ते", "The talks resumed.", "中华人民共和国"]
+    texts += ["".join(rng.sample(ngrams, 3)) for _ in range(200)]
+    monkeypatch.setattr(DetectorFactory, "seed", 0)
+    for text in texts:
+        answers = []
+        for f in (reference, factory):
+            detector = f.create()
+            detector.append(text)
+            try:
+                answers.append([(x.lang, x.prob) for x in detector.get_probabilities()])
+            except Exception as e:  # no features: both must raise
+                answers.append(type(e).__name__)
+        assert answers[0] == answers[1], text

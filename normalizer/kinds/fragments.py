@@ -59,6 +59,9 @@ def language_of(fragment: str) -> str:
     try:
         from langdetect import DetectorFactory, detect
 
+        from ..language_profiles import install
+
+        install()  # the profiles from the cache folder, not parsed again
         DetectorFactory.seed = 0
         code = detect(fragment)
     except Exception:  # langdetect raises on text without features
