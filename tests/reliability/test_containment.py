@@ -208,7 +208,7 @@ path, n = sys.argv[1], int(sys.argv[2])
 for i in range(n):
     with open(path, "a", encoding="utf-8") as fh:
         fh.write(f"Line {i} added by the reporter , with $ 5 more.\\n")
-    time.sleep(0.003)
+    time.sleep(0.4 if i % 100 == 99 else 0.003)  # quiet moments, so that some runs get to rewrite the file
 """
 
 
@@ -227,11 +227,15 @@ def test_no_append_is_lost_while_cleaning_in_place(tmp_path: Path) -> None:
             runs += 1
     finally:
         writer.wait(timeout=120)
+    # Whether a given run rewrote the file or was refused ("changed while cleaning") depends on the
+    # machine's load; the exact window is tested deterministically below. Once the writer is done,
+    # one more run must clean the file, and no line may be lost on the way.
+    assert runs >= 5
+    assert cli.main(["clean", str(work), "--in-place", "-q"]) == 0
     text = story.read_text(encoding="utf-8")
     lost = [i for i in range(n) if f"Line {i} added by the reporter" not in text]
-    assert runs >= 5
     assert lost == []
-    assert "$5 more" in text  # the runs did rewrite the file while the lines arrived
+    assert "$5 more" in text and "$ 5 more" not in text
 
 
 @pytest.mark.parametrize("when", ["before-last-check", "between-check-and-rename"])
