@@ -32,7 +32,7 @@ from ..fixes import Proposal, Safety
 from ..lexicon import zipf
 from ..registry import rule
 from .boilerplate import removal_span
-from .furniture_signals import RELATED_BULLET, Signal, core, home_word, is_sentence, signals, words
+from .furniture_signals import RELATED_BULLET, SENTENCE_END, Signal, core, home_word, is_sentence, signals, words
 
 THRESHOLD = 3
 CREDIT = "Picture credit."
@@ -77,7 +77,7 @@ def _breadcrumb(lines: list[tuple[int, int, str]], head: str) -> dict[int, Signa
     out: dict[int, Signal] = {}
     for i, (_, _, text) in enumerate(lines):
         parts = [p.strip() for p in regex.split(r"[ \t]+[>›»→][ \t]+", text.strip())]
-        if len(parts) >= 3 and all(1 <= len(words(p)) <= 4 for p in parts[:-1]) and len(words(parts[-1])) <= 20:
+        if len(parts) >= 3 and not SENTENCE_END.search(text.strip()) and all(1 <= len(words(p)) <= 4 for p in parts[:-1]) and len(words(parts[-1])) <= 20:
             out[i] = Signal("breadcrumb", 4, "Breadcrumb trail.", all(len(words(p)) <= 4 for p in parts))
         elif regex.match(r"^[ \t]*[-•*·][ \t]", text) and home_word(text):
             j = i
@@ -114,13 +114,16 @@ def blocks(text: str) -> tuple[Block, ...]:
         if (any(s.reason == CREDIT for s in sigs[i]) and not sigs[i - 1]
                 and len(words(lines[i - 1][2])) <= 45 and len(regex.findall(r"[.!?](?:\s|$)", lines[i - 1][2])) <= 2):
             sigs[i - 1] = [Signal("caption", 3, "Picture caption above its credit.")]
+    for i in range(max(last_prose, 0), len(lines) - 1):  # the titles under a list header at the bottom
+        if any(s.family == "navigation" and s.weight >= 3 for s in sigs[i]) and not sigs[i + 1]:
+            sigs[i + 1] = [Signal("navigation", 2, "Title in a list of other articles.")]
     base = [max((s.weight for s in ss), default=0) for ss in sigs]
     zone = [0] * len(lines)
     top = True
     for i, (_, _, t) in enumerate(lines):
         short = len(words(t)) <= 6 and not is_sentence(t) and not regex.search(r"[.!?]$", t.strip())
         own = base[i] >= 1 or (i > 0 and base[i - 1] >= 1 and zone[i - 1] == 2)  # a tagline under a masthead
-        if top and (h < 0 or i < h) and i < first_prose and short and own:
+        if top and 0 <= i < h and i < first_prose and short and own:
             zone[i] = 2
         elif i < first_prose or i > last_prose:
             zone[i] = 1
@@ -162,7 +165,8 @@ INLINE = (
      "Editor or reporter credit after the last sentence."),
     ("byline", regex.compile(r"(?m)(?<=[.!?”\"])[ \t]+\((?:\p{Ll}{2,4}|\p{Lu}\p{Ll}{1,3})(?:/\p{Ll}{2,4})*\)[ \t]*$"),
      "Editor's initials after the last sentence."),
-    ("byline", regex.compile(r"(?m)^[ \t]*\(?[ \t]*\p{Lu}[\p{L}. -]{1,30}?[ \t]*=[ \t]*\p{Lu}[\p{L}. -]{1,40}?\)?[ \t]*"
+    ("byline", regex.compile(r"(?m)^[ \t]*(?:\([ \t]*\p{Lu}[\p{L}. -]{1,30}=[^()\n=]{1,40}\)|\p{Lu}[\p{L}. -]{1,30}=[ \t]*\p{Lu}[\p{L}.-]*"
+                             r"(?:[ \t]+\p{Lu}[\p{L}.-]*){0,3}(?=[ \t]+(?i:reporter|correspondent)))[ \t]*"
                              r"(?:(?i:staff[ \t]+)?(?i:reporter|correspondent)s?[ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+\p{Lu}[\p{L}-]*){0,2}[ \t]*=?[ \t]*)?"
                              r"(?=\p{Lu})"), "Agency dateline with the reporter's name (\"City=Agency\")."),
     ("caption", regex.compile(r"(?:(?<=\p{L})[ \t]|(?<=[.:] ))(?:Photo|Image|Picture|Foto)s?[ \t]+(?:via|by|from|courtesy(?: of)?)[ \t]+"

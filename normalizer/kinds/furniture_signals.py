@@ -88,8 +88,9 @@ BYLINE = regex.compile(
     rf"|^(?i:(?:this|our)[ \t]+(?:newspaper'?s?[ \t]+)?(?:reporters?|correspondents?))[ \t]+{NAME}$"
     rf"|^/[ \t]*(?i:translation|translated|reporting|reported|written|edited|photo|reporter|editor)(?:[ \t]+(?i:by))?[ \t]+{NAME}$")
 EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-CMS = regex.compile(r"(?i)^(?:\[/?[a-z][a-z0-9_-]*(?:[ \t]+[a-z_-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\]]+))*[ \t]*/?\]"
-                    r"|(?:posted|written|published)[ \t]+by[ \t]+(?:admin\w*|administrator|webmaster|editor)[ \t]*|"
+ATTRS = r"(?:[ \t]+[a-z_-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\]]+))"
+CMS = regex.compile(rf"^\[/?[a-z][a-z0-9]*(?:[_-][a-z0-9_-]*{ATTRS}*|{ATTRS}+)[ \t]*/?\]$|"
+                    r"^(?i:(?:posted|written|published)[ \t]+by[ \t]+(?:admin\w*|administrator|webmaster|editor)[ \t]*|"
                     r"by[ \t]+admin\w*|author[ \t]*:[ \t]*(?:admin\w*)?|posted[ \t]+by|\{\{[^}\n]+\}\}|%%[a-z_]+%%|lorem ipsum\b.*)$")
 CREDITS = regex.compile(r"(?i)^(?:proudly[ \t]+)?(?:powered[ \t]+by|theme[ \t]+by|template[ \t]+by|designed[ \t]+by|"
                         r"design[ \t]+by|wordpress[ \t]+theme[ \t]+by|blogger[ \t]+template[ \t]+by|site[ \t]+by)[ \t]+\S+(?:[ \t]+\S+){0,3}$")
@@ -230,7 +231,7 @@ def signals(line: str) -> list[Signal]:
         add(Signal("byline", 2, "Writer's name on its own line."))
     elif RELATED_BULLET.match(line) and not sentence:
         add(Signal("navigation", 2, "Link in a list of other articles."))
-    elif 1 <= n <= 3 and not regex.search(r"[\d.!?,;:\"“”]", c):
+    elif 1 <= n <= 3 and not regex.search(r"[\d.!?,;:\"“”]", c) and all(w[:1].isupper() for w in c.split()):
         add(Signal("label", 1, "Short label."))
     elif n >= 20 and not regex.search(r"[.,;:!?\"“”()]", c):
         add(Signal("caption", 1, "Unpunctuated run of captions."))
