@@ -32,10 +32,19 @@ from ..fixes import Proposal, Safety
 from ..lexicon import zipf
 from ..registry import rule
 from .boilerplate import removal_span
-from .furniture_signals import RELATED_BULLET, SENTENCE_END, Signal, core, home_word, is_sentence, signals, words
+from .furniture_signals import RELATED_BULLET, SENTENCE_END, Signal, core, home_word, is_sentence, line_info, words
 
 THRESHOLD = 3
 CREDIT = "Picture credit."
+TAIL_PUNCT = regex.compile(r"[\s\-–—|:]+$")
+LETTER_RUN = regex.compile(r"\p{L}+")
+CRUMB = regex.compile(r"[ \t]+[>›»→][ \t]+")
+LIST_ITEM = regex.compile(r"^[ \t]*[-•*·][ \t]")
+DANGLING = regex.compile(r"\S[\-–|]$")
+STOPS = regex.compile(r"[.!?](?:\s|$)")
+FINAL_STOP = regex.compile(r"[.!?]$")
+NON_WORD = regex.compile(r"\W")
+QUOTES = str.maketrans("‘’“”", "''\"\"")
 ATTRIBUTION = regex.compile(r"\(@\w+\)[ \t]*$|^[ \t]*[—–][ \t]+\S")
 
 
@@ -58,7 +67,7 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 
 
 def _norm(line: str) -> str:
-    return " ".join(regex.sub(r"[\s\-–—|:]+$", "", core(line)).lower().translate(str.maketrans("‘’“”", "''\"\"")).split())
+    return " ".join(TAIL_PUNCT.sub("", core(line)).lower().translate(QUOTES).split())
 
 
 def _headline(lines: list[tuple[int, int, str]], sigs: list[list[Signal]], first_prose: int) -> int:
@@ -66,7 +75,7 @@ def _headline(lines: list[tuple[int, int, str]], sigs: list[list[Signal]], first
     best = -1
     for i in range(first_prose):
         text = lines[i][2]
-        if (max((s.weight for s in sigs[i]), default=0) < 2 and len(regex.findall(r"\p{L}+", text)) >= 4
+        if (max((s.weight for s in sigs[i]), default=0) < 2 and len(LETTER_RUN.findall(text)) >= 4
                 and not RELATED_BULLET.match(text) and not core(text).startswith("-")):
             best = i
     return best
@@ -76,12 +85,12 @@ def _breadcrumb(lines: list[tuple[int, int, str]], head: str) -> dict[int, Signa
     """Breadcrumb trails: "Home > World > Asia" on one line, or a list whose first item is "Home"."""
     out: dict[int, Signal] = {}
     for i, (_, _, text) in enumerate(lines):
-        parts = [p.strip() for p in regex.split(r"[ \t]+[>›»→][ \t]+", text.strip())]
+        parts = [p.strip() for p in CRUMB.split(text.strip())]
         if len(parts) >= 3 and not SENTENCE_END.search(text.strip()) and all(1 <= len(words(p)) <= 4 for p in parts[:-1]) and len(words(parts[-1])) <= 20:
             out[i] = Signal("breadcrumb", 4, "Breadcrumb trail.", all(len(words(p)) <= 4 for p in parts))
-        elif regex.match(r"^[ \t]*[-•*·][ \t]", text) and home_word(text):
+        elif LIST_ITEM.match(text) and home_word(text):
             j = i
-            while j < len(lines) and regex.match(r"^[ \t]*[-•*·][ \t]", lines[j][2]):
+            while j < len(lines) and LIST_ITEM.match(lines[j][2]):
                 item = lines[j][2]
                 if j > i and len(words(item)) > 3 and _norm(item) != head:
                     break
@@ -96,23 +105,27 @@ def blocks(text: str) -> tuple[Block, ...]:
     lines = _lines(text)
     if not lines:
         return ()
-    sigs = [signals(t) for _, _, t in lines]
-    prose = [i for i, (_, _, t) in enumerate(lines) if is_sentence(t) and max((s.weight for s in sigs[i]), default=0) < 3]
+    info = [line_info(t) for _, _, t in lines]
+    sigs = [list(s) for _, s in info]
+    nw = [n for n, _ in info]
+    sentence = [is_sentence(t, n) for (_, _, t), n in zip(lines, nw)]
+    prose = [i for i in range(len(lines)) if sentence[i] and max((s.weight for s in sigs[i]), default=0) < 3]
     first_prose, last_prose = (prose[0], prose[-1]) if prose else (len(lines), -1)
     h = _headline(lines, sigs, first_prose)
     head = _norm(lines[h][2]) if h >= 0 else _norm(lines[0][2])
     for i, s in _breadcrumb(lines, head).items():
         sigs[i] = [s]
+    head_n = len(words(head))
     for i, (_, _, t) in enumerate(lines):
-        if i != h and i > 0 and _norm(t) == head and len(head.split()) >= 3:
-            dangling = bool(regex.search(r"\S[\-–|]$", t.strip()))
+        if i != h and i > 0 and abs(nw[i] - head_n) <= 2 and _norm(t) == head and len(head.split()) >= 3:
+            dangling = bool(DANGLING.search(t.strip()))
             sigs[i] = sigs[i] + [Signal("label", 3 if dangling else 2, "The headline repeated as page furniture.")]
     for i in range(1, len(lines)):  # a date under a quoted post ("- Name (@handle)") closes the quotation
         if ATTRIBUTION.search(lines[i - 1][2]):
             sigs[i] = [s for s in sigs[i] if s.family != "stamp"]
     for i in range(1, len(lines)):  # the caption above a picture credit
         if (any(s.reason == CREDIT for s in sigs[i]) and not sigs[i - 1]
-                and len(words(lines[i - 1][2])) <= 45 and len(regex.findall(r"[.!?](?:\s|$)", lines[i - 1][2])) <= 2):
+                and len(words(lines[i - 1][2])) <= 45 and len(STOPS.findall(lines[i - 1][2])) <= 2):
             sigs[i - 1] = [Signal("caption", 3, "Picture caption above its credit.")]
     for i in range(max(last_prose, 0), len(lines) - 1):  # the titles under a list header at the bottom
         if any(s.family == "navigation" and s.weight >= 3 for s in sigs[i]) and not sigs[i + 1]:
@@ -121,7 +134,7 @@ def blocks(text: str) -> tuple[Block, ...]:
     zone = [0] * len(lines)
     top = True
     for i, (_, _, t) in enumerate(lines):
-        short = len(words(t)) <= 6 and not is_sentence(t) and not regex.search(r"[.!?]$", t.strip())
+        short = nw[i] <= 6 and not sentence[i] and not FINAL_STOP.search(t.strip())
         own = base[i] >= 1 or (i > 0 and base[i - 1] >= 1 and zone[i - 1] == 2)  # a tagline under a masthead
         if top and 0 <= i < h and i < first_prose and short and own:
             zone[i] = 2
@@ -182,7 +195,7 @@ def _inline(text: str, family: str) -> Iterator[Proposal]:
         if fam != family:
             continue
         for m in pattern.finditer(text):
-            tag = regex.sub(r"\W", "", m.group()).lower()
+            tag = NON_WORD.sub("", m.group()).lower()
             if "initials" in reason and (tag in lexicon_words or zipf(tag.split("/")[0] if "/" in tag else tag) >= 3.0):
                 continue
             end = m.end() - (m.group()[:1] == " " and m.group()[-1:] == " ")  # keep one space between the words

@@ -12,6 +12,7 @@ the page layout agrees (a top or bottom block, next to other furniture).
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,7 +20,7 @@ from importlib.resources import files
 
 import regex
 
-from ..lexicon import zipf
+from ..lexicon import FUNCTION_WORDS, zipf
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,8 +80,7 @@ LABELLED = regex.compile(rf"(?i)^{STAMP_LABEL}")
 SPLIT = regex.compile(r"[ \t]*[|｜•·][ \t]*|[ \t]{2,}")
 
 BYLINE = regex.compile(
-    rf"^(?:By|BY)[ \t]+{NAME}(?:[ \t]*(?:,|and|&)[ \t]*{NAME})*[ \t]*$"
-    rf"|^(?i:(?:activity|content|topics?|replies|articles?)[ \t]+)?(?i:posted|written|published|submitted|reported|compiled|uploaded|diposting|ditulis|publicado|escrito|publié|"
+    rf"^(?i:(?:activity|content|topics?|replies|articles?)[ \t]+)?(?i:posted|written|published|submitted|reported|compiled|uploaded|diposting|ditulis|publicado|escrito|publié|"
     rf"geschrieben|scritto|опубликовал|yazan)[ \t]+(?i:by|oleh|por|par|von|da)[ \t]+\S+(?:[ \t]+\S+){{0,3}}$"
     rf"|^(?i:author|writer|reporter|correspondent|penulis|autor|auteur|автор|yazar|作者|记者)[ \t]*[:：][ \t]*{NAME}$"
     rf"|^(?i:(?:staff|special|senior|chief)[ \t]+)?(?i:reporters?|correspondents?|journalists?)[ \t]+(?i:of|from|for)[ \t]+"
@@ -94,7 +94,7 @@ CMS = regex.compile(rf"^\[/?[a-z][a-z0-9]*(?:[_-][a-z0-9_-]*{ATTRS}*|{ATTRS}+)[ 
                     r"by[ \t]+admin\w*|author[ \t]*:[ \t]*(?:admin\w*)?|posted[ \t]+by|\{\{[^}\n]+\}\}|%%[a-z_]+%%|lorem ipsum\b.*)$")
 CREDITS = regex.compile(r"(?i)^(?:proudly[ \t]+)?(?:powered[ \t]+by|theme[ \t]+by|template[ \t]+by|designed[ \t]+by|"
                         r"design[ \t]+by|wordpress[ \t]+theme[ \t]+by|blogger[ \t]+template[ \t]+by|site[ \t]+by)[ \t]+\S+(?:[ \t]+\S+){0,3}$")
-COPYRIGHT = regex.compile(r"(?i)^(?:copyright|©|ⓒ|\(c\))|\ball rights reserved\b|\bhak cipta\b|derechos reservados|"
+COPYRIGHT = re.compile(r"^(?:copyright|©|ⓒ|\(c\))|\ball rights reserved\b|\bhak cipta\b|derechos reservados|"
                           r"droits réservés|rechte vorbehalten|все права защищены|版权所有|무단전재|tüm hakları saklıdır|"
                           r"wszelkie prawa zastrzeżone|direitos reservados|diritti riservati")
 PICTURE = r"(?:figure|fig\.?|photo|picture|image|pic|foto|gambar|ảnh|hình|bild|фото|рис\.?|图|圖|写真|사진)"
@@ -119,10 +119,18 @@ BLURB = regex.compile(r"(?i)\b(?:brings you|follow us|never miss|stay (?:updated
                       r"your (?:trusted |daily )?source for|from every corner of|latest news and|news and information)\b")
 
 
+CORE_TAIL = regex.compile(r"[ \t]*(?:\(\d+\)|[:：»›>→]+)[ \t]*$")
+STOPS = regex.compile(r"[.!?](?:\s|$)")
+PUNCT = regex.compile(r"[.,;:!?]")
+HASHTAGS = regex.compile(r"(?:#[\p{L}\p{N}_-]+[ \t,]*){2,}")
+LABEL_BAR = regex.compile(r"[\d.!?,;:\"“”]")
+RUN_BAR = regex.compile(r"[.,;:!?\"“”()]")
+
+
 def core(line: str) -> str:
     """The line without its bullet, surrounding blanks, trailing colon, count and arrows."""
     s = BULLET.sub("", line, count=1).strip()
-    s = regex.sub(r"[ \t]*(?:\(\d+\)|[:：»›>→]+)[ \t]*$", "", s)
+    s = CORE_TAIL.sub("", s)
     return s.strip()
 
 
@@ -130,9 +138,9 @@ def words(line: str) -> list[str]:
     return WORD.findall(line)
 
 
-def is_sentence(line: str) -> bool:
+def is_sentence(line: str, n: int | None = None) -> bool:
     """A line that reads as running text: eight words ending as a sentence ends, or 25 words."""
-    n = len(words(line))
+    n = len(words(line)) if n is None else n
     return (n >= 8 and bool(SENTENCE_END.search(line.rstrip()))) or n >= 25
 
 
@@ -150,15 +158,20 @@ def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], regex.Pat
     return low("strong"), low("navigation"), low("weak"), related, low("home"), credit, trailing
 
 
+@lru_cache(maxsize=1)
+def _spam() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?:{_alternation(vocabulary()['spam'])})(?!\w)")
+
+
 def spam_hits(line: str) -> int:
-    low = line.lower()
-    return sum(1 for w in vocabulary()["spam"] if regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(w)}(?![\p{{L}}\p{{N}}])", low))
+    """How many different spam keywords the line holds."""
+    return len(set(_spam().findall(line.lower())))
 
 
 def name_like(line: str) -> bool:
     """Two to four capitalized words that read as a person's name, not as ordinary words."""
     ws = line.split()
-    if not 2 <= len(ws) <= 4 or not all(TITLE_WORD.match(w) for w in ws):
+    if not 2 <= len(ws) <= 4 or not all(TITLE_WORD.match(w) and w.lower() not in FUNCTION_WORDS for w in ws):
         return False
     return sum(zipf(w.lower()) for w in ws) / len(ws) < 4.6
 
@@ -175,7 +188,45 @@ def stamp_signal(text: str) -> Signal | None:
 
 def signals(line: str) -> list[Signal]:
     """Every furniture signal of one line (empty for a line of ordinary text)."""
+    return list(_signals(line)[1])
+
+
+def line_info(line: str) -> tuple[int, tuple[Signal, ...]]:
+    """The number of words of a line and its signals."""
+    return _signals(line)
+
+
+def _prose_signals(text: str, n: int) -> tuple[Signal, ...]:
+    """The signals a line of running text can carry: a caption's marks, a copyright, a blurb."""
+    out = []
+    c = core(text)
+    trailing = _tables()[6]
+    if PICTURE_LABEL.match(c) or GLUED_PICTURE.search(c):
+        out.append(Signal("caption", 3, "Picture caption."))
+    elif (n <= 70 and (text[-1] in ")]）" or "/" in text[-80:] or ":" in text[-80:])
+          and len(STOPS.findall(text)) <= 4 and trailing.search(text)):
+        out.append(Signal("caption", 3, "Picture caption with its credit."))
+    if n <= 25 and COPYRIGHT.search(c.lower()):
+        out.append(Signal("byline", 3, "Copyright notice."))
+    if FEED_HEADER.match(c):
+        out.append(Signal("label", 3, "Header of a translated feed."))
+    if len(BLURB.findall(c)) >= 2:
+        out.append(Signal("label", 3, "The site's description of itself."))
+    if not out and n >= 20 and not RUN_BAR.search(c):
+        out.append(Signal("caption", 1, "Unpunctuated run of captions."))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _signals(line: str) -> tuple[int, tuple[Signal, ...]]:
     text = line.strip()
+    n_all = len(words(text))
+    if n_all > 25 or (n_all > 10 and SENTENCE_END.search(text)):
+        return n_all, _prose_signals(text, n_all)  # a sentence of text: most signals cannot apply
+    return n_all, _short_signals(line, text)
+
+
+def _short_signals(line: str, text: str) -> tuple[Signal, ...]:
     c = core(line)
     low = c.lower()
     strong, nav, weak, related, home, credit, trailing = _tables()
@@ -202,25 +253,25 @@ def signals(line: str) -> list[Signal]:
     if CREDITS.match(c):
         add(Signal("byline", 4 if not low.startswith(("designed", "design ", "site ")) else 3, "Theme or platform credit.",
                    not low.startswith(("designed", "design ", "site "))))
-    if n <= 25 and COPYRIGHT.search(c):
+    if n <= 25 and COPYRIGHT.search(c.lower()):
         add(Signal("byline", 3, "Copyright notice."))
     if n <= 8 and (CREDIT_LINE.match(c) or credit.match(c)):
         add(Signal("caption", 3, "Picture credit."))
     if PICTURE_LABEL.match(c) or GLUED_PICTURE.search(c):
         add(Signal("caption", 3, "Picture caption."))
-    elif n <= 70 and len(regex.findall(r"[.!?](?:\s|$)", text)) <= 4 and trailing.search(text):
+    elif n <= 70 and len(STOPS.findall(text)) <= 4 and trailing.search(text):
         add(Signal("caption", 3, "Picture caption with its credit."))
     if FEED_HEADER.match(c):
         add(Signal("label", 3, "Header of a translated feed."))
     hits = spam_hits(c) if n <= 12 and not sentence else 0
-    if hits >= 2 or (hits and c == c.lower() and not regex.search(r"[.,;:!?]", c)):
+    if hits >= 2 or (hits and c == c.lower() and not PUNCT.search(c)):
         add(Signal("spam", 4 if hits >= 2 else 3, "Spam keywords injected into the page.", hits >= 2))
-    if regex.fullmatch(r"(?:#[\p{L}\p{N}_-]+[ \t,]*){2,}", c):
+    if HASHTAGS.fullmatch(c):
         add(Signal("spam", 3, "Row of hashtags."))
     if BLURB.search(c) and len(BLURB.findall(c)) >= 2:
         add(Signal("label", 3, "The site's description of itself."))
     if out:
-        return out
+        return tuple(out)
     if n == 1 and (SITE_TOKEN.match(c) and zipf(c.lower()) < 3.0):
         add(Signal("label", 2, "Site name."))
     elif SITE_NAME.match(c):
@@ -231,11 +282,11 @@ def signals(line: str) -> list[Signal]:
         add(Signal("byline", 2, "Writer's name on its own line."))
     elif RELATED_BULLET.match(line) and not sentence:
         add(Signal("navigation", 2, "Link in a list of other articles."))
-    elif 1 <= n <= 3 and not regex.search(r"[\d.!?,;:\"“”]", c) and all(w[:1].isupper() for w in c.split()):
+    elif 1 <= n <= 3 and not LABEL_BAR.search(c) and all(w[:1].isupper() for w in c.split()):
         add(Signal("label", 1, "Short label."))
-    elif n >= 20 and not regex.search(r"[.,;:!?\"“”()]", c):
+    elif n >= 20 and not RUN_BAR.search(c):
         add(Signal("caption", 1, "Unpunctuated run of captions."))
-    return out
+    return tuple(out)
 
 
 def home_word(line: str) -> bool:
