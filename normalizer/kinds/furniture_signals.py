@@ -151,10 +151,10 @@ def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], regex.Pat
     related = regex.compile(rf"(?i)^(?:{_alternation(v['related_labels'])})[ \t]*[:：]?[ \t]*(?=\S)")
     agencies = _alternation(v["agencies"])
     credit = regex.compile(rf"^(?:{NAME}|{agencies})[ \t]*[/|][ \t]*(?:{agencies})(?:[ \t]+Photo)?$"
-                           rf"|^(?:{agencies})[ \t]*Photo[ \t]*/[ \t]*{NAME}$")
+                           rf"|^(?:{agencies})[ \t]*(?:Photo)?[ \t]*/[ \t]*{NAME}(?:[ \t]*/[ \t]*(?i:file photo|file|handout|pool))?$")
     trailing = regex.compile(
         rf"(?i)(?:[\[(（][ \t]*{PICTURE}[ \t]*(?:illustration|ilustrasi)?[ \t]*[/:：=][^\])）\n]{{1,60}}[\])）]"
-        rf"|\b(?-i:{agencies})[ \t]*(?i:photo)?[ \t]*/[ \t]*(?-i:{NAME})|\b(?:photo|foto)[ \t]*:[ \t]*\S+(?:[ \t]\S+){{0,3}})[ \t]*$")
+        rf"|\b(?-i:{agencies})[ \t]*(?i:photo)?[ \t]*/[ \t]*(?-i:{NAME})(?:[ \t]*/[ \t]*(?:file photo|file|handout|pool))?|\b(?:photo|foto)[ \t]*:[ \t]*\S+(?:[ \t]\S+){{0,3}})[ \t]*$")
     return low("strong"), low("navigation"), low("weak"), related, low("home"), credit, trailing
 
 
