@@ -32,7 +32,7 @@ from ..fixes import Proposal, Safety
 from ..lexicon import zipf
 from ..registry import rule
 from .boilerplate import removal_span
-from .furniture_signals import RELATED_BULLET, SENTENCE_END, Signal, core, home_word, is_sentence, line_info, words
+from .furniture_signals import RELATED_BULLET, agency_tag_at_end, SENTENCE_END, Signal, core, home_word, is_sentence, line_info, words
 
 THRESHOLD = 3
 CREDIT = "Picture credit."
@@ -201,6 +201,9 @@ def _inline(text: str, family: str) -> Iterator[Proposal]:
             end = m.end() - (m.group()[:1] == " " and m.group()[-1:] == " ")  # keep one space between the words
             if end > m.start():
                 yield Proposal(m.start(), end, "", reason)
+    if family == "byline":
+        for m in agency_tag_at_end().finditer(text):
+            yield Proposal(m.start(), m.end(), "", "Agency tag after the last sentence.")
     if family == "label":
         first = _lines(text)[:1]
         if first and not is_sentence(first[0][2]) and (m := HEAD_SUFFIX.search(first[0][2])):

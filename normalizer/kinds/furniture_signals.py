@@ -89,7 +89,8 @@ BYLINE = regex.compile(
     rf"|^/[ \t]*(?i:translation|translated|reporting|reported|written|edited|photo|reporter|editor)(?:[ \t]+(?i:by))?[ \t]+{NAME}$")
 EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 ATTRS = r"(?:[ \t]+[a-z_-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\]]+))"
-CMS = regex.compile(rf"^\[/?[a-z][a-z0-9]*(?:[_-][a-z0-9_-]*{ATTRS}*|{ATTRS}+)[ \t]*/?\]$|"
+CMS = regex.compile(rf"^\[/?[a-z][a-z0-9]*(?:[_-][a-z0-9_-]*{ATTRS}*|{ATTRS}+)[ \t]*/?\]$|^<!--[^\n]*-->$|"
+                    r"^(?i:ad[ \t_-]?(?:slot|placeholder|space|unit)(?:[ \t_-]*\d+)?|\[ad\]|%ad%|ads by google)$|"
                     r"^(?i:(?:posted|written|published)[ \t]+by[ \t]+(?:admin\w*|administrator|webmaster|editor)[ \t]*|"
                     r"by[ \t]+admin\w*|author[ \t]*:[ \t]*(?:admin\w*)?|posted[ \t]+by|\{\{[^}\n]+\}\}|%%[a-z_]+%%|lorem ipsum\b.*)$")
 CREDITS = regex.compile(r"(?i)^(?:proudly[ \t]+)?(?:powered[ \t]+by|theme[ \t]+by|template[ \t]+by|designed[ \t]+by|"
@@ -145,7 +146,8 @@ def is_sentence(line: str, n: int | None = None) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], regex.Pattern, frozenset[str], regex.Pattern, regex.Pattern]:
+def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], regex.Pattern, frozenset[str], regex.Pattern, regex.Pattern,
+                       regex.Pattern]:
     v = vocabulary()
     low = lambda key: frozenset(w.lower() for w in v[key])  # noqa: E731
     related = regex.compile(rf"(?i)^(?:{_alternation(v['related_labels'])})[ \t]*[:：]?[ \t]*(?=\S)")
@@ -155,7 +157,8 @@ def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], regex.Pat
     trailing = regex.compile(
         rf"(?i)(?:[\[(（][ \t]*{PICTURE}[ \t]*(?:illustration|ilustrasi)?[ \t]*[/:：=][^\])）\n]{{1,60}}[\])）]"
         rf"|\b(?-i:{agencies})[ \t]*(?i:photo)?[ \t]*/[ \t]*(?-i:{NAME})(?:[ \t]*/[ \t]*(?:file photo|file|handout|pool))?|\b(?:photo|foto)[ \t]*:[ \t]*\S+(?:[ \t]\S+){{0,3}})[ \t]*$")
-    return low("strong"), low("navigation"), low("weak"), related, low("home"), credit, trailing
+    tag = regex.compile(rf"^[(\[（][ \t]*(?:{agencies})[ \t]*[)\]）]$")
+    return low("strong"), low("navigation"), low("weak"), related, low("home"), credit, trailing, tag
 
 
 @lru_cache(maxsize=1)
@@ -229,7 +232,7 @@ def _signals(line: str) -> tuple[int, tuple[Signal, ...]]:
 def _short_signals(line: str, text: str) -> tuple[Signal, ...]:
     c = core(line)
     low = c.lower()
-    strong, nav, weak, related, home, credit, trailing = _tables()
+    strong, nav, weak, related, home, credit, trailing, tag = _tables()
     out: list[Signal] = []
     add = out.append
     n = len(words(c))
@@ -248,6 +251,8 @@ def _short_signals(line: str, text: str) -> tuple[Signal, ...]:
         add(s)
     if n <= 10 and BYLINE.match(c) and not SENTENCE_END.search(c):
         add(Signal("byline", 3, "Byline or credit line."))
+    if tag.match(c):
+        add(Signal("byline", 3, "Agency tag on its own line."))
     if n <= 8 and EMAIL.search(c) and not sentence:
         add(Signal("byline", 3, "Contact address of the writer."))
     if CREDITS.match(c):
@@ -287,6 +292,12 @@ def _short_signals(line: str, text: str) -> tuple[Signal, ...]:
     elif n >= 20 and not RUN_BAR.search(c):
         add(Signal("caption", 1, "Unpunctuated run of captions."))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def agency_tag_at_end() -> regex.Pattern:
+    """An agency's name in brackets after the last sentence of a paragraph ("... on Monday. (Bernama)")."""
+    return regex.compile(rf"(?m)(?<=[.!?”\"])[ \t]*[(\[][ \t]*(?:{_alternation(vocabulary()['agencies'])})[ \t]*[)\]][ \t]*$")
 
 
 def home_word(line: str) -> bool:
