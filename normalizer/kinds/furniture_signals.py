@@ -90,6 +90,7 @@ BYLINE = regex.compile(
 EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 ATTRS = r"(?:[ \t]+[a-z_-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\]]+))"
 CMS = regex.compile(rf"^\[/?[a-z][a-z0-9]*(?:[_-][a-z0-9_-]*{ATTRS}*|{ATTRS}+)[ \t]*/?\]$|^<!--[^\n]*-->$|"
+                    r"^[a-z]+(?:_[a-z0-9]+)+(?:[ \t]+[a-z]+(?:_[a-z0-9]+)+)*$|^[a-z]+(?:\.[a-z_]+){2,}(?:[ \t]{2,}.*)?$|"
                     r"^(?i:ad[ \t_-]?(?:slot|placeholder|space|unit)(?:[ \t_-]*\d+)?|\[ad\]|%ad%|ads by google)$|"
                     r"^(?i:(?:posted|written|published)[ \t]+by[ \t]+(?:admin\w*|administrator|webmaster|editor)[ \t]*|"
                     r"by[ \t]+admin\w*|author[ \t]*:[ \t]*(?:admin\w*)?|posted[ \t]+by|\{\{[^}\n]+\}\}|%%[a-z_]+%%|lorem ipsum\b.*)$")
@@ -163,7 +164,8 @@ def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], regex.Pat
 
 @lru_cache(maxsize=1)
 def _spam() -> re.Pattern:
-    return re.compile(rf"(?<!\w)(?:{_alternation(vocabulary()['spam'])})(?!\w)")
+    # and the names of betting sites, which favour a lucky 88 ("fb88", "ae888")
+    return re.compile(rf"(?<!\w)(?:{_alternation(vocabulary()['spam'])}|[a-z]{{1,8}}8{{2,}}[a-z0-9]{{0,4}}|8{{2,}}[a-z]{{2,6}})(?!\w)")
 
 
 def spam_hits(line: str) -> int:
