@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import signal
+
+import pytest
+
 from normalizer import clean, load_rules, propose
 
 CODES = [f"B0{n}" for n in range(20, 28)]
@@ -74,3 +78,27 @@ def test_cleaning_is_idempotent_and_deterministic() -> None:
 def test_a_single_file_is_enough() -> None:
     """The scorer needs no batch: one document, no corpus statistics."""
     assert any(f.rule == "B020" for f in propose("Skip to content\n\n" + ARTICLE, rules=load_rules(select=["B020"])))
+
+
+PATHOLOGICAL = {
+    "a run of spaces inside a line": "x" + " " * 60000 + "| Europe\n",
+    "a dotted word": "a." * 30000,
+    "an underscored word": "a_" * 30000,
+    "a dateline run": "(A" + " " * 60000 + "=B",
+    "many short lines": "Ab Cd\n" * 10000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_pathological_lines_finish_quickly(name: str) -> None:
+    def hang(signum, frame):  # pragma: no cover - only on a regression
+        raise TimeoutError(f"{name}: still running after 20 s")
+
+    old = signal.signal(signal.SIGALRM, hang)
+    signal.alarm(20)
+    try:
+        fixes = propose(PATHOLOGICAL[name], rules=load_rules(select=CODES))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert all(0 <= f.start <= f.end <= len(PATHOLOGICAL[name]) for f in fixes)

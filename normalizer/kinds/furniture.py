@@ -36,9 +36,9 @@ from .furniture_signals import RELATED_BULLET, agency_tag_at_end, SENTENCE_END, 
 
 THRESHOLD = 3
 CREDIT = "Picture credit."
-TAIL_PUNCT = regex.compile(r"[\s\-–—|:]+$")
+TAIL_PUNCT = regex.compile(r"(?<![\s\-–—|:])[\s\-–—|:]+$")
 LETTER_RUN = regex.compile(r"\p{L}+")
-CRUMB = regex.compile(r"[ \t]+[>›»→][ \t]+")
+CRUMB = regex.compile(r"(?<![ \t])[ \t]+[>›»→][ \t]+")
 LIST_ITEM = regex.compile(r"^[ \t]*[-•*·][ \t]")
 DANGLING = regex.compile(r"\S[\-–|]$")
 STOPS = regex.compile(r"[.!?](?:\s|$)")
@@ -186,7 +186,7 @@ INLINE = (
                               r"\p{Lu}[\p{L}.-]+(?:[ \t]+(?!(?:A|An|The|This|That|In|On|At|After|As|When|While)\b)\p{Lu}[\p{L}.-]+)?"
                               r"(?:[ \t](?=\p{Lu}))?"), "Picture credit glued into the text."),
 )
-HEAD_SUFFIX = regex.compile(r"[ \t]+[|｜][ \t]+\p{Lu}[\p{L}]*(?:[ \t]+\p{L}+){0,2}[ \t]*$")
+HEAD_SUFFIX = regex.compile(r"(?<![ \t])[ \t]+[|｜][ \t]+\p{Lu}[\p{L}]*(?:[ \t]+\p{L}+){0,2}[ \t]*$")
 
 
 def _inline(text: str, family: str) -> Iterator[Proposal]:

@@ -75,7 +75,7 @@ STAMP_PART = regex.compile(
     rf"|^(?:{WEEKDAY})$|^\d+[ \t]+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)[ \t]+ago$|^(?:yesterday|just now)$")
 META_PART = regex.compile(
     rf"(?i)^(?:\d+[ \t]*min(?:ute)?s?(?:[ \t]+read)?|\d[\d,.]*[ \t]+(?:words|views|reads|comments?)|"
-    rf"(?:by|por|par|von|oleh)[ \t]+{NAME}|[\w-]+(?:\.[\w-]+)+|{FIELD_LABEL}[ \t]*[^ \t|]{{1,30}}(?:[ \t][^ \t|]{{1,30}}){{0,2}})$")
+    rf"(?:by|por|par|von|oleh)[ \t]+{NAME}|[\w-]++(?:\.[\w-]++)++|{FIELD_LABEL}[ \t]*[^ \t|]{{1,30}}(?:[ \t][^ \t|]{{1,30}}){{0,2}})$")
 LABELLED = regex.compile(rf"(?i)^{STAMP_LABEL}")
 SPLIT = regex.compile(r"[ \t]*[|｜•·][ \t]*|[ \t]{2,}")
 
@@ -90,7 +90,7 @@ BYLINE = regex.compile(
 EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 ATTRS = r"(?:[ \t]+[a-z_-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\]]+))"
 CMS = regex.compile(rf"^\[/?[a-z][a-z0-9]*(?:[_-][a-z0-9_-]*{ATTRS}*|{ATTRS}+)[ \t]*/?\]$|^<!--[^\n]*-->$|"
-                    r"^[a-z]+(?:_[a-z0-9]+)+(?:[ \t]+[a-z]+(?:_[a-z0-9]+)+)*$|^[a-z]+(?:\.[a-z_]+){2,}(?:[ \t]{2,}.*)?$|"
+                    r"^[a-z]++(?:_[a-z0-9]++)++(?:[ \t]++[a-z]++(?:_[a-z0-9]++)++)*+$|^[a-z]++(?:\.[a-z_]++){2,}+(?:[ \t]{2,}.*)?$|"
                     r"^(?i:ad[ \t_-]?(?:slot|placeholder|space|unit)(?:[ \t_-]*\d+)?|\[ad\]|%ad%|ads by google)$|"
                     r"^(?i:(?:posted|written|published)[ \t]+by[ \t]+(?:admin\w*|administrator|webmaster|editor)[ \t]*|"
                     r"by[ \t]+admin\w*|author[ \t]*:[ \t]*(?:admin\w*)?|posted[ \t]+by|\{\{[^}\n]+\}\}|%%[a-z_]+%%|lorem ipsum\b.*)$")
@@ -121,7 +121,7 @@ BLURB = regex.compile(r"(?i)\b(?:brings you|follow us|never miss|stay (?:updated
                       r"your (?:trusted |daily )?source for|from every corner of|latest news and|news and information)\b")
 
 
-CORE_TAIL = regex.compile(r"[ \t]*(?:\(\d+\)|[:：»›>→]+)[ \t]*$")
+CORE_TAIL = regex.compile(r"(?<![ \t])[ \t]*(?:\(\d+\)|[:：»›>→]+)[ \t]*$")
 STOPS = regex.compile(r"[.!?](?:\s|$)")
 PUNCT = regex.compile(r"[.,;:!?]")
 HASHTAGS = regex.compile(r"(?:#[\p{L}\p{N}_-]+[ \t,]*){2,}")
