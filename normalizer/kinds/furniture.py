@@ -44,6 +44,7 @@ DANGLING = regex.compile(r"\S[\-–|]$")
 STOPS = regex.compile(r"[.!?](?:\s|$)")
 FINAL_STOP = regex.compile(r"[.!?]$")
 NON_WORD = regex.compile(r"\W")
+GLUED_START = regex.compile(r"^[ \t]+(?:\p{Lu}\p{Ll}+[ \t]+\p{Ll}|\S{1,6}[ \t]?\d{1,2}[ \t]?\p{Lu})")
 QUOTES = str.maketrans("‘’“”", "''\"\"")
 ATTRIBUTION = regex.compile(r"\(@\w+\)[ \t]*$|^[ \t]*[—–][ \t]+\S")
 
@@ -68,6 +69,16 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 
 def _norm(line: str) -> str:
     return " ".join(TAIL_PUNCT.sub("", core(line)).lower().translate(QUOTES).split())
+
+
+def _glued_to_headline(line: str, headline: str) -> bool:
+    """A line that starts with the headline and goes on, without a stop, with a new capitalized sentence."""
+    head = headline.strip()
+    text = line.strip()
+    if not head or not text.startswith(head) or len(text) == len(head):
+        return False
+    rest = text[len(head):]
+    return bool(GLUED_START.match(rest))
 
 
 def _headline(lines: list[tuple[int, int, str]], sigs: list[list[Signal]], first_prose: int) -> int:
@@ -120,6 +131,8 @@ def blocks(text: str) -> tuple[Block, ...]:
         if i != h and i > 0 and abs(nw[i] - head_n) <= 2 and _norm(t) == head and len(head.split()) >= 3:
             dangling = bool(DANGLING.search(t.strip()))
             sigs[i] = sigs[i] + [Signal("label", 3 if dangling else 2, "The headline repeated as page furniture.")]
+        elif i != h and head_n >= 5 and nw[i] <= head_n + 45 and not sigs[i] and _glued_to_headline(t, lines[h][2] if h >= 0 else ""):
+            sigs[i] = [Signal("caption", 3, "Picture caption behind the headline used as the picture's text.")]
     for i in range(1, len(lines)):  # a date under a quoted post ("- Name (@handle)") closes the quotation
         if ATTRIBUTION.search(lines[i - 1][2]):
             sigs[i] = [s for s in sigs[i] if s.family != "stamp"]
