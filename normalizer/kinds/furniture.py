@@ -32,7 +32,8 @@ from ..fixes import Proposal, Safety
 from ..lexicon import zipf
 from ..registry import rule
 from .boilerplate import removal_span
-from .furniture_signals import RELATED_BULLET, agency_tag_at_end, SENTENCE_END, Signal, core, home_word, is_sentence, line_info, words
+from .furniture_signals import (RELATED_BULLET, SENTENCE_END, Signal, agency_tag_at_end, core, home_word, is_sentence,
+                                line_info, words)
 
 THRESHOLD = 3
 CREDIT = "Picture credit."
@@ -97,7 +98,8 @@ def _breadcrumb(lines: list[tuple[int, int, str]], head: str) -> dict[int, Signa
     out: dict[int, Signal] = {}
     for i, (_, _, text) in enumerate(lines):
         parts = [p.strip() for p in CRUMB.split(text.strip())]
-        if len(parts) >= 3 and not SENTENCE_END.search(text.strip()) and all(1 <= len(words(p)) <= 4 for p in parts[:-1]) and len(words(parts[-1])) <= 20:
+        if (len(parts) >= 3 and not SENTENCE_END.search(text.strip())
+                and all(1 <= len(words(p)) <= 4 for p in parts[:-1]) and len(words(parts[-1])) <= 20):
             out[i] = Signal("breadcrumb", 4, "Breadcrumb trail.", all(len(words(p)) <= 4 for p in parts))
         elif LIST_ITEM.match(text) and home_word(text):
             j = i
@@ -131,7 +133,8 @@ def blocks(text: str) -> tuple[Block, ...]:
         if i != h and i > 0 and abs(nw[i] - head_n) <= 2 and _norm(t) == head and len(head.split()) >= 3:
             dangling = bool(DANGLING.search(t.strip()))
             sigs[i] = sigs[i] + [Signal("label", 3 if dangling else 2, "The headline repeated as page furniture.")]
-        elif i != h and head_n >= 5 and nw[i] <= head_n + 45 and not sigs[i] and _glued_to_headline(t, lines[h][2] if h >= 0 else ""):
+        elif (i != h and head_n >= 5 and nw[i] <= head_n + 45 and not sigs[i]
+              and _glued_to_headline(t, lines[h][2] if h >= 0 else "")):
             sigs[i] = [Signal("caption", 3, "Picture caption behind the headline used as the picture's text.")]
     for i in range(1, len(lines)):  # a date under a quoted post ("- Name (@handle)") closes the quotation
         if ATTRIBUTION.search(lines[i - 1][2]):

@@ -146,9 +146,11 @@ def is_sentence(line: str, n: int | None = None) -> bool:
     return (n >= 8 and bool(SENTENCE_END.search(line.rstrip()))) or n >= 25
 
 
+Words = frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[frozenset[str], frozenset[str], frozenset[str], regex.Pattern, frozenset[str], regex.Pattern, regex.Pattern,
-                       regex.Pattern]:
+def _tables() -> tuple[Words, Words, Words, regex.Pattern, Words, regex.Pattern, regex.Pattern, regex.Pattern]:
     v = vocabulary()
     low = lambda key: frozenset(w.lower() for w in v[key])  # noqa: E731
     related = regex.compile(rf"(?i)^(?:{_alternation(v['related_labels'])})[ \t]*[:：]?[ \t]*(?=\S)")
