@@ -19,7 +19,7 @@ from ..fixes import Proposal, Safety
 from ..lexicon import is_common
 from ..registry import rule
 
-WORD_WITH_FOREIGN_LETTER = regex.compile(r"\p{L}*[^\x00-\x7f]\p{L}*")
+NON_ASCII = regex.compile(r"[^\x00-\x7f]")
 
 UNITS = (
     "%|percent|per cent|percentage points?|million|billion|trillion|thousand|degrees|°|points|times|"
@@ -56,8 +56,19 @@ def look_alike_letter(doc: Document) -> Iterator[Proposal]:
     text = doc.text
     if text.isascii():
         return
-    for m in WORD_WITH_FOREIGN_LETTER.finditer(text):
-        word = m.group()
+    suspects = "".join(sorted(c for c in set(NON_ASCII.findall(text)) if _latin_twin(c)))
+    if not suspects:
+        return  # curly quotes, dashes, accented letters: nothing that passes for a Latin letter
+    word_end = 0
+    for found in regex.finditer(f"[{regex.escape(suspects)}]", text):
+        if found.start() < word_end:
+            continue  # another suspect letter of the word just looked at
+        start, word_end = found.start(), found.end()
+        while start and text[start - 1].isalpha():
+            start -= 1
+        while word_end < len(text) and text[word_end].isalpha():
+            word_end += 1
+        word = text[start:word_end]
         if len(word) < 2:
             continue
         foreign = [c for c in word if not c.isascii()]
@@ -68,7 +79,7 @@ def look_alike_letter(doc: Document) -> Iterator[Proposal]:
             continue
         fixed = "".join(twins.get(c) or c for c in word)
         if is_common(fixed) and not is_common(word):
-            yield Proposal(m.start(), m.end(), fixed, "Letters of another alphabet that look like Latin ones.")
+            yield Proposal(start, word_end, fixed, "Letters of another alphabet that look like Latin ones.")
 
 
 @rule("P009", "decimal-comma", "other", Safety.REVIEW, example="Inflation rose to 2,5 percent.")

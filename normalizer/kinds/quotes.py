@@ -17,11 +17,11 @@ from ..fixes import Proposal, Safety
 from ..lexicon import FUNCTION_WORDS
 from ..registry import rule
 
-LINE = regex.compile(r"[^\n]+")
-
 # An opening quote that closes: glued to the word or stop before it, and followed by a mark and a
 # space or the end of the line ("agreement“.", "career.“"); or alone at the end of a line ("risk. “").
-CLOSING_OPENER = regex.compile(r"(?<=[\p{L}\p{N}.,!?’])“([.,;:!?]?)(?=[ \t]|\Z)|([.,!?])[ \t]+“(?=[ \t]*\Z)")
+GLUED_CLOSER = regex.compile(r"(?m)“([.,;:!?]?)(?=[ \t]|$)")
+GLUED_BEFORE = regex.compile(r"[\p{L}\p{N}.,!?’]")
+LINE_END_CLOSER = regex.compile(r"(?m)“(?<=([.,!?])[ \t]+“)(?=[ \t]*$)")
 
 # Source-language quotation marks around a quotation on one line.
 LOW_NINE = regex.compile(r"„[ \t]?([^„“”\n]{1,400}?)[ \t]?[“”]")
@@ -41,7 +41,7 @@ SPEECH_VERBS = (
 )
 # A closing quote straight after a word, then an attribution: the comma before the quote was lost.
 ATTRIBUTION_NO_COMMA = regex.compile(
-    rf"(?<=[\p{{L}}\p{{N}}])([”\"])(?=[ \t]+(?:(?:the|a|an|his|her|their|its|our)[ \t]+)?"
+    rf"([”\"])(?<=[\p{{L}}\p{{N}}][”\"])(?=[ \t]+(?:(?:the|a|an|his|her|their|its|our)[ \t]+)?"
     rf"(?:[\p{{L}}.'’-]+[ \t]+){{0,4}}?(?:{SPEECH_VERBS})\b)"
 )
 # The speaker between the quote and the verb: a determiner, then a few words that are no function words.
@@ -50,16 +50,11 @@ ATTRIBUTION_SUBJECT = regex.compile(
 )
 MIN_QUOTED_WORDS = 3  # a shorter quotation is a term or a title, which takes no comma
 # A Russian-style line: a dialogue dash opens the quotation, whose end is a quote or a dash before the verb.
-DASH_OPENED = regex.compile(r"\A[-–—][ \t]+(?=\p{Lu})")
+DASH_OPENED = regex.compile(r"(?m)^[-–—][ \t]+(?=\p{Lu})")
 DASH_ATTRIBUTION = regex.compile(rf"([,.!?])[ \t]+[-–—][ \t]+(?=(?:{SPEECH_VERBS})\b)")
 UNOPENED_CLOSER = regex.compile(
     rf"[,.!?]([”\"])[ \t]+(?=(?:(?:the|a|an|his|her|their|its|our)[ \t]+)?(?:[\p{{L}}.'’-]+[ \t]+){{0,4}}?(?:{SPEECH_VERBS})\b)"
 )
-
-
-def _lines(text: str) -> Iterator[tuple[int, str]]:
-    for m in LINE.finditer(text):
-        yield m.start(), m.group()
 
 
 @rule("P003", "opening-quote-closes", "other", Safety.SAFE, example="“We have an agreement“. Talks ended.")
@@ -74,17 +69,16 @@ def opening_quote_closes(doc: Document) -> Iterator[Proposal]:
     text = doc.text
     if "“" not in text:
         return
-    for base, line in _lines(text):
-        if "“" not in line:
-            continue
-        for m in CLOSING_OPENER.finditer(line):
-            before = line[:m.start()]
-            if before.count("„") > before.count("“") + before.count("”"):
-                continue  # the closing mark of a German low-9 pair
-            after, stop = m.group(1), m.group(2)
-            replacement = f"{after}”" if stop is None else f"{stop}”"
-            yield Proposal(base + m.start(), base + m.end(), replacement,
-                           "An opening quotation mark where the quotation ends.")
+    found = [m for m in LINE_END_CLOSER.finditer(text)]
+    for m in GLUED_CLOSER.finditer(text):
+        if m.start() and GLUED_BEFORE.match(text, m.start() - 1):
+            found.append(m)
+    for m in sorted(found, key=lambda m: m.start(1)):
+        before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        if before.count("„") > before.count("“") + before.count("”"):
+            continue  # the closing mark of a German low-9 pair
+        start = min(m.start(), m.start(1))  # the stop before a spaced quote goes into the span
+        yield Proposal(start, m.end(), f"{m.group(1)}”", "An opening quotation mark where the quotation ends.")
 
 
 @rule("P004", "foreign-quotation-marks", "other", Safety.SAFE, example="He called it „a turning point“ and «a test».")
@@ -141,20 +135,19 @@ def attribution_comma(doc: Document) -> Iterator[Proposal]:
     text = doc.text
     if '"' not in text and "”" not in text:
         return
-    for base, line in _lines(text):
-        for m in ATTRIBUTION_NO_COMMA.finditer(line):
-            before = line[:m.start()]
-            opened = before.count("“") > before.count("”") if m.group(1) == "”" else before.count('"') % 2 == 1
-            if not opened:
-                continue
-            quoted = before[before.rfind("“" if m.group(1) == "”" else '"') + 1:]
-            subject = ATTRIBUTION_SUBJECT.match(line, m.end())
-            if len(quoted.split()) < MIN_QUOTED_WORDS or subject is None:
-                continue  # a quoted term ("called it “true champion”"), or words that are no speaker
-            if any(w.lower() in FUNCTION_WORDS for w in subject.group(1).split()):
-                continue  # "... dumplings” and said": a clause goes on, no attribution starts
-            yield Proposal(base + m.start(), base + m.end(), f",{m.group(1)}",
-                           "No comma before the closing quote of a quotation followed by its attribution.")
+    for m in ATTRIBUTION_NO_COMMA.finditer(text):
+        before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]  # the line up to the quote
+        opened = before.count("“") > before.count("”") if m.group(1) == "”" else before.count('"') % 2 == 1
+        if not opened:
+            continue
+        quoted = before[before.rfind("“" if m.group(1) == "”" else '"') + 1:]
+        subject = ATTRIBUTION_SUBJECT.match(text, m.end())
+        if len(quoted.split()) < MIN_QUOTED_WORDS or subject is None:
+            continue  # a quoted term ("called it “true champion”"), or words that are no speaker
+        if any(w.lower() in FUNCTION_WORDS for w in subject.group(1).split()):
+            continue  # "... dumplings” and said": a clause goes on, no attribution starts
+        yield Proposal(m.start(), m.end(), f",{m.group(1)}",
+                       "No comma before the closing quote of a quotation followed by its attribution.")
 
 
 @rule("P007", "dialogue-dash", "other", Safety.REVIEW,
@@ -167,21 +160,21 @@ def dialogue_dash(doc: Document) -> Iterator[Proposal]:
     dashes become quotation marks. Review. A list of items (no speech verb) is left alone.
     """
     text = doc.text
-    for base, line in _lines(text):
-        opening = DASH_OPENED.match(line)
-        if opening is None:
-            continue
+    for opening in DASH_OPENED.finditer(text):
+        base = opening.start()
+        end = text.find("\n", base)
+        line = text[base:end if end >= 0 else len(text)]
         attribution = DASH_ATTRIBUTION.search(line)
         closer = UNOPENED_CLOSER.search(line)
         if attribution is not None:
             quote_open, quote_close = "“", "”"
             if '"' in text and "“" not in text:
                 quote_open = quote_close = '"'
-            yield Proposal(base, base + opening.end(), quote_open, "A dialogue dash opens this quotation.")
+            yield Proposal(base, opening.end(), quote_open, "A dialogue dash opens this quotation.")
             mark = attribution.group(1)
             yield Proposal(base + attribution.start(), base + attribution.end(), f"{mark}{quote_close} ",
                            "A dialogue dash closes this quotation.")
         elif closer is not None:
             quote_open = '"' if closer.group(1) == '"' else "“"
             if quote_open not in line[:closer.start()]:  # the quotation was never opened
-                yield Proposal(base, base + opening.end(), quote_open, "A dialogue dash opens this quotation.")
+                yield Proposal(base, opening.end(), quote_open, "A dialogue dash opens this quotation.")

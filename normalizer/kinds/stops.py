@@ -19,7 +19,7 @@ from ..registry import rule
 
 # Two stops, maybe spaced, after a word or a closing mark; not three (an ellipsis, spaced or not).
 DOUBLED_STOP = regex.compile(
-    r"(?<=[\p{L}\p{N}\)\]\"”’'])(?<!\.\.)([ \t]*)\.[ \t]?\.(?![ \t]?\.)"
+    r"\.[ \t]?\.(?<=(?<=[\p{L}\p{N}\)\]\"”’'](?<!\.\.)([ \t]*))\.[ \t]?\.)(?![ \t]?\.)"
     r"(?=[ \t]*(?:\n|\Z|[\"”’)\]])|[ \t]+[\p{Lu}\p{N}\"“‘(])"
 )
 # "U.S..", "a.m..": an abbreviation's own dot; the second stop is then the error, but the word is
@@ -33,7 +33,7 @@ CONTINUING = (
     "throughout to toward towards under until upon via whereas which while with within without"
 )
 STRAY_BEFORE_WORD = regex.compile(
-    rf"(?<=(?<![\p{{L}}.'’-])(\p{{L}}{{3,}}))\.(?=[ \t]+(?:{CONTINUING.replace(' ', '|')})[ \t]+\p{{L}})"
+    rf"\.(?<=(?<![\p{{L}}.'’-])(\p{{L}}{{3,}})\.)(?=[ \t]+(?:{CONTINUING.replace(' ', '|')})[ \t]+\p{{L}})"
 )
 # "June. 12, 2018": a month written in full never takes a stop before its day.
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -64,13 +64,13 @@ def doubled_full_stop(doc: Document) -> Iterator[Proposal]:
         word = regex.search(r"[\p{L}.]*\Z", text[max(0, m.start() - 20):m.start()])
         if word and ABBREVIATION_END.search(word.group()) and m.group(1) == "":
             continue
-        mid_line = m.group() == ".." and text[m.end():m.end() + 1] in (" ", "\t")
+        mid_line = m.group(1) == "" and m.group() == ".." and text[m.end():m.end() + 1] in (" ", "\t")
         found.append((m, mid_line))
     pauses = sum(1 for _, mid_line in found if mid_line)
     for m, mid_line in found:
         if mid_line and pauses > 1:
             continue  # "it is.. It" again and again: the writer's two-dot pause, not a slip
-        yield Proposal(m.start(), m.end(), ".", "A full stop written twice.", Safety.REVIEW if mid_line else None)
+        yield Proposal(m.start() - len(m.group(1)), m.end(), ".", "A full stop written twice.", Safety.REVIEW if mid_line else None)
 
 
 @rule("P002", "stray-full-stop", "other", Safety.REVIEW,
