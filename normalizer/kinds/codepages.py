@@ -90,3 +90,25 @@ def double_byte_mojibake(doc: Document) -> Iterator[Proposal]:
     for start, end, fixed, codec in found:
         safety = Safety.SAFE if per_codec[codec] > 1 else Safety.REVIEW
         yield Proposal(start, end, fixed, f"UTF-8 read as {codec.upper()}: {text[start:end]!r} -> {fixed!r}.", safety)
+
+
+REPLACEMENT_RUN = regex.compile(r"[ \t]?\ufffd+")
+CJK_BEFORE = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
+
+
+@rule("E006", "replacement-characters", "encoding", Safety.REVIEW, example="Civil Protection Puebla ���� (@PC_Puebla)")
+def replacement_characters(doc: Document) -> Iterator[Proposal]:
+    """Characters lost in decoding, shown as U+FFFD ("Puebla ���� (", an emoji destroyed byte by byte).
+
+    Nothing can say what they were, so the run goes, with the space before it. One after an
+    ideograph is E005's (a quote whose last byte was lost). Review: the reader may want to know
+    that something stood there.
+    """
+    text = doc.text
+    if "\ufffd" not in text:
+        return
+    for m in REPLACEMENT_RUN.finditer(text):
+        first = m.end() - len(m.group().lstrip(" \t"))
+        if first and CJK_BEFORE.match(text, first - 1):
+            continue
+        yield Proposal(m.start(), m.end(), "", "Characters lost in decoding (U+FFFD).")
