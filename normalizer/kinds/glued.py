@@ -140,7 +140,7 @@ SHORT_LEFT = frozenset("a an of to in on at by as or the".split())
 def best_loose_split(word: str) -> tuple[str, str] | None:
     """The split of ``word`` into two everyday words (a short function word on the left allowed), best first.
 
-    >>> best_loose_split("escaperoutes"), best_loose_split("tomeet"), best_loose_split("sunflower")
+    >>> best_loose_split("escaperoutes"), best_loose_split("tomeet"), best_loose_split("notebook")
     (('escape', 'routes'), ('to', 'meet'), None)
     """
     lower = word.lower()
