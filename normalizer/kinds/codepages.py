@@ -20,6 +20,7 @@ from ..fixes import Proposal, Safety
 from ..registry import rule
 
 CODECS = ("gbk", "big5", "shift_jis", "euc_kr")
+ANY_WIDE = regex.compile(r"[\u3000-\uffff]")
 # A short run of CJK characters (maybe closed by U+FFFD) touching Latin text on at least one side.
 RUN = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]{1,8}\ufffd?")
 LATIN_CONTEXT = regex.compile(r"[\p{Latin}\d.,;:!?\"'’“”()\[\] \t]")
@@ -69,8 +70,8 @@ def double_byte_mojibake(doc: Document) -> Iterator[Proposal]:
     Chinese text, and ideographs between spaces, are left to the fragment rules.
     """
     text = doc.text
-    if text.isascii():
-        return
+    if text.isascii() or not ANY_WIDE.search(text):
+        return  # no ideograph, kana or hangul at all
     found: list[tuple[int, int, str, str]] = []
     for m in RUN.finditer(text):
         before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]

@@ -26,6 +26,7 @@ NUMERAL = regex.compile(
     rf"[ \t]*[{DIGITS}](?:[ \t]*[{DIGITS}]|[0-9]|[,.\-–][ \t]*(?=[ \t]*[{DIGITS}0-9]))*[0-9]*"
 )
 HAN = regex.compile(r"\p{Han}")
+ANY_DIGIT = regex.compile(f"[{DIGITS}]")
 
 
 @rule("Z004", "numeral-in-english", "fragment", Safety.REVIEW, example="The outage lasted  二 四 hours, from  一pm.")
@@ -38,7 +39,7 @@ def numeral_in_english(doc: Document) -> Iterator[Proposal]:
     two such runs or more (a site's habit), review otherwise; numerals inside Chinese text stay.
     """
     text = doc.text
-    if text.isascii() or not any(c in text for c in DIGITS):
+    if text.isascii() or not ANY_DIGIT.search(text):
         return
     found = []
     for m in NUMERAL.finditer(text):
@@ -60,6 +61,8 @@ def numeral_in_english(doc: Document) -> Iterator[Proposal]:
         yield Proposal(start, end, value, f"Chinese numerals for {value.strip()!r}.", safety)
 
 
+HAN_RUN = regex.compile(r"\p{Han}{1,4}")
+LATIN_BEFORE = regex.compile(r"\p{Latin}*\Z")
 IN_WORD = regex.compile(r"(\p{Latin}+)(\p{Han}{1,4})(\p{Latin}*)|(\p{Han}{1,4})(\p{Latin}+)")
 
 
@@ -106,7 +109,10 @@ def ideograph_in_word(doc: Document) -> Iterator[Proposal]:
     text = doc.text
     if text.isascii():
         return
-    for m in IN_WORD.finditer(text):
+    for han in HAN_RUN.finditer(text):
+        m = IN_WORD.match(text, han.start() - len(LATIN_BEFORE.search(text, max(0, han.start() - 40), han.start()).group()))
+        if m is None:
+            continue
         head, run, tail = (m.group(1), m.group(2), m.group(3)) if m.group(2) else ("", m.group(4), m.group(5))
         if not head and not tail or HAN.match(text[m.end():m.end() + 1]) or HAN.match(text[m.start() - 1:m.start()]):
             continue
