@@ -18,6 +18,7 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import FUNCTION_WORDS, is_common
 from ..registry import rule
+from .chars import tokens
 
 LINE = regex.compile(r"[^\n]+")
 # A sentence inside a line: up to a stop followed by a space and a capital, a stop glued to a
@@ -110,6 +111,7 @@ def _title_cased(sentence: str) -> bool:
 
 
 # Two capitalized function words in a row of capitalized words: the cheap first look for Title Case.
+TITLE_TOKENS = frozenset(b"Of Is Are Was Were Will Has Have Its Than Into".split())
 TITLE_HINT = re.compile(r"[a-z] (?:The|Of|And|To|For|With|By|In|On|At|From|Is|Are|Was|Were|Will|Its|Has|That) [A-Z][a-z]+ [A-Z]")
 
 
@@ -126,6 +128,8 @@ def title_case_sentence(doc: Document) -> Iterator[Proposal]:
     Review: one fix per sentence, since a casing model can be wrong about a name.
     """
     text = doc.text
+    if TITLE_TOKENS.isdisjoint(tokens(text)):
+        return
     starts = sorted({text.rfind("\n", 0, m.start()) + 1 for m in TITLE_HINT.finditer(text)})
     for start in starts:
         line = LINE.match(text, start)
@@ -147,17 +151,6 @@ def title_case_sentence(doc: Document) -> Iterator[Proposal]:
 
 
 NATIONALITY_FORM = re.compile(r"[a-z]+(?:ian|ean|an|ese|ish|ch|ic|i)")
-# Every ASCII byte that is not a letter becomes a space: splitting the UTF-8 bytes gives the
-# document's distinct tokens at the speed of bytes methods.
-_LETTERS_ONLY = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 or c >= 128 else 32 for c in range(256))
-
-
-@lru_cache(maxsize=4)
-def tokens(text: str) -> frozenset[bytes]:
-    """The distinct letter tokens of ``text`` (ASCII letters, with any bytes beyond ASCII), as UTF-8 bytes."""
-    return frozenset(text.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split())
-
-
 @lru_cache(maxsize=1)
 def _nationality_bytes() -> frozenset[bytes]:
     return frozenset(w.encode() for w in nationality_words())
@@ -195,6 +188,7 @@ def lowercase_nationality(doc: Document) -> Iterator[Proposal]:
 
 
 MIXED_CASE = regex.compile(r"\p{Lu}{2}\p{Ll}{2,}|\p{Ll}+(\p{Lu}\p{Ll}+)")
+MIXED_TOKEN = re.compile(rb"(?<![^ ])(?:[A-Z]{2}[a-z]{2,}|[a-z]+[A-Z][a-z]+)(?![^ ])")
 
 
 @rule("C006", "mixed-case-word", "capitalization", Safety.REVIEW, example="The exhibition put the city under the LEns.")
@@ -207,8 +201,7 @@ def mixed_case_word(doc: Document) -> Iterator[Proposal]:
     twice are left alone. Review.
     """
     text = doc.text
-    words = {w.decode() for w in tokens(text) if w[1:] != w[1:].lower() and not w.isupper()
-             and w.isascii() and MIXED_CASE.fullmatch(w.decode())}
+    words = {w.decode() for w in MIXED_TOKEN.findall(b" ".join(tokens(text)))}
     if not words:
         return
     matches = list(_whole_words(words).finditer(text))
@@ -255,8 +248,15 @@ def lost_sentence_stop(doc: Document) -> Iterator[Proposal]:
 HEADING_WORDS = 6     # a line this short, without a final stop, between blank lines is a heading
 HEADLINE_WORDS_FIRST = 16
 PARAGRAPH = regex.compile(r"(?:^|(?<=\n\n))([^\n]+)(?=\n\n|\n?\Z)")
-LOWER_PARAGRAPH_START = re.compile(r"(?:\A\s*|\n\n)[a-z]")
-BREAK_HINT = re.compile(r"[a-z]\n\n[a-z]")  # a paragraph ending on a letter, the next one starting in lower case
+
+
+def _breaks(text: str) -> list[int]:
+    """Where the paragraph breaks ("\\n\\n") of ``text`` are (str.find: fast)."""
+    out, i = [], text.find("\n\n")
+    while i >= 0:
+        out.append(i)
+        i = text.find("\n\n", i + 2)
+    return out
 ENDS_SENTENCE = regex.compile(r"[.!?:;,\"”’)\]…]\s*$")
 
 
@@ -269,7 +269,10 @@ def lowercase_heading(doc: Document) -> Iterator[Proposal]:
     English first word counts, so brands ("iPhone"), code and addresses are left alone. Review.
     """
     text = doc.text
-    candidates = [m.end() - 1 for m in LOWER_PARAGRAPH_START.finditer(text)]
+    candidates = [i + 2 for i in _breaks(text) if text[i + 2:i + 3].islower()]
+    lead = len(text) - len(text.lstrip())
+    if text[lead:lead + 1].islower():
+        candidates.insert(0, lead)
     for pos in candidates:
         m = PARAGRAPH.match(text, pos)
         first = pos == len(text) - len(text.lstrip())
@@ -296,10 +299,12 @@ def broken_paragraph(doc: Document) -> Iterator[Proposal]:
     the break becomes a space. Review: a heading or list item may be meant.
     """
     text = doc.text
-    for hint in BREAK_HINT.finditer(text):
-        end = hint.start() + 1
+    for i in _breaks(text):
+        if not (text[i - 1:i].isalpha() and text[i + 2:i + 3].islower()):
+            continue
+        end = i
         start = text.rfind("\n", 0, end) + 1
-        b = PARAGRAPH.match(text, hint.end() - 1)
+        b = PARAGRAPH.match(text, i + 2)
         if b is None or start and text[start - 2:start] != "\n\n":
             continue
         head, tail = text[start:end], b.group(1)

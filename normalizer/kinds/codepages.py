@@ -18,6 +18,7 @@ import regex
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..registry import rule
+from .chars import wide_chars
 
 CODECS = ("gbk", "big5", "shift_jis", "euc_kr")
 ANY_WIDE = regex.compile(r"[\u3000-\uffff]")
@@ -70,7 +71,7 @@ def double_byte_mojibake(doc: Document) -> Iterator[Proposal]:
     Chinese text, and ideographs between spaces, are left to the fragment rules.
     """
     text = doc.text
-    if text.isascii() or not ANY_WIDE.search(text):
+    if not any(c >= "\u3000" for c in wide_chars(text)):
         return  # no ideograph, kana or hangul at all
     found: list[tuple[int, int, str, str]] = []
     for m in RUN.finditer(text):
@@ -106,7 +107,7 @@ def replacement_characters(doc: Document) -> Iterator[Proposal]:
     that something stood there.
     """
     text = doc.text
-    if "\ufffd" not in text:
+    if "\ufffd" not in wide_chars(text):
         return
     for m in REPLACEMENT_RUN.finditer(text):
         first = m.end() - len(m.group().lstrip(" \t"))

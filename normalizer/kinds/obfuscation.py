@@ -19,6 +19,7 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import is_common, zipf
 from ..registry import rule
+from .chars import wide_chars
 
 DIGITS = "〇零一二三四五六七八九"
 TO_DIGIT = str.maketrans({c: str(i) for i, c in enumerate(DIGITS[1:])} | {"〇": "0"})  # 零 is 0, 一 is 1 ...
@@ -39,7 +40,7 @@ def numeral_in_english(doc: Document) -> Iterator[Proposal]:
     two such runs or more (a site's habit), review otherwise; numerals inside Chinese text stay.
     """
     text = doc.text
-    if text.isascii() or not ANY_DIGIT.search(text):
+    if wide_chars(text).isdisjoint(DIGITS):
         return
     found = []
     for m in NUMERAL.finditer(text):
@@ -107,7 +108,7 @@ def ideograph_in_word(doc: Document) -> Iterator[Proposal]:
     the word an everyday English word (wordfreq) is proposed, the most frequent one first. Review.
     """
     text = doc.text
-    if text.isascii():
+    if not any(HAN.match(c) for c in wide_chars(text)):
         return
     for han in HAN_RUN.finditer(text):
         m = IN_WORD.match(text, han.start() - len(LATIN_BEFORE.search(text, max(0, han.start() - 40), han.start()).group()))
