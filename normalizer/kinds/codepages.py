@@ -102,7 +102,8 @@ CJK_BEFORE = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
 def replacement_characters(doc: Document) -> Iterator[Proposal]:
     """Characters lost in decoding, shown as U+FFFD ("Puebla ���� (", an emoji destroyed byte by byte).
 
-    Nothing can say what they were, so the run goes, with the space before it. One after an
+    Nothing can say what they were, so a run of them goes, with the space before it; a single
+    one goes only at the end of a line (inside a line it may have been a dash). One after an
     ideograph is E005's (a quote whose last byte was lost). Review: the reader may want to know
     that something stood there.
     """
@@ -113,4 +114,6 @@ def replacement_characters(doc: Document) -> Iterator[Proposal]:
         first = m.end() - len(m.group().lstrip(" \t"))
         if first and CJK_BEFORE.match(text, first - 1):
             continue
+        if m.end() - first == 1 and text[m.end():m.end() + 1] not in ("", "\n"):
+            continue  # one lost character inside a line may have been a dash or a quote: left to a reader
         yield Proposal(m.start(), m.end(), "", "Characters lost in decoding (U+FFFD).")
