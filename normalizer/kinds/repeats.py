@@ -21,7 +21,8 @@ from .boilerplate import removal_span
 
 LINE = regex.compile(r"[^\n]+")
 NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
-HEADLINE_END = regex.compile(r"[.!?…:;]\s*$")
+HEADLINE_ENDS = ".!?…:;"  # a line ending so is a sentence, not a headline
+MAX_CREDIT = 90
 # What follows a caption or an embedded post: "Name / AGENCY", "— Name (@handle)", a date alone.
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 CREDIT = regex.compile(
@@ -29,6 +30,7 @@ CREDIT = regex.compile(
     r"|[–—-][ \t].{1,60}\(@\w{1,30}\)"                                      # – Agency (@handle)
     rf"|(?:{MONTH}[ \t]\d{{1,2}},?[ \t]\d{{4}}|\d{{1,2}}[ \t]{MONTH}[ \t]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}))[ \t]*$"
 )
+CREDIT_HINT = regex.compile(r" / |\(@|\d{4}")  # what any credit line holds: a slash, a handle or a year
 MIN_WORDS = 4
 HEAD_LINES = 3  # a headline is among the first lines (after a breadcrumb or a section name)
 SAME_BLOCK = 90       # fuzz.ratio of the normalized copies: a lost letter or apostrophe still matches
@@ -69,22 +71,29 @@ def _fewer_marks(a: str, b: str) -> bool:
 
 def _pairs(lines: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
     """(earlier, later, why) for the blocks a page shows twice."""
-    keys = [key(t) for _, _, t in lines]
+    keys: dict[int, str] = {}
+
+    def k(i: int) -> str:  # normalized on demand: most lines are never compared
+        if i not in keys:
+            keys[i] = key(lines[i][2])
+        return keys[i]
+
     heads = [i for i in range(min(HEAD_LINES, len(lines)))
-             if not HEADLINE_END.search(lines[i][2]) and len(keys[i].split()) >= MIN_WORDS]
+             if lines[i][2].rstrip()[-1:] not in HEADLINE_ENDS and len(k(i).split()) >= MIN_WORDS]
     for head in heads:
+        size = len(lines[head][2])
         for j in range(head + 1, len(lines)):
-            if fuzz.ratio(keys[head], keys[j]) >= SAME_BLOCK:
+            if 0.7 * size <= len(lines[j][2]) <= 1.4 * size and fuzz.ratio(k(head), k(j)) >= SAME_BLOCK:
                 yield head, j, "the headline"
-    credited = [i for i in range(len(lines) - 1) if CREDIT.match(lines[i + 1][2].strip())
-                and len(keys[i].split()) >= MIN_WORDS and i not in heads]
+    credited = [i for i in range(len(lines) - 1) if len(lines[i + 1][2]) <= MAX_CREDIT and CREDIT_HINT.search(lines[i + 1][2])
+                and CREDIT.match(lines[i + 1][2].strip()) and len(k(i).split()) >= MIN_WORDS and i not in heads]
     for j in credited:
         for i in range(j):
-            if i in heads or len(keys[i]) < len(keys[j]) * 0.8:
+            if i in heads or len(lines[i][2]) < len(lines[j][2]) * 0.7 or len(k(i)) < len(k(j)) * 0.8:
                 continue
-            whole = fuzz.ratio(keys[i], keys[j]) >= SAME_BLOCK
-            quoted = (len(keys[j]) >= MIN_QUOTATION_CHARS and len(keys[i]) > len(keys[j])
-                      and fuzz.partial_ratio(keys[j], keys[i]) >= SAME_QUOTATION)
+            whole = fuzz.ratio(k(i), k(j)) >= SAME_BLOCK
+            quoted = (len(k(j)) >= MIN_QUOTATION_CHARS and len(k(i)) > len(k(j))
+                      and fuzz.partial_ratio(k(j), k(i)) >= SAME_QUOTATION)
             if whole or quoted:
                 yield i, j, "a caption or post" if whole else "a quotation"
                 break
