@@ -128,3 +128,35 @@ def repeated_block(doc: Document) -> Iterator[Proposal]:
         start, end = _with_credits(lines, drop) if why != "the headline" else lines[drop][:2]
         s, e = removal_span(text, start, end)
         yield Proposal(s, e, "", f"Printed twice: {why} repeated (line {doc.position(lines[i if drop == j else j][0])[0]}).")
+
+
+DOUBLED_HINT = regex.compile(r"(?i)dollar|euro|pound|sterling|yuan|renminbi|won\b|rupee|per ?cent|kilo")
+# A sign or code before the number and the unit's name after it: the unit said twice.
+_NUMBER = r"\d[\d.,]*(?:[ \t](?:thousand|million|billion|trillion|bn|mn))?"
+DOUBLED_UNIT = regex.compile(
+    rf"(?:(?<![\p{{L}}\p{{N}}])(?:US\$|\$|USD|US dollars?)[ \t]?{_NUMBER}([ \t]+(?:US[ \t])?dollars?)"
+    rf"|(?<![\p{{L}}\p{{N}}])(?:€|EUR)[ \t]?{_NUMBER}([ \t]+euros?)"
+    rf"|(?<![\p{{L}}\p{{N}}])(?:£|GBP)[ \t]?{_NUMBER}([ \t]+(?:pounds?|sterling))"
+    rf"|(?<![\p{{L}}\p{{N}}])(?:RMB|CNY|¥)[ \t]?{_NUMBER}([ \t]+(?:yuan|renminbi))"
+    rf"|(?<![\p{{L}}\p{{N}}])(?:₩|KRW)[ \t]?{_NUMBER}([ \t]+won)"
+    rf"|(?<![\p{{L}}\p{{N}}])(?:₹|INR|Rs\.?)[ \t]?{_NUMBER}([ \t]+rupees?)"
+    rf"|\d[ \t]?%([ \t]+(?:per[ \t]?cent|percent))"
+    rf"|\d[ \t]?km([ \t]+(?:kilomet(?:re|er)s?))"
+    rf"|\d[ \t]?kg([ \t]+(?:kilograms?|kilos?))"
+    rf")(?![\p{{L}}])"
+)
+
+
+@rule("D005", "doubled-unit", "duplicate", Safety.SAFE, example="Prices rose 12% per cent to US$ 5 million dollars.")
+def doubled_unit(doc: Document) -> Iterator[Proposal]:
+    """A unit or currency said twice, as a sign and as a word ("12% per cent", "US$5 million dollars", "RMB 10 yuan").
+
+    Engines translate the unit word and keep the sign, or the reverse. The word after the number
+    goes (the sign is what English news writes). Safe: "$5 dollars" is never meant.
+    """
+    text = doc.text
+    if not DOUBLED_HINT.search(text):
+        return
+    for m in DOUBLED_UNIT.finditer(text):
+        group = next(i for i in range(1, DOUBLED_UNIT.groups + 1) if m.group(i))
+        yield Proposal(m.start(group), m.end(group), "", f"The unit is written twice: {m.group().strip()!r}.")
