@@ -40,6 +40,7 @@ CREDIT = "Picture credit."
 TAIL_PUNCT = regex.compile(r"(?<![\s\-–—|:])[\s\-–—|:]+$")
 LETTER_RUN = regex.compile(r"\p{L}+")
 CRUMB = regex.compile(r"(?<![ \t])[ \t]+[>›»→][ \t]+")
+CRUMB_MARKS = ">›»→"
 LIST_ITEM = regex.compile(r"^[ \t]*[-•*·][ \t]")
 DANGLING = regex.compile(r"\S[\-–|]$")
 STOPS = regex.compile(r"[.!?](?:\s|$)")
@@ -59,13 +60,14 @@ class Block:
     reason: str
 
 
-def _lines(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=8)
+def _lines(text: str) -> tuple[tuple[int, int, str], ...]:
     out, pos = [], 0
     for line in text.split("\n"):
         if line.strip():
             out.append((pos, pos + len(line), line))
         pos += len(line) + 1
-    return out
+    return tuple(out)
 
 
 def _norm(line: str) -> str:
@@ -97,7 +99,7 @@ def _breadcrumb(lines: list[tuple[int, int, str]], head: str) -> dict[int, Signa
     """Breadcrumb trails: "Home > World > Asia" on one line, or a list whose first item is "Home"."""
     out: dict[int, Signal] = {}
     for i, (_, _, text) in enumerate(lines):
-        parts = [p.strip() for p in CRUMB.split(text.strip())]
+        parts = [p.strip() for p in CRUMB.split(text.strip())] if any(c in text for c in CRUMB_MARKS) else [text.strip()]
         if (len(parts) >= 3 and not SENTENCE_END.search(text.strip())
                 and all(1 <= len(words(p)) <= 4 for p in parts[:-1]) and len(words(parts[-1])) <= 20):
             out[i] = Signal("breadcrumb", 4, "Breadcrumb trail.", all(len(words(p)) <= 4 for p in parts))
@@ -202,15 +204,51 @@ INLINE = (
                               r"\p{Lu}[\p{L}.-]+(?:[ \t]+(?!(?:A|An|The|This|That|In|On|At|After|As|When|While)\b)\p{Lu}[\p{L}.-]+)?"
                               r"(?:[ \t](?=\p{Lu}))?"), "Picture credit glued into the text."),
 )
+# Strings every match of each INLINE pattern holds (lower case), looked for before the pattern runs.
+INLINE_NEEDS = (
+    ("http",),
+    ("editor", "reporter", "translator", "writer", "author", "reporting", "writing", "editing"),
+    (")",),
+    ("=",),
+    tuple(f"{w}{s} {p}" for w in ("photo", "image", "picture", "foto") for s in ("", "s") for p in ("via", "by", "from", "courtesy")),
+)
+
+
+@lru_cache(maxsize=4)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
 HEAD_SUFFIX = regex.compile(r"(?<![ \t])[ \t]+[|｜][ \t]+\p{Lu}[\p{L}]*(?:[ \t]+\p{L}+){0,2}[ \t]*$")
+
+
+TAIL = 160  # characters: the longest credit in brackets after a line's last sentence
+
+
+def _line_ends(pattern: regex.Pattern, text: str) -> Iterator[regex.Match]:
+    """``pattern`` (anchored at a line's end, after a bracket) searched only in such lines' tails."""
+    for start, end, line in _lines(text):
+        if line.rstrip()[-1:] in ")）]":
+            yield from pattern.finditer(text, max(start, end - TAIL), end)
+
+
+def _matches(pattern: regex.Pattern, text: str, reason: str) -> Iterator[regex.Match]:
+    if "after the last sentence" in reason:
+        return _line_ends(pattern, text)
+    return pattern.finditer(text)
 
 
 def _inline(text: str, family: str) -> Iterator[Proposal]:
     lexicon_words = {"sic", "ed", "eds", "ibid"}
-    for fam, pattern, reason in INLINE:
+    low = None
+    for (fam, pattern, reason), needs in zip(INLINE, INLINE_NEEDS):
         if fam != family:
             continue
-        for m in pattern.finditer(text):
+        if low is None:
+            low = _lower(text)
+        if not any(k in low for k in needs):
+            continue  # the pattern scans the whole text: only where its words occur
+        for m in _matches(pattern, text, reason):
             tag = NON_WORD.sub("", m.group()).lower()
             if "initials" in reason and (tag in lexicon_words or zipf(tag.split("/")[0] if "/" in tag else tag) >= 3.0):
                 continue
@@ -218,7 +256,7 @@ def _inline(text: str, family: str) -> Iterator[Proposal]:
             if end > m.start():
                 yield Proposal(m.start(), end, "", reason)
     if family == "byline":
-        for m in agency_tag_at_end().finditer(text):
+        for m in _line_ends(agency_tag_at_end(), text):
             yield Proposal(m.start(), m.end(), "", "Agency tag after the last sentence.")
     if family == "label":
         first = _lines(text)[:1]

@@ -121,7 +121,11 @@ BLURB = regex.compile(r"(?i)\b(?:brings you|follow us|never miss|stay (?:updated
                       r"your (?:trusted |daily )?source for|from every corner of|latest news and|news and information)\b")
 
 
+PICTURE_WORDS = ("ảnh", "photo", "foto", "image", "图", "사진")  # what GLUED_PICTURE needs, looked for first
+BLURB_WORDS = ("brings you", "follow us", "never miss", "stay ", "all in one place", "source for", "every corner",
+               "latest news", "news and information")
 CORE_TAIL = regex.compile(r"(?<![ \t])[ \t]*(?:\(\d+\)|[:：»›>→]+)[ \t]*$")
+TAIL_ENDS = frozenset("):：»›>→")
 STOPS = regex.compile(r"[.!?](?:\s|$)")
 PUNCT = regex.compile(r"[.,;:!?]")
 HASHTAGS = regex.compile(r"(?:#[\p{L}\p{N}_-]+[ \t,]*){2,}")
@@ -132,11 +136,17 @@ RUN_BAR = regex.compile(r"[.,;:!?\"“”()]")
 def core(line: str) -> str:
     """The line without its bullet, surrounding blanks, trailing colon, count and arrows."""
     s = BULLET.sub("", line, count=1).strip()
-    s = CORE_TAIL.sub("", s)
+    if s[-1:] in TAIL_ENDS:  # the tail pattern searches the whole line: only where it can match
+        s = CORE_TAIL.sub("", s)
     return s.strip()
 
 
+LONG_LINE = 400  # characters: more than 50 words of any script
+
+
 def words(line: str) -> list[str]:
+    if len(line) > LONG_LINE:  # a long line is prose whatever its count: split is ten times faster
+        return line.split()
     return WORD.findall(line)
 
 
@@ -208,7 +218,8 @@ def _prose_signals(text: str, n: int) -> tuple[Signal, ...]:
     out = []
     c = core(text)
     trailing = _tables()[6]
-    if PICTURE_LABEL.match(c) or GLUED_PICTURE.search(c):
+    low = c.lower()
+    if PICTURE_LABEL.match(c) or any(k in low for k in PICTURE_WORDS) and GLUED_PICTURE.search(c):
         out.append(Signal("caption", 3, "Picture caption."))
     elif (n <= 70 and (text[-1] in ")]）" or "/" in text[-80:] or ":" in text[-80:])
           and len(STOPS.findall(text)) <= 4 and trailing.search(text)):
@@ -217,11 +228,13 @@ def _prose_signals(text: str, n: int) -> tuple[Signal, ...]:
         out.append(Signal("byline", 3, "Copyright notice."))
     if FEED_HEADER.match(c):
         out.append(Signal("label", 3, "Header of a translated feed."))
-    if len(BLURB.findall(c)) >= 2:
+    if sum(k in low for k in BLURB_WORDS) >= 2 and len(BLURB.findall(c)) >= 2:
         out.append(Signal("label", 3, "The site's description of itself."))
     if not out and n >= 20 and not RUN_BAR.search(c):
         out.append(Signal("caption", 1, "Unpunctuated run of captions."))
     return tuple(out)
+
+
 
 
 @lru_cache(maxsize=4096)
@@ -266,7 +279,8 @@ def _short_signals(line: str, text: str) -> tuple[Signal, ...]:
         add(Signal("byline", 3, "Copyright notice."))
     if n <= 8 and (CREDIT_LINE.match(c) or credit.match(c)):
         add(Signal("caption", 3, "Picture credit."))
-    if PICTURE_LABEL.match(c) or GLUED_PICTURE.search(c):
+    low = c.lower()
+    if PICTURE_LABEL.match(c) or any(k in low for k in PICTURE_WORDS) and GLUED_PICTURE.search(c):
         add(Signal("caption", 3, "Picture caption."))
     elif n <= 70 and len(STOPS.findall(text)) <= 4 and trailing.search(text):
         add(Signal("caption", 3, "Picture caption with its credit."))
