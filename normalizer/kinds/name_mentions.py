@@ -1,0 +1,220 @@
+"""Name mentions in one document, with the context that tells whether two spellings are one person.
+
+A mention is a capitalized word that may be a name, with its neighbours (a capitalized word right
+before or after it on the line: a given name, a surname), the role or title in front of it
+("Finance Minister", "the director") and whether it stands in the headline. The measures used to
+compare two spellings (string similarity from rapidfuzz, phonetic keys from jellyfish) live here too.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ..lexicon import FUNCTION_WORDS, zipf
+
+# A capitalized word: letters and marks, inner hyphens ("Ji-yeon") and an apostrophe before a capital ("O'Neill").
+NAME = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_'’-])\p{Lu}[\p{L}\p{M}]*(?:-[\p{L}\p{M}]+)*(?:['’]\p{Lu}[\p{L}\p{M}]*)?(?![\p{L}\p{M}\p{N}_])"
+)
+ROLES = frozenset("""president minister secretary premier chancellor governor ambassador senator
+    director mayor chairman chairwoman chair envoy spokesman spokeswoman spokesperson chief
+    ceo founder coach manager striker midfielder defender goalkeeper player captain actor actress
+    singer rapper star judge justice prosecutor general gen. colonel commander admiral lieutenant
+    prince princess king queen sheikh emir pope bishop cardinal professor prof. dr. dr mr. mr mrs.
+    mrs ms. ms lawyer deputy vice leader head chairperson rep. sen. gov. lawmaker mp""".split())
+TITLE_WORDS = ROLES | frozenset("""finance foreign defence defense interior health trade economy
+    prime state prime-minister former acting""".split())
+SENTENCE_START = regex.compile(r"(?:\A|[.!?:;\"“”‘’(\[\n]\s*|^[#>*\-–—•]*\s*)\Z", regex.MULTILINE)
+HEADLINE_END = (".", "?", "!", ";", ",", ":")
+
+
+def fold(word: str) -> str:
+    """``word`` without diacritics, case-folded: ``fold("Peláez") == fold("PELAEZ")``.
+
+    >>> fold("Peláez")
+    'pelaez'
+    """
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of a capitalized word, with what stands around it."""
+
+    start: int
+    end: int
+    form: str
+    before: str      # the capitalized name word right before it ("" if none)
+    after: str       # the capitalized name word right after it ("" if none)
+    role: str        # a role or title word among the three words before it ("" if none)
+    headline: bool   # on the first line of the document, written as a headline
+
+    @property
+    def key(self) -> str:
+        return self.form.casefold()
+
+
+def headline_end(text: str) -> int:
+    """End offset of the headline (the first non-empty line, if it reads as one), else 0.
+
+    >>> headline_end("Minister Quits Over Budget\\n\\nThe minister resigned."), headline_end("It rained.\\nMore.")
+    (26, 0)
+    """
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start:end].strip()
+    if not line or line.endswith(HEADLINE_END) or len(line.split()) > 25:
+        return 0
+    return end
+
+
+def _name_word(word: str, text: str, start: int) -> bool:
+    """True if a capitalized neighbour can be part of a name (not a title, function word or sentence opener)."""
+    low = word.casefold()
+    if low in FUNCTION_WORDS or low in TITLE_WORDS or len(word) < 2:
+        return False
+    if SENTENCE_START.search(text, max(0, start - 4), start) and zipf(low) >= 4.0:
+        return False  # "Then", "After": a common word opening a sentence
+    return True
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every capitalized word of ``text`` that may be a name, in order.
+
+    >>> [(m.form, m.before, m.role) for m in mentions("Finance Minister Anna Kowalska spoke.")]
+    [('Anna', '', 'minister'), ('Kowalska', 'Anna', 'minister')]
+    """
+    head = headline_end(text)
+    found = [m for m in NAME.finditer(text) if m.group().casefold() not in TITLE_WORDS]
+    out: list[Mention] = []
+    for i, m in enumerate(found):
+        start, end, form = m.start(), m.end(), m.group()
+        if form.casefold() in FUNCTION_WORDS:
+            continue
+        before = after = ""
+        if i and found[i - 1].end() + 1 == start and text[found[i - 1].end()] == " ":
+            prev = found[i - 1]
+            if _name_word(prev.group(), text, prev.start()):
+                before = prev.group()
+        if i + 1 < len(found) and found[i + 1].start() == end + 1 and text[end] == " ":
+            after = found[i + 1].group() if found[i + 1].group().casefold() not in FUNCTION_WORDS else ""
+        lead = text[max(0, text.rfind("\n", 0, start) + 1, start - 40):start].split()[-4:]
+        role = next((w.casefold().rstrip(",") for w in reversed(lead) if w.casefold().rstrip(",") in ROLES), "")
+        out.append(Mention(start, end, form, before, after, role, start < head))
+    return out
+
+
+def counts(found: list[Mention]) -> Counter[str]:
+    """How often each spelling (case-folded) is used."""
+    return Counter(m.key for m in found)
+
+
+@functools.cache
+def _jw() -> Any:
+    from rapidfuzz.distance import JaroWinkler
+
+    return JaroWinkler
+
+
+@functools.cache
+def _jellyfish() -> Any:
+    import jellyfish
+
+    return jellyfish
+
+
+def similarity(a: str, b: str) -> float:
+    """Jaro-Winkler similarity of two spellings, 0-100, case and diacritics aside."""
+    return _jw().normalized_similarity(fold(a), fold(b)) * 100
+
+
+@functools.lru_cache(maxsize=4096)
+def phonetic_keys(word: str) -> tuple[str, str]:
+    """Metaphone (with "sh" and "s" as one sound, as transliterations from Arabic, Hebrew and Persian mix
+    them) and NYSIIS keys of a spelling, from jellyfish.
+
+    >>> phonetic_keys("Shukry")[0] == phonetic_keys("Sukari")[0]
+    True
+    """
+    plain = "".join(c for c in fold(word) if c.isalpha())
+    jf = _jellyfish()
+    return jf.metaphone(plain).replace("X", "S"), jf.nysiis(plain)
+
+
+def sound_alike(a: str, b: str) -> bool:
+    """True if two spellings share a phonetic key, or their metaphone keys differ by one sound
+    dropped (not changed), or one spelling keeps every letter of the other (letters dropped, doubled
+    or swapped) with keys one edit apart.
+
+    >>> sound_alike("Kowalczyk", "Kowalcik"), sound_alike("Xiaoming", "Xiaoping")
+    (True, False)
+    """
+    from rapidfuzz.distance import Indel, Levenshtein
+
+    ka, kb = phonetic_keys(a), phonetic_keys(b)
+    if ka[0] == kb[0] or ka[1] == kb[1]:
+        return True
+    if min(len(ka[0]), len(kb[0])) >= 3 and Indel.distance(ka[0], kb[0]) == 1:
+        return True
+    la, lb = Counter(fold(a)), Counter(fold(b))
+    if not (la - lb) or not (lb - la):
+        return min(Levenshtein.distance(ka[0], kb[0]), Levenshtein.distance(ka[1], kb[1])) <= 1
+    return False
+
+
+GENDER_PAIRS = (("ska", "ski"), ("cka", "cki"), ("ova", "ov"), ("eva", "ev"), ("ina", "in"),
+                ("aya", "iy"), ("aya", "y"), ("ová", ""), ("ienė", "ius"), ("yte", "is"))
+
+
+def other_person(a: str, b: str) -> bool:
+    """True if two spellings are more likely two people than one: a syllable of a given name that
+    differs wholly ("Jong-il"/"Jong-un"), a syllable added or dropped ("Qiang"/"Keqiang"), or the
+    female and male forms of a Slavic or Baltic surname ("Kowalska"/"Kowalski").
+
+    >>> other_person("Jong-il", "Jong-un"), other_person("Qiang", "Keqiang"), other_person("Min-jae", "Min-je")
+    (True, True, False)
+    """
+    fa, fb = fold(a), fold(b)
+    pa, pb = fa.split("-"), fb.split("-")
+    if len(pa) == len(pb) > 1:
+        for x, y in zip(pa, pb):
+            if x != y and (_jw().normalized_similarity(x, y) < 0.7 or len(x) <= 2 or len(y) <= 2):
+                return True
+    short, long_ = sorted((fa.replace("-", ""), fb.replace("-", "")), key=len)
+    if len(long_) - len(short) >= 2 and (long_.startswith(short) or long_.endswith(short)):
+        return True
+    for f, m in GENDER_PAIRS:
+        for x, y in ((fa, fb), (fb, fa)):
+            if x.endswith(f) and y.endswith(m) and x[: len(x) - len(f)] == y[: len(y) - len(m)]:
+                return True
+    return False
+
+
+def context_of(found: list[Mention], key: str) -> tuple[set[str], set[str], set[str]]:
+    """The names before, the names after and the roles of every mention of a spelling."""
+    before = {m.before.casefold() for m in found if m.key == key and m.before}
+    after = {m.after.casefold() for m in found if m.key == key and m.after}
+    roles = {m.role for m in found if m.key == key and m.role}
+    return before, after, roles
+
+
+def iter_pairs(keys: list[str], cutoff: float) -> Iterator[tuple[str, str, float]]:
+    """Pairs of spellings at least ``cutoff`` similar (rapidfuzz's cdist does the counting)."""
+    if len(keys) < 2:
+        return
+    from rapidfuzz.process import cdist
+
+    folded = [fold(k) for k in keys]
+    scores = cdist(folded, folded, scorer=_jw().normalized_similarity, score_cutoff=cutoff / 100)
+    for i in range(len(keys)):
+        for j in range(i + 1, len(keys)):
+            if scores[i][j] and folded[i] != folded[j]:
+                yield keys[i], keys[j], float(scores[i][j]) * 100
