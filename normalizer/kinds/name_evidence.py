@@ -17,8 +17,7 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import zipf
 from ..registry import rule
-from .name_mentions import (Mention, context_of, counts, headline_end, iter_pairs, mentions,
-                            other_person, sound_alike)
+from .name_mentions import Context, contexts, counts, headline_end, iter_pairs, mentions, other_person, sound_alike
 
 
 def _times(n: int) -> str:
@@ -30,26 +29,25 @@ def _cased(model: str, target: str) -> str:
     return target.upper() if model.isupper() and len(model) > 1 else target
 
 
-def _evidence(found: list[Mention], n: Counter[str], heads: set[str], forms: dict[str, str],
+def _evidence(ctx: dict[str, Context], n: Counter[str], heads: set[str], forms: dict[str, str],
               v: str, t: str, score: float) -> tuple[float, str] | None:
     """Why spelling ``v`` should read ``t`` (a rank and a sentence), or None if the article does not say so."""
     if not (n[v] < n[t] or n[v] == n[t] and t in heads and v not in heads):
         return None  # the target must be the better-attested spelling
     if n[v] > 1 and n[t] < 3 * n[v]:
         return None  # both spellings in steady use: likely two people
-    if other_person(v, t) or not sound_alike(v, t):
-        return None
-    if zipf(v) >= 3.0 and zipf(t) >= 3.0 or v + "s" == t or t + "s" == v or v + "es" == t or t + "es" == v:
-        return None  # "German"/"Germany", "Studio"/"Studios": English words and plurals, not a name
-    bv, av, rv = context_of(found, v)
-    bt, at, rt = context_of(found, t)
+    bv, av, rv = ctx[v]
+    bt, at, rt = ctx[t]
     if bv and bt and not bv & bt or av and at and not av & at:
         return None  # "Anna Kowalska" and "Piotr Kowalski": different first names, different people
     names = sorted((bv & bt) | (av & at))
     roles = sorted(rv & rt)
-    if not names:
-        if not roles or score < 88 or zipf(v) >= 3.0 or zipf(t) >= 3.0:
-            return None  # a shared title alone is weak: only for close, non-English spellings
+    if not names and (not roles or score < 88 or zipf(v) >= 3.0 or zipf(t) >= 3.0):
+        return None  # no shared name; a shared title alone is weak: only for close, non-English spellings
+    if zipf(v) >= 3.0 and zipf(t) >= 3.0 or v + "s" == t or t + "s" == v or v + "es" == t or t + "es" == v:
+        return None  # "German"/"Germany", "Studio"/"Studios": English words and plurals, not a name
+    if other_person(v, t) or not sound_alike(v, t):
+        return None
     where = f"{forms[t]!r} is written {_times(n[t])} in this article" + (" (in the headline)" if t in heads else "")
     if names:
         where += ", next to the same name " + " and ".join(repr(forms.get(x, x.title())) for x in names)
@@ -82,12 +80,14 @@ def name_spelling_variant(doc: Document) -> Iterator[Proposal]:
     forms: dict[str, str] = {}
     for key, form in sorted(((m.key, m.form) for m in found), key=lambda kf: (kf[0], kf[1].isupper())):
         forms.setdefault(key, form)  # prefer a mixed-case form as the target's spelling
+    ctx = contexts(found)
+    told = sorted(k for k, (b, a, r) in ctx.items() if b or a or r)  # evidence needs a name or title nearby
+    variants = [k for k in told if n[k] <= 2 or k in heads]
     best: dict[str, tuple[float, str, str]] = {}
-    for a, b, score in iter_pairs(sorted(n), 78):
-        for v, t in ((a, b), (b, a)):
-            ev = _evidence(found, n, heads, forms, v, t, score)
-            if ev and (v not in best or ev[0] > best[v][0]):
-                best[v] = (ev[0], t, ev[1])
+    for v, t, score in iter_pairs(variants, told, 78):
+        ev = _evidence(ctx, n, heads, forms, v, t, score)
+        if ev and (v not in best or ev[0] > best[v][0]):
+            best[v] = (ev[0], t, ev[1])
     for m in found:
         if m.key in best:
             _, t, why = best[m.key]
@@ -206,7 +206,7 @@ def glued_given_name(doc: Document) -> Iterator[Proposal]:
         low = word.casefold()
         if n[low] > 1 or zipf(low) >= 1.0:
             continue
-        for cut in range(2, len(word) - 3):
+        for cut in range(3, len(word) - 3):
             first, last = word[:cut], word[cut].upper() + word[cut + 1:]
             used = n[last.casefold()]
             if used < 2 and run.get(last, 0) < 3:

@@ -35,6 +35,7 @@ SENTENCE_START = regex.compile(r"(?:\A|[.!?:;\"“”‘’(\[\n]\s*|^[#>*\-–�
 HEADLINE_END = (".", "?", "!", ";", ",", ":")
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """``word`` without diacritics, case-folded: ``fold("Peláez") == fold("PELAEZ")``.
 
@@ -179,7 +180,7 @@ def other_person(a: str, b: str) -> bool:
     differs wholly ("Jong-il"/"Jong-un"), a syllable added or dropped ("Qiang"/"Keqiang"), or the
     female and male forms of a Slavic or Baltic surname ("Kowalska"/"Kowalski").
 
-    >>> other_person("Jong-il", "Jong-un"), other_person("Qiang", "Keqiang"), other_person("Min-jae", "Min-je")
+    >>> other_person("Jong-il", "Jong-un"), other_person("Qiang", "Keqiang"), other_person("Ji-yeon", "Ji-yeom")
     (True, True, False)
     """
     fa, fb = fold(a), fold(b)
@@ -198,23 +199,45 @@ def other_person(a: str, b: str) -> bool:
     return False
 
 
-def context_of(found: list[Mention], key: str) -> tuple[set[str], set[str], set[str]]:
-    """The names before, the names after and the roles of every mention of a spelling."""
-    before = {m.before.casefold() for m in found if m.key == key and m.before}
-    after = {m.after.casefold() for m in found if m.key == key and m.after}
-    roles = {m.role for m in found if m.key == key and m.role}
-    return before, after, roles
+Context = tuple[set[str], set[str], set[str]]
 
 
-def iter_pairs(keys: list[str], cutoff: float) -> Iterator[tuple[str, str, float]]:
-    """Pairs of spellings at least ``cutoff`` similar (rapidfuzz's cdist does the counting)."""
-    if len(keys) < 2:
-        return
+def contexts(found: list[Mention]) -> dict[str, Context]:
+    """For each spelling: the names before, the names after and the roles of its mentions."""
+    out: dict[str, Context] = {}
+    for m in found:
+        before, after, roles = out.setdefault(m.key, (set(), set(), set()))
+        if m.before:
+            before.add(m.before.casefold())
+        if m.after:
+            after.add(m.after.casefold())
+        if m.role:
+            roles.add(m.role)
+    return out
+
+
+def iter_pairs(variants: list[str], targets: list[str], cutoff: float) -> Iterator[tuple[str, str, float]]:
+    """Pairs (variant, target) of different spellings at least ``cutoff`` similar that share a first
+    letter (rapidfuzz's cdist, one block of first letter at a time).
+
+    >>> [(v, t, round(score)) for v, t, score in iter_pairs(["kowalcik"], ["kowalczyk", "nowak"], 78)]
+    [('kowalcik', 'kowalczyk', 93)]
+    """
     from rapidfuzz.process import cdist
 
-    folded = [fold(k) for k in keys]
-    scores = cdist(folded, folded, scorer=_jw().normalized_similarity, score_cutoff=cutoff / 100)
-    for i in range(len(keys)):
-        for j in range(i + 1, len(keys)):
-            if scores[i][j] and folded[i] != folded[j]:
-                yield keys[i], keys[j], float(scores[i][j]) * 100
+    blocks: dict[str, tuple[list[str], list[str]]] = {}
+    for k in variants:
+        blocks.setdefault(fold(k)[:1], ([], []))[0].append(k)
+    for k in targets:
+        if fold(k)[:1] in blocks:
+            blocks[fold(k)[:1]][1].append(k)
+    for _, (vs, ts) in sorted(blocks.items()):
+        if not ts:
+            continue
+        fv, ft = [fold(k) for k in vs], [fold(k) for k in ts]
+        for lo in range(0, len(fv), 256):
+            scores = cdist(fv[lo:lo + 256], ft, scorer=_jw().normalized_similarity, score_cutoff=cutoff / 100)
+            for i, row in enumerate(scores):
+                for j in row.nonzero()[0]:
+                    if fv[lo + i] != ft[j]:
+                        yield vs[lo + i], ts[j], float(row[j]) * 100
