@@ -17,7 +17,7 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import zipf
 from ..registry import rule
-from .name_mentions import Context, contexts, counts, headline_end, iter_pairs, mentions, other_person, sound_alike
+from .name_mentions import Context, contexts, counts, headlines, inside, iter_pairs, mentions, other_person, sound_alike
 
 
 def _times(n: int) -> str:
@@ -99,7 +99,7 @@ PIECE = regex.compile(r"[\p{L}\p{M}]+")
 JOINT = regex.compile(r"[ ]|-|['’]|- | -")
 
 
-def _spans(text: str, head: int) -> dict[str, list[tuple[int, int, bool]]]:
+def _spans(text: str, heads: list[tuple[int, int]]) -> dict[str, list[tuple[int, int, bool]]]:
     """Runs of one to three word pieces, by their letters (case-folded): key -> [(start, end, in headline)]."""
     out: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
     pieces = [(m.start(), m.end()) for m in PIECE.finditer(text)]
@@ -118,7 +118,7 @@ def _spans(text: str, head: int) -> dict[str, list[tuple[int, int, bool]]]:
                                     and text[end + 1].isalpha()):
                 continue  # the run stops inside a word
             if len(key) >= 4:
-                out[key].append((s, end, s < head))
+                out[key].append((s, end, inside(s, heads)))
     return out
 
 
@@ -152,8 +152,8 @@ def name_joint_variant(doc: Document) -> Iterator[Proposal]:
     possessives stay. The headline keeps its capitals. Review.
     """
     text = doc.text
-    head = headline_end(text)
-    for key, places in sorted(_spans(text, head).items()):
+    heads = headlines(text)
+    for key, places in sorted(_spans(text, heads).items()):
         if len(places) < 3:
             continue
         shapes = Counter(_shape(text[s:e]) for s, e, _ in places)

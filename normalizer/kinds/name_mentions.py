@@ -8,6 +8,7 @@ compare two spellings (string similarity from rapidfuzz, phonetic keys from jell
 
 from __future__ import annotations
 
+import bisect
 import functools
 import unicodedata
 from collections import Counter
@@ -55,26 +56,42 @@ class Mention:
     before: str      # the capitalized name word right before it ("" if none)
     after: str       # the capitalized name word right after it ("" if none)
     role: str        # a role or title word among the three words before it ("" if none)
-    headline: bool   # on the first line of the document, written as a headline
+    headline: bool   # on a line written as a headline
 
     @property
     def key(self) -> str:
         return self.form.casefold()
 
 
-def headline_end(text: str) -> int:
-    """End offset of the headline (the first non-empty line, if it reads as one), else 0.
+def _title_case(line: str) -> bool:
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
-    >>> headline_end("Minister Quits Over Budget\\n\\nThe minister resigned."), headline_end("It rained.\\nMore.")
-    (26, 0)
+
+def headlines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines that read as headlines: the first non-empty line without sentence
+    punctuation at its end, and any later title-case line of up to 25 words without it.
+
+    >>> headlines("Minister Quits Over Budget\\n\\nThe minister resigned.\\nNew Budget Passes Senate Vote\\nMore.")
+    [(0, 26), (51, 80)]
     """
-    start = len(text) - len(text.lstrip())
-    end = text.find("\n", start)
-    end = len(text) if end < 0 else end
-    line = text[start:end].strip()
-    if not line or line.endswith(HEADLINE_END) or len(line.split()) > 25:
-        return 0
-    return end
+    out: list[tuple[int, int]] = []
+    start, first = 0, True
+    for line in text.split("\n"):
+        end = start + len(line)
+        body = line.strip()
+        if body:
+            if not body.endswith(HEADLINE_END) and len(body.split()) <= 25 and (first or _title_case(body)):
+                out.append((start, end))
+            first = False
+        start = end + 1
+    return out
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """True if ``pos`` lies in one of the sorted ``spans``."""
+    i = bisect.bisect_right(spans, (pos, len(spans) and spans[-1][1] + 1)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _name_word(word: str, text: str, start: int) -> bool:
@@ -93,7 +110,7 @@ def mentions(text: str) -> list[Mention]:
     >>> [(m.form, m.before, m.role) for m in mentions("Finance Minister Anna Kowalska spoke.")]
     [('Anna', '', 'minister'), ('Kowalska', 'Anna', 'minister')]
     """
-    head = headline_end(text)
+    heads = headlines(text)
     found = [m for m in NAME.finditer(text) if m.group().casefold() not in TITLE_WORDS]
     out: list[Mention] = []
     for i, m in enumerate(found):
@@ -109,7 +126,7 @@ def mentions(text: str) -> list[Mention]:
             after = found[i + 1].group() if found[i + 1].group().casefold() not in FUNCTION_WORDS else ""
         lead = text[max(0, text.rfind("\n", 0, start) + 1, start - 40):start].split()[-4:]
         role = next((w.casefold().rstrip(",") for w in reversed(lead) if w.casefold().rstrip(",") in ROLES), "")
-        out.append(Mention(start, end, form, before, after, role, start < head))
+        out.append(Mention(start, end, form, before, after, role, inside(start, heads)))
     return out
 
 
