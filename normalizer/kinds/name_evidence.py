@@ -17,7 +17,8 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import zipf
 from ..registry import rule
-from .name_mentions import Context, contexts, counts, headlines, inside, iter_pairs, mentions, other_person, sound_alike
+from .name_mentions import (Context, contexts, counts, headlines, inside, iter_pairs, mentions, other_person,
+                            phonetic_keys, sound_alike)
 
 
 def _times(n: int) -> str:
@@ -29,8 +30,14 @@ def _cased(model: str, target: str) -> str:
     return target.upper() if model.isupper() and len(model) > 1 else target
 
 
-def _evidence(ctx: dict[str, Context], n: Counter[str], heads: set[str], forms: dict[str, str],
-              v: str, t: str, score: float) -> tuple[float, str] | None:
+def _same_sounds(v: str, t: str) -> bool:
+    """Equal phonetic keys, or the same letters in another order ("Racmhat"/"Rachmat")."""
+    kv, kt = phonetic_keys(v), phonetic_keys(t)
+    return kv[0] == kt[0] or kv[1] == kt[1] or sorted(v) == sorted(t)
+
+
+def _evidence(ctx: dict[str, Context], n: Counter[str], heads: set[str], bodies: set[str],
+              forms: dict[str, str], v: str, t: str, score: float) -> tuple[float, str] | None:
     """Why spelling ``v`` should read ``t`` (a rank and a sentence), or None if the article does not say so."""
     if not (n[v] < n[t] or n[v] == n[t] and t in heads and v not in heads):
         return None  # the target must be the better-attested spelling
@@ -42,8 +49,11 @@ def _evidence(ctx: dict[str, Context], n: Counter[str], heads: set[str], forms: 
         return None  # "Anna Kowalska" and "Piotr Kowalski": different first names, different people
     names = sorted((bv & bt) | (av & at))
     roles = sorted(rv & rt)
-    if not names and (not roles or score < 88 or zipf(v) >= 3.0 or zipf(t) >= 3.0):
-        return None  # no shared name; a shared title alone is weak: only for close, non-English spellings
+    headline = v in heads and v not in bodies and n[t] >= 2 and t in bodies
+    if not names and (not (roles or headline) or score < 88 or zipf(v) >= 3.0 or zipf(t) >= 3.0):
+        return None  # no shared name; a shared title or the headline alone is weak: only for close, rare spellings
+    if av & at and not bv & bt and not _same_sounds(v, t):
+        return None  # a given name before the same surname: "Ivana"/"Ivanka Trump" may be two people
     if zipf(v) >= 3.0 and zipf(t) >= 3.0 or v + "s" == t or t + "s" == v or v + "es" == t or t + "es" == v:
         return None  # "German"/"Germany", "Studio"/"Studios": English words and plurals, not a name
     if other_person(v, t) or not sound_alike(v, t):
@@ -53,6 +63,8 @@ def _evidence(ctx: dict[str, Context], n: Counter[str], heads: set[str], forms: 
         where += ", next to the same name " + " and ".join(repr(forms.get(x, x.title())) for x in names)
     if roles:
         where += ", after the same title " + " and ".join(repr(r) for r in roles)
+    if headline and not names and not roles:
+        where += ", where the headline spells it differently"
     rank = score + 20 * len(names) + 5 * len(roles) + n[t]
     return rank, f"{forms[v]!r} may be a misspelling of the same person's name: {where}; the two sound alike ({score:.0f}% similar)."
 
@@ -77,15 +89,17 @@ def name_spelling_variant(doc: Document) -> Iterator[Proposal]:
         return
     n = counts(found)
     heads = {m.key for m in found if m.headline}
+    bodies = {m.key for m in found if not m.headline}
     forms: dict[str, str] = {}
     for key, form in sorted(((m.key, m.form) for m in found), key=lambda kf: (kf[0], kf[1].isupper())):
         forms.setdefault(key, form)  # prefer a mixed-case form as the target's spelling
     ctx = contexts(found)
-    told = sorted(k for k, (b, a, r) in ctx.items() if b or a or r)  # evidence needs a name or title nearby
-    variants = [k for k in told if n[k] <= 2 or k in heads]
+    # evidence needs a name or title nearby, or a headline against the body
+    told = sorted(k for k, (b, a, r) in ctx.items() if b or a or r or k in heads or n[k] >= 2)
+    variants = [k for k in told if n[k] <= 2 and (any(ctx[k]) or k in heads)]
     best: dict[str, tuple[float, str, str]] = {}
     for v, t, score in iter_pairs(variants, told, 78):
-        ev = _evidence(ctx, n, heads, forms, v, t, score)
+        ev = _evidence(ctx, n, heads, bodies, forms, v, t, score)
         if ev and (v not in best or ev[0] > best[v][0]):
             best[v] = (ev[0], t, ev[1])
     for m in found:

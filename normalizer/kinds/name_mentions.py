@@ -94,14 +94,20 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _name_word(word: str, text: str, start: int) -> bool:
-    """True if a capitalized neighbour can be part of a name (not a title, function word or sentence opener)."""
+def _opens_sentence(text: str, start: int) -> bool:
+    return bool(SENTENCE_START.search(text, max(0, start - 4), start))
+
+
+def _name_word(word: str, text: str, start: int, inner: set[str], head: bool) -> bool:
+    """True if a capitalized neighbour can be part of a name: not a title or function word, not a
+    common word opening a sentence ("Then", "After") unless the text also capitalizes it mid-sentence,
+    and not a common word of a title-case headline ("Resigns")."""
     low = word.casefold()
     if low in FUNCTION_WORDS or low in TITLE_WORDS or len(word) < 2:
         return False
-    if SENTENCE_START.search(text, max(0, start - 4), start) and zipf(low) >= 4.0:
-        return False  # "Then", "After": a common word opening a sentence
-    return True
+    if head and zipf(low) >= 3.0:
+        return False
+    return not (_opens_sentence(text, start) and zipf(low) >= 4.0 and word not in inner)
 
 
 def mentions(text: str) -> list[Mention]:
@@ -112,21 +118,24 @@ def mentions(text: str) -> list[Mention]:
     """
     heads = headlines(text)
     found = [m for m in NAME.finditer(text) if m.group().casefold() not in TITLE_WORDS]
+    inner = {m.group() for m in found if not _opens_sentence(text, m.start())}
     out: list[Mention] = []
     for i, m in enumerate(found):
         start, end, form = m.start(), m.end(), m.group()
         if form.casefold() in FUNCTION_WORDS:
             continue
+        head = inside(start, heads)
         before = after = ""
         if i and found[i - 1].end() + 1 == start and text[found[i - 1].end()] == " ":
             prev = found[i - 1]
-            if _name_word(prev.group(), text, prev.start()):
+            if _name_word(prev.group(), text, prev.start(), inner, head):
                 before = prev.group()
         if i + 1 < len(found) and found[i + 1].start() == end + 1 and text[end] == " ":
-            after = found[i + 1].group() if found[i + 1].group().casefold() not in FUNCTION_WORDS else ""
+            nxt = found[i + 1]
+            after = nxt.group() if _name_word(nxt.group(), text, nxt.start(), inner, head) else ""
         lead = text[max(0, text.rfind("\n", 0, start) + 1, start - 40):start].split()[-4:]
         role = next((w.casefold().rstrip(",") for w in reversed(lead) if w.casefold().rstrip(",") in ROLES), "")
-        out.append(Mention(start, end, form, before, after, role, inside(start, heads)))
+        out.append(Mention(start, end, form, before, after, role, head))
     return out
 
 
@@ -197,15 +206,19 @@ def other_person(a: str, b: str) -> bool:
     differs wholly ("Jong-il"/"Jong-un"), a syllable added or dropped ("Qiang"/"Keqiang"), or the
     female and male forms of a Slavic or Baltic surname ("Kowalska"/"Kowalski").
 
-    >>> other_person("Jong-il", "Jong-un"), other_person("Qiang", "Keqiang"), other_person("Ji-yeon", "Ji-yeom")
-    (True, True, False)
+    >>> other_person("Jong-il", "Jong-un"), other_person("Jae-myung", "Jae-yong"), other_person("Qiang", "Keqiang")
+    (True, True, True)
+    >>> other_person("Ji-yeon", "Ji-yeom"), other_person("Kowalczyk", "Kowalcik")
+    (False, False)
     """
+    from rapidfuzz.distance import DamerauLevenshtein
+
     fa, fb = fold(a), fold(b)
     pa, pb = fa.split("-"), fb.split("-")
     if len(pa) == len(pb) > 1:
         for x, y in zip(pa, pb):
-            if x != y and (_jw().normalized_similarity(x, y) < 0.7 or len(x) <= 2 or len(y) <= 2):
-                return True
+            if x != y and (DamerauLevenshtein.distance(x, y) > 1 or len(x) <= 2 or len(y) <= 2):
+                return True  # a syllable is a unit: more than one letter changed is another syllable
     short, long_ = sorted((fa.replace("-", ""), fb.replace("-", "")), key=len)
     if len(long_) - len(short) >= 2 and (long_.startswith(short) or long_.endswith(short)):
         return True
