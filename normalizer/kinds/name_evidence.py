@@ -52,6 +52,8 @@ def _evidence(ctx: dict[str, Context], n: Counter[str], heads: set[str], bodies:
     headline = v in heads and v not in bodies and n[t] >= 2 and t in bodies
     if not names and (not (roles or headline) or score < 88 or zipf(v) >= 3.0 or zipf(t) >= 3.0):
         return None  # no shared name; a shared title or the headline alone is weak: only for close, rare spellings
+    if n[v] == n[t] and not names:
+        return None  # a tie broken by the headline needs a shared name too
     if av & at and not bv & bt and not _same_sounds(v, t):
         return None  # a given name before the same surname: "Ivana"/"Ivanka Trump" may be two people
     if zipf(v) >= 3.0 and zipf(t) >= 3.0 or v + "s" == t or t + "s" == v or v + "es" == t or t + "es" == v:

@@ -105,9 +105,9 @@ def _name_word(word: str, text: str, start: int, inner: set[str], head: bool) ->
     low = word.casefold()
     if low in FUNCTION_WORDS or low in TITLE_WORDS or len(word) < 2:
         return False
-    if head and zipf(low) >= 3.0:
-        return False
-    return not (_opens_sentence(text, start) and zipf(low) >= 4.0 and word not in inner)
+    if word in inner:
+        return True
+    return not (head and zipf(low) >= 3.0 or _opens_sentence(text, start) and zipf(low) >= 4.0)
 
 
 def mentions(text: str) -> list[Mention]:
@@ -118,7 +118,7 @@ def mentions(text: str) -> list[Mention]:
     """
     heads = headlines(text)
     found = [m for m in NAME.finditer(text) if m.group().casefold() not in TITLE_WORDS]
-    inner = {m.group() for m in found if not _opens_sentence(text, m.start())}
+    inner = {m.group() for m in found if not _opens_sentence(text, m.start()) and not inside(m.start(), heads)}
     out: list[Mention] = []
     for i, m in enumerate(found):
         start, end, form = m.start(), m.end(), m.group()
