@@ -77,13 +77,15 @@ def name_spelling_variant(doc: Document) -> Iterator[Proposal]:
     """A person's name spelled another way than elsewhere in the same article ("Finance Minister
     Kowalczyk ... Minister Kowalcik said").
 
-    The other spelling must be better attested (used more often, or in the headline), sound alike
-    (a metaphone or NYSIIS key from jellyfish, or only letters dropped or swapped), be close as a
-    string (rapidfuzz Jaro-Winkler), and share context: the same given name or surname next to it,
-    or the same title before it. Different given names, a syllable added or changed ("Jong-il" and
-    "Jong-un", "Qiang" and "Keqiang") and female and male surname forms are taken as different people.
-    Two English words ("German"/"Germany") and a plural are not names; a spelling that differs only
-    by diacritics is left alone (an accepted ASCII spelling). Review: the article may name two people.
+    The other spelling must be better attested (used more often; on a tie, in the headline), sound
+    alike (a metaphone or NYSIIS key from jellyfish, or only letters dropped or swapped), be close as
+    a string (rapidfuzz Jaro-Winkler), and share context: the same given name or surname beside it,
+    or, for close and rare spellings, the same title before it or a headline against the body.
+    Different given names, a syllable added or changed ("Jong-il"/"Jong-un", "Qiang"/"Keqiang"),
+    female and male surname forms, and a given name before a shared surname that neither sounds the
+    same nor has the same letters ("Ivana"/"Ivanka") are taken as different people. English words
+    ("German"/"Germany"), plurals, and spellings differing only by diacritics are left alone.
+    Review: the article may name two people.
     """
     text = doc.text
     found = [m for m in mentions(text) if len(m.form.replace("-", "")) >= 4]
