@@ -158,11 +158,6 @@ def _jellyfish() -> Any:
     return jellyfish
 
 
-def similarity(a: str, b: str) -> float:
-    """Jaro-Winkler similarity of two spellings, 0-100, case and diacritics aside."""
-    return _jw().normalized_similarity(fold(a), fold(b)) * 100
-
-
 @functools.lru_cache(maxsize=4096)
 def phonetic_keys(word: str) -> tuple[str, str]:
     """Metaphone (with "sh" and "s" as one sound, as transliterations from Arabic, Hebrew and Persian mix
