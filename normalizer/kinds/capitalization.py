@@ -40,6 +40,20 @@ def _capital_before(line: str, pos: int) -> bool:
     m = PREVIOUS_WORD.search(line, 0, pos)
     return bool(m and m.group(1)[0].isupper())
 
+
+# The token before ends a sentence: a stop, then only closing marks (or their mojibake, "World.‚Äù").
+SENTENCE_END_BEFORE = regex.compile(r"[.!?][^\s\p{N}A-Za-z]*[ \t]+\Z")
+
+
+SURNAMES = frozenset({"He", "To"})  # Chinese He (何, 贺), Vietnamese Tô
+
+
+def _used_as_name(line: str, m: regex.Match) -> bool:
+    """True if a surname-like word is part of a name: "Vice Premier He Lifeng", "Secretary To Lam"."""
+    nxt = m.group(2)
+    return m.group(1) in SURNAMES and nxt[0].isupper() and (not is_common(nxt) or _capital_before(line, m.start()))
+
+
 WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 
 
@@ -83,6 +97,8 @@ def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
                 continue  # "The Hague", "Bank Of America": part of a name or title
             if any(a < m.start() < b for a, b in quoted):
                 continue
+            if _used_as_name(s, m) or SENTENCE_END_BEFORE.search(s, max(0, m.start() - 12), m.start()):
+                continue  # a surname (He, To), or a sentence start after a closing quote
             start = line.start() + m.start(1)
             yield Proposal(start, start + len(word), word.lower(),
                            f"{word!r} is capitalized in mid-sentence.")
