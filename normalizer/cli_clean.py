@@ -66,7 +66,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
     # large files are staged in the output folder itself (never below it: a link there is not followed)
     # or beside the real file
-    stage_dirs = {f: (out_dir if out_dir is not None else real_path(f, folders).parent) for f, root in pairs}
+    stage_dirs = {f: (out_dir if out_dir is not None else Path(os.path.dirname(real_path(f, folders)))) for f, root in pairs}
     stale = remove_stale_temps(pairs, out_dir, args.backup_suffix, started_ns)
     # copies beside untouched originals are flushed to disk together at the end; in place, each file
     # and its backup are flushed before the original is replaced

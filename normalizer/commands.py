@@ -65,10 +65,12 @@ def _files(args: argparse.Namespace, cfg: Config, skip: Path | None = None) -> l
     exclude = list(cfg.exclude)
     found = []
     skipped: list[tuple[Path, str]] = []
-    skip_real = skip.resolve() if skip is not None else None
+    skip_real = os.path.realpath(skip) if skip is not None else None
+    if skip_real is not None and not any(_overlap(skip_real, os.path.realpath(p)) for p in present if p.is_dir()):
+        skip_real = None  # the folder to skip and the folders given are apart: no file found can be in it
     folders: dict[str, str] = {}
     for f, root in find_files(present, cfg.extensions, exclude, skipped):
-        if skip_real is not None and f not in present and skip_real in real_path(f, folders).parents:
+        if skip_real is not None and f not in present and _inside(real_path(f, folders), skip_real):
             continue
         found.append((f, root))
     for f, why in skipped:
@@ -78,6 +80,15 @@ def _files(args: argparse.Namespace, cfg: Config, skip: Path | None = None) -> l
         print(f"mtnorm: warning: no files to process ({exts}) in {', '.join(map(display, present))}",
               file=sys.stderr)
     return found
+
+
+def _inside(path: str, folder: str) -> bool:
+    """True if the real path ``path`` lies below the real folder ``folder``."""
+    return path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _overlap(a: str, b: str) -> bool:
+    return a == b or _inside(a, b) or _inside(b, a)
 
 
 def _policy(args: argparse.Namespace, cfg: Config) -> Policy:

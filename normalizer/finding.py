@@ -114,13 +114,14 @@ def output_path(path: Path, root: Path, out_dir: Path) -> Path:
     return out_dir / rel
 
 
-def real_path(path: Path, folders: dict[str, str]) -> Path:
-    """``path.resolve()`` for many files in few folders: each folder is resolved once (kept in
+def real_path(path: str | os.PathLike[str], folders: dict[str, str]) -> str:
+    """``os.path.realpath(path)`` for many files in few folders: each folder is resolved once (kept in
     ``folders``), and a file is resolved on its own only when it is a symbolic link."""
+    path = os.fspath(path)
     if os.path.islink(path):
-        return path.resolve()
-    parent = os.path.dirname(path) or "."
+        return os.path.realpath(path)
+    parent, name = os.path.split(path)
     real = folders.get(parent)
     if real is None:
-        real = folders[parent] = os.path.realpath(parent)
-    return Path(real, os.path.basename(path))
+        real = folders[parent] = os.path.realpath(parent or ".")
+    return os.path.join(real, name)

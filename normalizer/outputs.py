@@ -141,8 +141,8 @@ def remove_stale_temps(pairs: list[tuple[Path, Path]], out_dir: Path | None, suf
             places.setdefault(out_dir.joinpath(*rel.parts[:-1]), set()).add(rel.name)
             places.setdefault(out_dir, set()).add(f.name)
         else:
-            real = real_path(f, real_folders)
-            places.setdefault(real.parent, set()).update((real.name, real.name + suffix))
+            folder, name = os.path.split(real_path(f, real_folders))
+            places.setdefault(Path(folder), set()).update((name, name + suffix))
     removed = 0
     for folder, names in places.items():
         try:
