@@ -49,8 +49,9 @@ code = cli.main(sys.argv[1:])
 secs = time.perf_counter() - start
 hwm = next(l for l in open('/proc/self/status') if l.startswith('VmHWM'))
 workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-own = resource.getrusage(resource.RUSAGE_SELF)
-print(f"PROBE {code} {secs} {int(hwm.split()[1])} {workers} {own.ru_utime + own.ru_stime}", file=sys.stderr)
+own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"PROBE {code} {secs} {int(hwm.split()[1])} {workers} {own.ru_utime + own.ru_stime} "
+      f"{kids.ru_utime + kids.ru_stime}", file=sys.stderr)
 """
 
 
@@ -120,14 +121,15 @@ def files_of(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.txt"))
 
 
-def run_cli(args: list[str]) -> tuple[int, float, int, int, float]:
-    """(exit code, seconds in main, peak MB of the main process, peak MB of a worker, CPU seconds of the main process)."""
+def run_cli(args: list[str]) -> tuple[int, float, int, int, float, float]:
+    """(exit code, seconds in main, peak MB of the main process, peak MB of a worker, CPU seconds of
+    the main process and of its workers)."""
     out = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True)
     line = next((x for x in out.stderr.splitlines() if x.startswith("PROBE ")), None)
     if line is None:
         raise SystemExit(f"mtnorm {' '.join(args)} failed:\n{out.stderr[-2000:]}")
-    _, code, secs, hwm, workers, cpu = line.split()
-    return int(code), float(secs), int(hwm) // 1024, int(workers) // 1024, float(cpu)
+    _, code, secs, hwm, workers, cpu, kids = line.split()
+    return int(code), float(secs), int(hwm) // 1024, int(workers) // 1024, float(cpu), float(kids)
 
 
 def wall(args: list[str], repeat: int = 11, env: dict[str, str] | None = None) -> float:
@@ -190,11 +192,11 @@ def batches(folder: Path, work: Path, label: str) -> dict[tuple[str, int], float
                 argv = ["check", str(folder), "-j", str(jobs), "--statistics"]
             else:
                 argv = ["clean", str(folder), "-j", str(jobs), "--out", str(out), "-q"]
-            code, secs, hwm, worker, cpu = run_cli(argv)
+            code, secs, hwm, worker, cpu, kids = run_cli(argv)
             results[(cmd, jobs)] = secs
             peak = f"{hwm}" + (f"+{worker}/worker" if jobs > 1 else "")
             print(f"{'mtnorm ' + cmd + ' ' + label:<34} {jobs:>4} {secs:8.1f} {size / secs:7.2f} "
-                  f"{len(files) / secs:8.1f} {peak:>14} {cpu:10.1f}")
+                  f"{len(files) / secs:8.1f} {peak:>14} {cpu:6.1f} {kids:7.1f}")
             shutil.rmtree(out, ignore_errors=True)
     for cmd in ("check", "clean"):
         print(f"speed-up of {cmd} {label} with 2 processes: {results[(cmd, 1)] / results[(cmd, 2)]:.2f}x")
@@ -202,7 +204,7 @@ def batches(folder: Path, work: Path, label: str) -> dict[tuple[str, int], float
 
 
 HEADER = (f"{'command':<34} {'jobs':>4} {'seconds':>8} {'MB/s':>7} {'files/s':>8} {'peak MB':>14} "
-          f"{'parent CPU s':>10}")
+          f"{'CPU s: main':>6} {'workers':>7}")
 
 
 def main() -> None:
@@ -261,7 +263,7 @@ def main() -> None:
         print(f"  {fam}  {spm * 1000:6.1f} ms/MB  {share:5.1f}%")
     if large is not None:
         out = work / "out-large"
-        code, secs, hwm, _, _ = run_cli(["clean", str(large), "--out", str(out), "-q"])
+        code, secs, hwm, _, _, _ = run_cli(["clean", str(large), "--out", str(out), "-q"])
         mb = large.stat().st_size / 1e6
         print(f"large file: clean --out {mb:.0f} MB in {secs:.0f} s ({mb / secs:.2f} MB/s), peak memory {hwm} MB")
     if args.work is None:
