@@ -194,3 +194,20 @@ def test_in_place_with_workers_shares_one_journal_and_undo_restores_every_file(t
     assert listed.returncode == 0 and "24 files" in listed.stdout
     assert run_cli("undo", tmp_path / "in").returncode == 0
     assert {f: f.read_bytes() for f in files} == before
+
+
+def test_workers_started_afresh_build_the_rules_and_write_the_same_files(tmp_path: Path) -> None:
+    """With the ``spawn`` start method (macOS, Windows; ``forkserver`` is Python 3.14's default on Linux)
+    nothing is inherited: the rules travel as their spec and the output folder as a path."""
+    stories(tmp_path / "in", 6)
+    spawn = ("import multiprocessing, sys; multiprocessing.set_start_method('spawn'); "
+             "from normalizer import cli; sys.exit(cli.main(sys.argv[1:]))")
+    for jobs, out in (("1", "one"), ("2", "two")):
+        done = subprocess.run([sys.executable, "-c", spawn, "clean", str(tmp_path / "in"), "--out", str(tmp_path / out),
+                               "-j", jobs], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0 and done.stderr == "", done.stderr
+        assert "6 files, 6 changed, 12 fixes applied" in done.stdout
+    for i in range(6):
+        name = f"story{i:02d}.txt"
+        assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "one" / name).read_bytes()
+        assert (tmp_path / "two" / name).read_text(encoding="utf-8") == cleaned(i)
