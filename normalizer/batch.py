@@ -198,7 +198,7 @@ def run(
     When the learned-boilerplate rule (B003) or the fuzzy name rule (N002) is
     selected, the files are first read once to find lines and paragraphs
     repeated in ``learn_min_docs`` of them, and names the run uses repeatedly.
-    ``rules`` are loaded once by the caller: with ``jobs`` > 1 give :func:`~normalizer.api.load_run_rules`'
+    ``rules`` are loaded once by the caller; with ``jobs`` > 1, those of :func:`~normalizer.api.load_run_rules`
     (a forked worker shares them; one started afresh builds them from their spec). The ``policy`` vetoes
     fixes on accepted words, skips rules per path, and applies a review journal (rejected fixes dropped,
     approved ones applied). ``stage_dirs`` says where a large file's cleaned copy is staged (the folder
