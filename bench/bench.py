@@ -6,6 +6,8 @@ Run with `make bench` (or `python bench/bench.py [--quick] [--work DIR]`). It bu
 - `feed/`: at least 2,000 articles and 10 MB, made of paragraphs of the error-free MQM
   translations and the edited prose samples, with a paragraph of the artefact-laden seeds in
   about one article in twelve (most text clean, artefacts sparse, as in a real feed);
+- `small/`: 4,800 articles of about 2 KB of the same mix (many small files: what a batch
+  costs per file, beyond the rules);
 - `large/large.txt`: one file of at least 100 MB of the same mix.
 
 and prints, for `mtnorm check` and `mtnorm clean --out` with the default rules, MB/s and files/s
@@ -13,7 +15,9 @@ with 1 and 2 processes (end to end, start-up included), time per rule family (in
 sample), peak memory, CLI start-up time (`--help`, `check` on a one-sentence file and on a seed
 article, with mtnorm byte-compiled as pip installs it, and the one-sentence file with every mtnorm
 module compiled at start: the benchmark removes and rebuilds `normalizer/**/__pycache__` for that),
-and `ftfy.fix_text` alone on the same files as the reference. `--quick` skips the 100 MB file. Nothing here is estimated: every figure is measured
+and `ftfy.fix_text` alone on the same files as the reference. `--quick` skips the 100 MB file;
+`--batches` prints only the batch figures (`check` and `clean --out` with 1 and 2 processes on
+the feed and on the small files), `--repeat N` runs them N times back to back. Nothing here is estimated: every figure is measured
 in this run.
 """
 
@@ -35,6 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "bench" / ".corpus"
 FEED_FILES, FEED_MB, LARGE_MB = 2000, 10.0, 100.0
+SMALL_FILES, SMALL_SIZE = 4800, (1500, 2500)
 DIRTY_SHARE = 1 / 12
 PROBE = """
 import resource, sys, time
@@ -44,7 +49,9 @@ code = cli.main(sys.argv[1:])
 secs = time.perf_counter() - start
 hwm = next(l for l in open('/proc/self/status') if l.startswith('VmHWM'))
 workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(f"PROBE {code} {secs} {int(hwm.split()[1])} {workers}", file=sys.stderr)
+own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"PROBE {code} {secs} {int(hwm.split()[1])} {workers} {own.ru_utime + own.ru_stime} "
+      f"{kids.ru_utime + kids.ru_stime}", file=sys.stderr)
 """
 
 
@@ -58,8 +65,8 @@ def paragraphs(paths: list[Path]) -> list[str]:
     return out
 
 
-def build_corpus(quick: bool) -> tuple[Path, Path | None]:
-    """The feed folder and the large file, built once (deterministic: seeded)."""
+def build_corpus(quick: bool) -> tuple[Path, Path, Path | None]:
+    """The feed folder, the small-files folder and the large file, built once (deterministic: seeded)."""
     clean = paragraphs(sorted((ROOT / "tests/data/mqm").glob("*.txt")) + sorted((ROOT / "tests/data/prose").glob("*.txt")))
     dirty = paragraphs(sorted(ROOT.glob("seeds/*.txt")))
     rng = random.Random(20261201)
@@ -87,6 +94,18 @@ def build_corpus(quick: bool) -> tuple[Path, Path | None]:
             total += len(text.encode("utf-8"))
             i += 1
         marker.write_text(f"{i} files, {total} bytes\n")
+    small = CORPUS / "small"
+    if not (small / ".complete").exists():
+        shutil.rmtree(small, ignore_errors=True)
+        small.mkdir(parents=True)
+        total = 0
+        for i in range(SMALL_FILES):
+            text = article(rng.randint(*SMALL_SIZE))
+            path = small / f"{i // 500:02d}" / f"story{i:05d}.txt"
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            total += len(text.encode("utf-8"))
+        (small / ".complete").write_text(f"{SMALL_FILES} files, {total} bytes\n")
     large = None
     if not quick:
         large = CORPUS / "large" / "large.txt"
@@ -95,21 +114,22 @@ def build_corpus(quick: bool) -> tuple[Path, Path | None]:
             with open(large, "w", encoding="utf-8") as fh:
                 while fh.tell() < LARGE_MB * 1e6:
                     fh.write(article(5000) + "\n")
-    return feed, large
+    return feed, small, large
 
 
 def files_of(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.txt"))
 
 
-def run_cli(args: list[str]) -> tuple[int, float, int, int]:
-    """(exit code, seconds in main, peak MB of the main process, peak MB of a worker)."""
+def run_cli(args: list[str]) -> tuple[int, float, int, int, float, float]:
+    """(exit code, seconds in main, peak MB of the main process, peak MB of a worker, CPU seconds of
+    the main process and of its workers)."""
     out = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True)
     line = next((x for x in out.stderr.splitlines() if x.startswith("PROBE ")), None)
     if line is None:
         raise SystemExit(f"mtnorm {' '.join(args)} failed:\n{out.stderr[-2000:]}")
-    _, code, secs, hwm, workers = line.split()
-    return int(code), float(secs), int(hwm) // 1024, int(workers) // 1024
+    _, code, secs, hwm, workers, cpu, kids = line.split()
+    return int(code), float(secs), int(hwm) // 1024, int(workers) // 1024, float(cpu), float(kids)
 
 
 def wall(args: list[str], repeat: int = 11, env: dict[str, str] | None = None) -> float:
@@ -159,13 +179,43 @@ def per_family(files: list[Path]) -> tuple[float, list[tuple[str, float, float]]
                           for fam, secs in sorted(spent.items(), key=lambda kv: -kv[1])]
 
 
+def batches(folder: Path, work: Path, label: str) -> dict[tuple[str, int], float]:
+    """``check --statistics`` and ``clean --out`` of ``folder`` with 1 and 2 processes: one line each."""
+    files = files_of(folder)
+    size = sum(p.stat().st_size for p in files) / 1e6
+    results = {}
+    for cmd in ("check", "clean"):
+        for jobs in (1, 2):
+            out = work / f"out-{cmd}-{jobs}"
+            shutil.rmtree(out, ignore_errors=True)
+            if cmd == "check":
+                argv = ["check", str(folder), "-j", str(jobs), "--statistics"]
+            else:
+                argv = ["clean", str(folder), "-j", str(jobs), "--out", str(out), "-q"]
+            code, secs, hwm, worker, cpu, kids = run_cli(argv)
+            results[(cmd, jobs)] = secs
+            peak = f"{hwm}" + (f"+{worker}/worker" if jobs > 1 else "")
+            print(f"{'mtnorm ' + cmd + ' ' + label:<34} {jobs:>4} {secs:8.1f} {size / secs:7.2f} "
+                  f"{len(files) / secs:8.1f} {peak:>14} {cpu:6.1f} {kids:7.1f}")
+            shutil.rmtree(out, ignore_errors=True)
+    for cmd in ("check", "clean"):
+        print(f"speed-up of {cmd} {label} with 2 processes: {results[(cmd, 1)] / results[(cmd, 2)]:.2f}x")
+    return results
+
+
+HEADER = (f"{'command':<34} {'jobs':>4} {'seconds':>8} {'MB/s':>7} {'files/s':>8} {'peak MB':>14} "
+          f"{'CPU s: main':>6} {'workers':>7}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="skip the 100 MB file")
+    ap.add_argument("--batches", action="store_true", help="only check and clean with 1 and 2 processes")
+    ap.add_argument("--repeat", type=int, default=1, help="run the batch figures this many times")
     ap.add_argument("--work", type=Path, help="scratch folder for outputs (default: a temporary one)")
     args = ap.parse_args()
     t0 = time.perf_counter()
-    feed, large = build_corpus(args.quick)
+    feed, small_feed, large = build_corpus(args.quick or args.batches)
     files = files_of(feed)
     size = sum(p.stat().st_size for p in files) / 1e6
     work = args.work or Path(tempfile.mkdtemp(prefix="mtnorm-bench-"))
@@ -173,7 +223,16 @@ def main() -> None:
           f"{platform.system()} {platform.release()}")
     print(f"corpus: {len(files)} files, {size:.1f} MB in {feed.relative_to(ROOT)}"
           + (f"; one file of {large.stat().st_size / 1e6:.0f} MB" if large else "")
-          + f" (built/checked in {time.perf_counter() - t0:.1f} s)")
+          + f" (built/checked in {time.perf_counter() - t0:.1f} s); SMALL: {SMALL_FILES} files of "
+          f"{sum(p.stat().st_size for p in files_of(small_feed)) / SMALL_FILES / 1e3:.1f} kB on average")
+    if args.batches:
+        for _ in range(args.repeat):
+            print(HEADER)
+            batches(feed, work, "FEED")
+            batches(small_feed, work, "SMALL")
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+        return
     small = work / "small.txt"
     small.write_text("Talks resumed on Monday.\n", encoding="utf-8")
     article = min(ROOT.glob("seeds/*.txt"))
@@ -194,23 +253,9 @@ def main() -> None:
           f"as pip installs it; the small file from source: {source_s * 1000:.0f} ms)")
     ref = ftfy_reference(files)
     print(f"reference: ftfy.fix_text alone on the same files: {ref:.2f} MB/s (one core)")
-    print(f"{'command':<34} {'jobs':>4} {'seconds':>8} {'MB/s':>7} {'files/s':>8} {'peak MB':>8}")
-    results = {}
-    for cmd in ("check", "clean"):
-        for jobs in (1, 2):
-            out = work / f"out-{cmd}-{jobs}"
-            shutil.rmtree(out, ignore_errors=True)
-            argv = [cmd, str(feed), "-j", str(jobs)] + (["--out", str(out), "-q"] if cmd == "clean" else
-                                                       ["--format", "jsonl"])
-            if cmd == "check":
-                argv = ["check", str(feed), "-j", str(jobs), "--statistics"]
-            code, secs, hwm, worker = run_cli(argv)
-            results[(cmd, jobs)] = secs
-            peak = f"{hwm}" + (f"+{worker}/worker" if jobs > 1 else "")
-            print(f"{'mtnorm ' + cmd + ' FEED':<34} {jobs:>4} {secs:8.1f} {size / secs:7.2f} "
-                  f"{len(files) / secs:8.1f} {peak:>8}")
-    for cmd in ("check", "clean"):
-        print(f"speed-up of {cmd} with 2 processes: {results[(cmd, 1)] / results[(cmd, 2)]:.2f}x")
+    print(HEADER)
+    results = batches(feed, work, "FEED")
+    batches(small_feed, work, "SMALL")
     print(f"check vs ftfy alone: {size / results[('check', 1)] / ref:.2f}x (target: 2x)")
     mbps, families = per_family(files[:600])
     print(f"propose in-process (rules only, one core, 600 files of the feed): {mbps:.2f} MB/s; per rule family:")
@@ -218,7 +263,7 @@ def main() -> None:
         print(f"  {fam}  {spm * 1000:6.1f} ms/MB  {share:5.1f}%")
     if large is not None:
         out = work / "out-large"
-        code, secs, hwm, _ = run_cli(["clean", str(large), "--out", str(out), "-q"])
+        code, secs, hwm, _, _, _ = run_cli(["clean", str(large), "--out", str(out), "-q"])
         mb = large.stat().st_size / 1e6
         print(f"large file: clean --out {mb:.0f} MB in {secs:.0f} s ({mb / secs:.2f} MB/s), peak memory {hwm} MB")
     if args.work is None:

@@ -13,13 +13,13 @@ import time
 from pathlib import Path
 
 from normalizer import load_rules
-from normalizer.batch import discover
+from normalizer.finding import find_files
 from normalizer.decisions import Journal
 from normalizer.tui import ReviewApp
 
 
 async def measure(folder: Path, keys: int) -> None:
-    pairs = list(discover([folder], ["txt"], [".*"]))
+    pairs = list(find_files([folder], ["txt"], [".*"]))
     rules = load_rules()
     app = ReviewApp(pairs, rules, Journal(folder / "journal.jsonl"))
     start = time.perf_counter()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -74,10 +75,15 @@ def data_rules(files: Sequence[str | os.PathLike[str]] = (), builtin_aliases: bo
     out.extend(_name_rules(tuple(load_aliases(files, builtin_aliases))))
     out.extend(_glossary_rules(tuple(glosses), tuple(calques)))
     out.extend(_word_rules(frozenset(w.lower() for w in ignored)))
+    return out  # nothing is written here: a run saves the caches it filled when it ends (save_caches)
+
+
+def save_caches() -> None:
+    """Keep what this process computed for the next run (the data rules' rewritten byte patterns) in
+    the user cache folder; a read-only or missing folder is no error (computed again next time)."""
     from .bytepatterns import save
 
-    save()  # the data rules' patterns, rewritten for the shared first pass, kept for the next run
-    return out
+    save()
 
 
 @lru_cache(maxsize=8)
@@ -110,6 +116,12 @@ def load_rules(
     selector or a code defined twice raises :class:`ConfigError`.
     """
     every = builtin_rules() + data_rules(rule_files, builtin_aliases, ignore_words)
+    _check(every, select, ignore)
+    return sorted(select_rules(every, select, ignore), key=lambda r: r.code)
+
+
+def _check(every: Sequence[Rule], select: Sequence[str], ignore: Sequence[str]) -> None:
+    """Refuse a code defined twice and a selector that names no rule."""
     seen: dict[str, Rule] = {}
     for r in every:
         if r.code in seen:
@@ -118,7 +130,75 @@ def load_rules(
     for s in (*select, *ignore):
         if not known_selector(s, every):
             raise ConfigError(f"unknown rule selector {s!r}")
-    return sorted(select_rules(every, select, ignore), key=lambda r: r.code)
+
+
+Stamp = tuple[str, int, int]  # (path, size, modification time in ns) of a rule file
+
+
+def _stamps(paths: Sequence[Path]) -> tuple[Stamp, ...]:
+    out = []
+    for p in paths:
+        try:
+            st = p.stat()
+        except OSError:
+            raise ConfigError(f"{p}: rule file not found") from None
+        out.append((str(p), st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """What a run's rules are built from: the selectors, the rule files (stamped when read) and the
+    ignored words. Small and picklable: a worker process builds the run's rules from it."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rule_files: tuple[str, ...] = ()
+    ignore_words: tuple[str, ...] = ()
+    stamps: tuple[Stamp, ...] = ()
+
+    def build(self) -> list[Rule]:
+        """The rules, without the checks :func:`load_rules` made when the spec was built; a
+        :class:`ConfigError` if a rule file changed since (the run would not use one rule set)."""
+        if _stamps([Path(path) for path, _, _ in self.stamps]) != self.stamps:
+            raise ConfigError("a rule file changed during the run; run again")
+        every = builtin_rules() + data_rules(self.rule_files, True, self.ignore_words)
+        return sorted(select_rules(every, self.select, self.ignore), key=lambda r: r.code)
+
+
+class RunRules(tuple):
+    """A run's rules, loaded once, with the :class:`RuleSpec` they came from.
+
+    A worker forked from the process that loaded them shares them as they are; pickled (a worker
+    started afresh), they travel as the spec alone and are built again there, once.
+    """
+
+    spec: RuleSpec
+    error: str | None = None  # built again from a spec that no longer holds: why (no rules then)
+
+    def __new__(cls, rules: Sequence[Rule], spec: RuleSpec, error: str | None = None) -> RunRules:
+        self = super().__new__(cls, rules)
+        self.spec, self.error = spec, error
+        return self
+
+    def __reduce__(self) -> tuple:
+        return _rebuild, (self.spec,)
+
+
+def _rebuild(spec: RuleSpec) -> RunRules:
+    """Unpickling in a worker: an error is kept for each file's report, not raised (it would break the pool)."""
+    try:
+        return RunRules(spec.build(), spec)
+    except ConfigError as exc:
+        return RunRules((), spec, str(exc))
+
+
+def load_run_rules(select: Sequence[str] = (), ignore: Sequence[str] = (),
+                   rule_files: Sequence[str | os.PathLike[str]] = (), ignore_words: Sequence[str] = ()) -> RunRules:
+    """:func:`load_rules` for a run: the rules checked and loaded once, with the spec workers build them from."""
+    files = tuple(str(f) for f in rule_files)
+    spec = RuleSpec(tuple(select), tuple(ignore), files, tuple(ignore_words), _stamps(rule_file_paths(files)))
+    return RunRules(load_rules(select, ignore, files, ignore_words=ignore_words), spec)
 
 
 def _document(text: str | Document) -> Document:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import errno
-import fnmatch
-import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import engine
-from .api import load_rules
+from .api import save_caches
 from .corpus import CorpusStats, Tally, tally
 from .policy import Policy
 from .document import Document, DocumentError, read_document
@@ -31,6 +28,8 @@ class FileReport:
     result: Result | StreamResult | None = None
     error: str | None = None
     positions: dict[int, tuple[int, int]] | None = None  # (line, col) by fix start, for a streamed file
+    write_error: str | None = None  # cleaning: the output could not be written (why)
+    note: str | None = None  # cleaning: what the user should know about a write that succeeded
 
     def position(self, fix: Fix) -> tuple[int, int]:
         """1-based (line, column) of a fix in the file."""
@@ -40,127 +39,25 @@ class FileReport:
         return self.document.position(fix.start)
 
 
-def discover(
-    paths: Sequence[Path], extensions: Sequence[str], exclude: Sequence[str],
-    skipped: list[tuple[Path, str]] | None = None,
-) -> Iterator[tuple[Path, Path]]:
-    """Yield (file, root) for files given or found under folders, sorted per folder.
+Deliver = Callable[[FileReport], FileReport]  # writes a cleaned file's output, returns what the parent needs
 
-    Files named explicitly are always taken; folders contribute files with one
-    of ``extensions`` whose names match none of the ``exclude`` patterns.
-    Symbolic links to folders are not followed (no loops), and a link to a
-    file outside the folder given is left out (no escape), and a file reached
-    twice (a link beside its target, overlapping arguments) is taken once;
-    such files are added to ``skipped`` with the reason.
-    """
-    exts = {e.lower().lstrip(".") for e in extensions}
-
-    def excluded(name: str) -> bool:
-        return any(fnmatch.fnmatch(name, pat) for pat in exclude)
-
-    seen: set[Path] = set()
-    for root in paths:
-        if root.is_dir():
-            found = []
-            real_root = Path(os.path.realpath(root))
-            for folder, files in _walk(root, excluded, skipped):
-                # Folder links are not followed, so a plain file's real path is the real root joined
-                # with its relative path: no realpath() (a system call per path component) per file.
-                real_folder = real_root / os.path.relpath(folder, root)
-                for name in files:
-                    if name.rsplit(".", 1)[-1].lower() in exts and "." in name and not excluded(name):
-                        f = Path(folder) / name
-                        link = os.path.islink(f)
-                        target = Path(os.path.realpath(f)) if link else real_folder / name
-                        if link and _loops(f):
-                            if skipped is not None:
-                                skipped.append((f, "symbolic link loop, skipped"))
-                            continue
-                        if link and real_root not in target.parents:
-                            if skipped is not None:
-                                skipped.append((f, "symbolic link to a file outside the folder, skipped"))
-                            continue
-                        found.append((f, target, link))
-            real = {target for _, target, link in found if not link}
-            for f, target, link in sorted(found):
-                if target in seen or (link and target in real):
-                    if skipped is not None:
-                        skipped.append((f, "the same file as another one in this run, taken once"))
-                    continue
-                seen.add(target)
-                yield f, root
-        elif (real_file := Path(os.path.realpath(root))) not in seen:
-            seen.add(real_file)
-            yield root, root.parent
-
-
-def _walk(root: Path, excluded: Callable[[str], bool],
-          skipped: list[tuple[Path, str]] | None) -> Iterator[tuple[str, list[str]]]:
-    """(folder, names of its non-folder entries) for ``root`` and the folders below, without recursion.
-
-    Folder links are reported in ``skipped`` and not entered; unreadable folders are passed over.
-    """
-    stack = [str(root)]
-    while stack:
-        folder = stack.pop()
-        try:
-            with os.scandir(folder) as it:
-                entries = list(it)
-        except OSError:
-            continue
-        dirs, files = [], []
-        for e in entries:
-            try:
-                is_dir = e.is_dir()
-            except OSError:
-                is_dir = False
-            (dirs if is_dir else files).append(e.name)
-        yield folder, files
-        subs = []
-        for d in sorted(d for d in dirs if not excluded(d)):
-            sub = os.path.join(folder, d)
-            if os.path.islink(sub):
-                if skipped is not None:
-                    skipped.append((Path(sub), "symbolic link to a folder, not followed"))
-                continue
-            subs.append(sub)
-        stack.extend(reversed(subs))
-
-
-def _loops(link: Path) -> bool:
-    """True for a symbolic link that never reaches a file (it points at itself, or round a ring)."""
-    try:
-        os.stat(link)
-    except OSError as exc:
-        return exc.errno == errno.ELOOP
-    return False
-
-
-def output_path(path: Path, root: Path, out_dir: Path) -> Path:
-    """Where the cleaned copy of ``path`` goes: its place under ``root``, mirrored into ``out_dir``."""
-    try:
-        rel = path.relative_to(root)
-    except ValueError:
-        rel = Path(path.name)
-    return out_dir / rel
-
-
-_WORKER_RULES: list[Rule] = []
+_WORKER_RULES: Sequence[Rule] = ()
 _WORKER_CORPUS: CorpusStats | None = None
 _WORKER_POLICY: Policy | None = None
-
-
 _WORKER_ENCODING = "utf-8"
+_WORKER_DELIVER: Deliver | None = None
 
 
-def _init_worker(select: Sequence[str], ignore: Sequence[str], rule_files: Sequence[str],
-                 ignore_words: Sequence[str] = (), corpus: CorpusStats | None = None,
-                 policy: Policy | None = None, encoding: str = "utf-8") -> None:
-    global _WORKER_RULES, _WORKER_CORPUS, _WORKER_POLICY, _WORKER_ENCODING
-    _WORKER_RULES = load_rules(select, ignore, rule_files, ignore_words=ignore_words)
+def _init_worker(rules: Sequence[Rule], corpus: CorpusStats | None = None, policy: Policy | None = None,
+                 encoding: str = "utf-8", deliver: Deliver | None = None) -> None:
+    """A worker's share of the run: the parent's rules as they are (a forked worker), or built once
+    from their spec (:class:`~normalizer.api.RunRules`, when the worker was started afresh)."""
+    global _WORKER_RULES, _WORKER_CORPUS, _WORKER_POLICY, _WORKER_ENCODING, _WORKER_DELIVER
+    _WORKER_RULES = rules
     _WORKER_CORPUS = corpus
     _WORKER_POLICY = policy
     _WORKER_ENCODING = encoding
+    _WORKER_DELIVER = deliver
 
 
 def _tally_files(args: tuple[Sequence[Path], int, str]) -> Tally:
@@ -269,7 +166,12 @@ def _process_large(path: Path, rules: Sequence[Rule], mode: str, level: str, cor
 
 def _process_in_worker(args: tuple[Path, str, str, Path | None]) -> FileReport:
     path, mode, level, stage_dir = args
+    failed = getattr(_WORKER_RULES, "error", None)
+    if failed:
+        return FileReport(path, error=failed)
     report = process(path, _WORKER_RULES, mode, level, _WORKER_CORPUS, _WORKER_POLICY, _WORKER_ENCODING, stage_dir)
+    if _WORKER_DELIVER is not None:
+        return _WORKER_DELIVER(report)
     if mode == "check" and report.document is not None:
         # a check reports where each fix is: send that back, not the whole text
         report.positions = {f.start: report.document.position(f.start) for f in report.fixes}
@@ -282,39 +184,51 @@ def run(
     mode: str,
     level: str,
     *,
-    selectors: tuple[Sequence[str], Sequence[str], Sequence[str], Sequence[str]],
+    rules: Sequence[Rule],
     jobs: int = 1,
     progress: Callable[[FileReport], None] | None = None,
     learn_min_docs: int = 3,
     policy: Policy | None = None,
     encoding: str = "utf-8",
     stage_dirs: dict[Path, Path] | None = None,
+    deliver: Deliver | None = None,
 ) -> list[FileReport]:
     """Process ``files`` in order, in ``jobs`` processes; ``progress`` sees each report.
 
     When the learned-boilerplate rule (B003) or the fuzzy name rule (N002) is
     selected, the files are first read once to find lines and paragraphs
     repeated in ``learn_min_docs`` of them, and names the run uses repeatedly.
-    ``selectors`` is (select, ignore, rule files, ignore words). The ``policy`` vetoes fixes on accepted words, skips rules per path, and
-    applies a review journal (rejected fixes dropped, approved ones applied).
-    ``stage_dirs`` says where a large file's cleaned copy is staged (the folder it goes to).
+    ``rules`` are loaded once by the caller; with ``jobs`` > 1, those of :func:`~normalizer.api.load_run_rules`
+    (a forked worker shares them; one started afresh builds them from their spec). The ``policy`` vetoes
+    fixes on accepted words, skips rules per path, and applies a review journal (rejected fixes dropped,
+    approved ones applied). ``stage_dirs`` says where a large file's cleaned copy is staged (the folder
+    it goes to). ``deliver`` (picklable) is called on each report in the process that made it, before
+    ``progress`` sees what it returns: ``clean`` writes its outputs there. When the files are done,
+    the caches the run filled are saved (:func:`~normalizer.api.save_caches`).
     """
     reports: list[FileReport] = []
-    select, ignore, rule_files, ignore_words = selectors
-    rules = load_rules(select, ignore, rule_files, ignore_words=ignore_words)
     corpus = corpus_stats(files, learn_min_docs, encoding, jobs) if any(r.code in ("B003", "N002") for r in rules) else None
     if jobs <= 1 or len(files) < 2:
         for f in files:
-            reports.append(process(f, rules, mode, level, corpus, policy, encoding, (stage_dirs or {}).get(f)))
+            rep = process(f, rules, mode, level, corpus, policy, encoding, (stage_dirs or {}).get(f))
+            reports.append(deliver(rep) if deliver is not None else rep)
             if progress:
                 progress(reports[-1])
+        save_caches()
         return reports
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(*selectors, corpus, policy, encoding)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                             initargs=(rules, corpus, policy, encoding, deliver)) as pool:
         work = [(f, mode, level, (stage_dirs or {}).get(f)) for f in files]
-        for rep in pool.map(_process_in_worker, work, chunksize=4):
+        for rep in pool.map(_process_in_worker, work, chunksize=_chunk(len(files), jobs)):
             reports.append(rep)
             if progress:
                 progress(rep)
+    save_caches()
     return reports
+
+
+def _chunk(files: int, jobs: int) -> int:
+    """Files per task sent to a worker: few tasks for many small files, yet a dozen per worker to share the load."""
+    return max(1, min(32, files // (jobs * 12)))

@@ -1,4 +1,4 @@
-"""``mtnorm alias``: add, list, remove and discover name aliases."""
+"""``mtnorm alias``: add, list, remove and suggest name aliases."""
 
 from __future__ import annotations
 
@@ -135,8 +135,8 @@ def cmd_alias(args: argparse.Namespace, config: Callable) -> int:
 def _suggest(args: argparse.Namespace, cfg, rule_files: list[str], console) -> int:
     from .alias_file import AliasFile
     from .api import load_aliases
-    from .batch import discover
-    from .discovery import collect, load_exclusions, suggest
+    from .finding import find_files
+    from .name_clusters import collect, load_exclusions, suggest
     from .document import DocumentError, read_document
     from .errors import display
 
@@ -146,7 +146,7 @@ def _suggest(args: argparse.Namespace, cfg, rule_files: list[str], console) -> i
         if not os.path.lexists(p):
             print(f"mtnorm: error: {display(p)}: no such file or folder", file=sys.stderr)
             status = 2
-    for f, _root in discover([p for p in args.paths if os.path.lexists(p)], args.extensions.split(","), cfg.exclude):
+    for f, _root in find_files([p for p in args.paths if os.path.lexists(p)], args.extensions.split(","), cfg.exclude):
         try:
             docs.append(read_document(f))
         except DocumentError as exc:

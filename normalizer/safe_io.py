@@ -22,7 +22,7 @@ import os
 import re
 import secrets
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -186,14 +186,29 @@ def exists_in(folder: int, name: str) -> bool:
     return True
 
 
-def remove_stale_temps(folder: int, name: str, older_than_ns: int) -> list[str]:
-    """Remove regular files named as mtnorm's temporaries for ``name`` and last changed before ``older_than_ns``."""
-    removed = []
-    prefix = f".{temp_prefix(name)}."
+def remove_stale_temps(folder: int, names: str | Collection[str], older_than_ns: int) -> list[str]:
+    """Remove regular files named as mtnorm's temporaries for ``names`` (one or several names of
+    this folder, listed once) and last changed before ``older_than_ns``."""
+    removed: list[str] = []
+    wanted = {temp_prefix(n): n for n in ([names] if isinstance(names, str) else names)}
     try:
-        entries = [e for e in os.listdir(folder) if e.startswith(prefix) and is_temp_of(e, name)]
+        listing = os.listdir(folder)
     except OSError:
         return removed
+    entries = []
+    for e in listing:  # ".PREFIX.XXXXXXXX.tmp": the prefix is all but the first and the last 13 characters
+        name = wanted.get(e[1:-13]) if e.startswith(".") and e.endswith(".tmp") else None
+        if name is not None and is_temp_of(e, name):
+            entries.append(e)
+    for entry in entries:
+        try:
+            st = os.stat(entry, dir_fd=folder, follow_symlinks=False)
+            if stat.S_ISREG(st.st_mode) and st.st_mtime_ns < older_than_ns:
+                os.unlink(entry, dir_fd=folder)
+                removed.append(entry)
+        except OSError:
+            continue
+    return removed
     for entry in entries:
         try:
             st = os.stat(entry, dir_fd=folder, follow_symlinks=False)

@@ -17,6 +17,7 @@ backups, holding the recorded bytes. It never follows a link when writing, and
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -138,12 +139,17 @@ class UndoLog:
         key = self.key
         if key is None:
             raise undo_key.UndoKeyError(0, "no undo key", str(undo_key.state_dir() / undo_key.KEY_NAME))
+        row = (json.dumps(undo_key.sign(entry, key), ensure_ascii=False) + "\n").encode("utf-8")
         flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
         fd = os.open(self.path, flags, safe_io.default_mode())
-        with os.fdopen(fd, "a", encoding="utf-8") as fh:
-            fh.write(json.dumps(undo_key.sign(entry, key), ensure_ascii=False) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
+        try:  # one write of the whole row at the end: processes sharing the journal never mix their rows
+            written = os.write(fd, row)
+            if written != len(row):  # a short write (disk full): end the row so the next one stays whole
+                os.write(fd, b"\n")
+                raise OSError(errno.ENOSPC, "the undo journal could not be written whole")
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     def rows(self) -> Iterator[tuple[int, dict | None]]:
         """(line number, row) for each line; None for a line that is not a JSON object."""

@@ -161,6 +161,13 @@ def flush_at_end() -> Iterator[None]:
             _flush(written)
 
 
+def written_elsewhere(folder: Path) -> None:
+    """Inside :func:`flush_at_end`: worker processes wrote below ``folder`` without their own flush
+    (a forked worker inherits the deferral), so leaving flushes even if this process wrote nothing."""
+    if _deferred is not None:
+        _deferred.add(folder)
+
+
 def _flush(written: set[Path]) -> None:
     """Make files and folders written without their own flush durable: one ``sync``, else each folder."""
     if hasattr(os, "sync"):

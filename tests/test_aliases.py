@@ -1,4 +1,4 @@
-"""Alias data, the alias commands, and corpus-wide discovery."""
+"""Alias data, the alias commands, and name clusters across files (`alias suggest`)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from normalizer import ConfigError, clean, load_rules, read_document
 from normalizer.aliases import is_ordinary_word, validate
 from normalizer.api import load_aliases
-from normalizer.discovery import collect, suggest
+from normalizer.name_clusters import collect, suggest
 from normalizer.loader import shipped_rules_dir
 
 from .conftest import ROOT, run_cli

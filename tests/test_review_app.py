@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from normalizer import load_rules, propose
-from normalizer.batch import discover
+from normalizer.finding import find_files
 from normalizer.decisions import Journal
 from normalizer.review import REJECT
 from normalizer.tui import ReviewApp
@@ -17,7 +17,7 @@ TEXT = "However, The talks resumed  today.\nTreasury Secretary Bescent spoke abo
 
 
 def make_app(folder: Path, out: Path | None = None) -> ReviewApp:
-    pairs = list(discover([folder], ["txt"], [".*"]))
+    pairs = list(find_files([folder], ["txt"], [".*"]))
     return ReviewApp(pairs, load_rules(), Journal.for_paths([folder]), out, folder / "mtnorm-aliases.toml")
 
 
@@ -121,7 +121,7 @@ async def test_remember_approved_name_fix(tmp_path: Path) -> None:
 
 async def test_ignore_word_rejects_and_remembers_it(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("The tokenizr would recieve text.\n")
-    pairs = list(discover([tmp_path], ["txt"], [".*"]))
+    pairs = list(find_files([tmp_path], ["txt"], [".*"]))
     ignore = tmp_path / "mtnorm-ignore.txt"
     app = ReviewApp(pairs, load_rules(select=["G"]), Journal.for_paths([tmp_path]), None,
                     tmp_path / "mtnorm-aliases.toml", ignore_file=ignore)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from normalizer import clean, load_rules
-from normalizer.batch import discover
+from normalizer.finding import find_files
 from normalizer.decisions import JOURNAL_NAME, Journal
 from normalizer.review import ReviewSession, StaleFileError
 
@@ -15,7 +15,7 @@ TEXT = "However, The talks resumed  today.\nTreasury Secretary Bescent spoke abo
 
 
 def session(folder: Path, out: Path | None = None) -> ReviewSession:
-    pairs = list(discover([folder], ["txt"], [".*"]))
+    pairs = list(find_files([folder], ["txt"], [".*"]))
     return ReviewSession.open(pairs, load_rules(), Journal.for_paths([folder]), out)
 
 

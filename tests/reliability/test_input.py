@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from normalizer import cli, load_rules
-from normalizer.batch import discover, process
+from normalizer.batch import process
+from normalizer.finding import find_files
 from normalizer import document
 from normalizer.document import Document, DocumentError, decode, read_document
 
@@ -115,7 +116,7 @@ def test_symlinks_never_loop_escape_or_repeat(tmp_path: Path) -> None:
     (root / "escape.txt").symlink_to(outside)
     (root / "alias.txt").symlink_to(root / "sub" / "a.txt")  # the same file twice
     skipped: list[tuple[Path, str]] = []
-    found = [f for f, _ in discover([root], ["txt"], [], skipped)]
+    found = [f for f, _ in find_files([root], ["txt"], [], skipped)]
     assert found == [root / "sub" / "a.txt"]
     assert sorted(p.name for p, _ in skipped) == ["alias.txt", "escape.txt", "loop"]
     out = run_cli("clean", root, "--in-place", "-q")

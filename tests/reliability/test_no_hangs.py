@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from normalizer import stream
-from normalizer.batch import corpus_stats, discover
+from normalizer.batch import corpus_stats
+from normalizer.finding import find_files
 from normalizer.document import DocumentError, read_document
 
 from ..conftest import mtnorm_command
@@ -98,7 +99,7 @@ def test_review_session_skips_a_fifo(folder_with_fifo: Path) -> None:
     from normalizer.decisions import Journal
     from normalizer.review import ReviewSession
 
-    pairs = list(discover([folder_with_fifo], ["txt"], []))
+    pairs = list(find_files([folder_with_fifo], ["txt"], []))
     with deadline(30):
         session = ReviewSession.open(pairs, load_rules(), Journal(folder_with_fifo.parent / "journal.jsonl"))
     errors = {s.path.name: s.error for s in session.files}
@@ -139,7 +140,7 @@ def test_symlink_loops_do_not_stop_the_batch(tmp_path: Path) -> None:
     os.symlink("y1.txt", root / "a" / "y2.txt")
     (root / "a" / "z.txt").write_text(DIRTY, encoding="utf-8")
     skipped: list[tuple[Path, str]] = []
-    found = [f for f, _ in discover([root], ["txt"], [], skipped)]
+    found = [f for f, _ in find_files([root], ["txt"], [], skipped)]
     assert found == [root / "a" / "b.txt", root / "a" / "z.txt"]
     reasons = {p.name: why for p, why in skipped}
     assert reasons["loop"] == "symbolic link to a folder, not followed"
@@ -159,7 +160,7 @@ def test_folders_nested_a_thousand_deep(tmp_path: Path) -> None:
     try:
         (deep / "bottom.txt").write_text(DIRTY, encoding="utf-8")
         (root / "top.txt").write_text(DIRTY, encoding="utf-8")
-        assert [f for f, _ in discover([root], ["txt"], [])] == [deep / "bottom.txt", root / "top.txt"]
+        assert [f for f, _ in find_files([root], ["txt"], [])] == [deep / "bottom.txt", root / "top.txt"]
     finally:  # shutil.rmtree (pytest's clean-up of old temporary folders) recurses once per level
         (deep / "bottom.txt").unlink(missing_ok=True)
         while deep != root:
@@ -177,7 +178,7 @@ def test_walk_keeps_order_and_rules(tmp_path: Path) -> None:
     os.symlink("a.txt", root / "same.txt")
     os.symlink("c", root / "clink")
     skipped: list[tuple[Path, str]] = []
-    found = [f for f, _ in discover([root, root / "b" / "1.txt"], ["txt"], ["skip"], skipped)]
+    found = [f for f, _ in find_files([root, root / "b" / "1.txt"], ["txt"], ["skip"], skipped)]
     assert found == [root / "a.txt", root / "b" / "1.txt", root / "b" / "2.txt", root / "c" / "x" / "3.txt"]
     assert sorted((p.name, why) for p, why in skipped) == [
         ("clink", "symbolic link to a folder, not followed"),

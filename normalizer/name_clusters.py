@@ -1,4 +1,4 @@
-"""Corpus-wide discovery of name variants: cluster similar names across files (``mtnorm alias suggest``)."""
+"""Name clusters: similar names across files grouped as likely variants of one name (``mtnorm alias suggest``)."""
 
 from __future__ import annotations
 
