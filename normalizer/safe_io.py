@@ -209,12 +209,3 @@ def remove_stale_temps(folder: int, names: str | Collection[str], older_than_ns:
         except OSError:
             continue
     return removed
-    for entry in entries:
-        try:
-            st = os.stat(entry, dir_fd=folder, follow_symlinks=False)
-            if stat.S_ISREG(st.st_mode) and st.st_mtime_ns < older_than_ns:
-                os.unlink(entry, dir_fd=folder)
-                removed.append(entry)
-        except OSError:
-            continue
-    return removed

@@ -10,6 +10,7 @@ import re
 
 import regex
 
+from .chars import tokens
 from ..lexicon import common_forms, looks_technical, zipf
 from ..prefilter import non_ascii
 
@@ -54,8 +55,6 @@ def word_counts(text: str) -> Counter[str]:
 RARE_CUTOFF = 3.0  # the rarest words any word-level rule asks for
 
 
-# For the census: every ASCII byte that is not a letter a space (bytes beyond ASCII kept).
-_LETTER_BYTES = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 or c >= 128 else 32 for c in range(256))
 FAST_LETTERS = re.compile(r"[^\W\d_]{5,}")
 _BEFORE = frozenset("_@#/.'’&+-")  # what FAST_WORD's lookbehind refuses, besides \w
 _AFTER = frozenset("_@/'’&+-")     # and its lookahead
@@ -73,7 +72,7 @@ def census(text: str) -> frozenset[bytes]:
     removed before anything is decoded). A token is a maximal run of ASCII letters, or a run of
     ASCII letters and characters beyond ASCII; the word rules split the second kind further.
     """
-    return frozenset(text.encode("utf-8", "surrogatepass").translate(_LETTER_BYTES).split()) - _common_bytes()
+    return tokens(text) - _common_bytes()  # the same tokens the casing rules read, split once per text
 
 
 def _letter_runs(text: str) -> set[str]:
