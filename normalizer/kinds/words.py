@@ -10,8 +10,9 @@ import re
 
 import regex
 
+from ..census import census
+from ..folding import non_ascii
 from ..lexicon import common_forms, looks_technical, zipf
-from ..prefilter import non_ascii
 
 UNKNOWN = 1.0  # wordfreq has (almost) never seen it: below once per 100 million words
 
@@ -54,26 +55,9 @@ def word_counts(text: str) -> Counter[str]:
 RARE_CUTOFF = 3.0  # the rarest words any word-level rule asks for
 
 
-# For the census: every ASCII byte that is not a letter a space (bytes beyond ASCII kept).
-_LETTER_BYTES = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 or c >= 128 else 32 for c in range(256))
 FAST_LETTERS = re.compile(r"[^\W\d_]{5,}")
 _BEFORE = frozenset("_@#/.'’&+-")  # what FAST_WORD's lookbehind refuses, besides \w
 _AFTER = frozenset("_@/'’&+-")     # and its lookahead
-
-
-@lru_cache(maxsize=1)
-def _common_bytes() -> frozenset[bytes]:
-    return frozenset(w.encode("utf-8") for w in common_forms())
-
-
-@lru_cache(maxsize=4)
-def census(text: str) -> frozenset[bytes]:
-    """The distinct tokens of ``text`` that are not common forms, as UTF-8 bytes: a census at the
-    speed of bytes methods (every ASCII non-letter a space, split, deduplicated, common words
-    removed before anything is decoded). A token is a maximal run of ASCII letters, or a run of
-    ASCII letters and characters beyond ASCII; the word rules split the second kind further.
-    """
-    return frozenset(text.encode("utf-8", "surrogatepass").translate(_LETTER_BYTES).split()) - _common_bytes()
 
 
 def _letter_runs(text: str) -> set[str]:
