@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from normalizer.folding import _FOLD, fold
 from normalizer.prefilter import Gate, gate_for, union
 
-from .conftest import CASES_DIR, load_cases
+from .conftest import load_cases
 
 ROOT = Path(__file__).resolve().parent.parent
 
