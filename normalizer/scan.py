@@ -158,7 +158,7 @@ def _compile(t: Trigger) -> Check | None:
     if t.any_of:
         subs = [compiled(x) for x in t.any_of]
         if all(c is not None for c in subs):
-            if all(c.gate is not None for c in subs):  # first one look at the literals of them all
+            if all(c.gate is not None for c in subs):  # one look at the literals of them all first
                 every = frozenset(lit for c in subs for lit in c.gate.literal_set)  # type: ignore[union-attr]
                 parts.append(lambda s: not every.isdisjoint(s.literal_hits))
             parts.append(lambda s: any(c(s) for c in subs))  # type: ignore[misc]
