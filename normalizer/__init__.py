@@ -19,7 +19,7 @@ _HOME = {
     "read_document": "document", "write_atomic": "writing",
     "ConvergenceError": "engine", "Result": "engine", "apply": "engine", "resolve": "engine",
     "CATEGORIES": "fixes", "Fix": "fixes", "Proposal": "fixes", "Safety": "fixes",
-    "ConfigError": "errors", "Rule": "registry",
+    "ConfigError": "errors", "Rule": "registry", "RunContext": "scan", "Trigger": "triggers",
 }
 
 __all__ = sorted(_HOME)

@@ -16,8 +16,16 @@ from .aliases import Alias, validate
 from .kinds import calques as calque_kind
 from .kinds import fragments, names, word_rules
 from .loader import ConfigError, load_file, read_word_list, shipped_rules_dir
-from .registry import Rule, builtin_rules, known_selector
+from .registry import Rule, known_selector, registered
 from .registry import select as select_rules
+from .scan import RunContext
+
+
+def builtin_rules() -> list[Rule]:
+    """Every code rule of the modules :mod:`normalizer.kinds` lists, by code."""
+    from . import kinds  # noqa: F401  (importing the package imports and so registers its rule modules)
+
+    return registered()
 
 
 @lru_cache(maxsize=32)
@@ -211,15 +219,18 @@ def propose(
     rules: Sequence[Rule] | None = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    run: RunContext | None = None,
 ) -> list[Fix]:
     """The non-overlapping fixes proposed for ``text`` on a first pass.
+
+    ``run`` carries what a batch learned across its files (:func:`normalizer.corpus.run_context`).
 
     >>> [(f.rule, f.replacement) for f in propose("worth $ 600 billion.\\n")]
     [('S005', '$')]
     """
     doc = _document(text)
     chosen = rules if rules is not None else load_rules(select, ignore)
-    taken, _ = engine.resolve(engine.propose(doc, chosen))
+    taken, _ = engine.resolve(engine.propose(doc, chosen, run))
     return taken
 
 
@@ -230,12 +241,15 @@ def clean(
     rules: Sequence[Rule] | None = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    run: RunContext | None = None,
 ) -> Result:
     """Apply fixes (``safe`` ones, ``all``, or ``none``) until nothing applicable is left.
+
+    ``run`` carries what a batch learned across its files, as for :func:`propose`.
 
     >>> clean("the the talks ( AP ))\\n").text
     'the talks (AP)\\n'
     """
     doc = _document(text)
     chosen = rules if rules is not None else load_rules(select, ignore)
-    return engine.clean(doc, chosen, apply)
+    return engine.clean(doc, chosen, apply, run=run)

@@ -14,6 +14,7 @@ from .document import Document, DocumentError, read_document
 from .engine import ConvergenceError, Result, RuleError
 from .fixes import Fix
 from .registry import Rule
+from .scan import RunContext
 from . import stream
 from .stream import StreamResult
 
@@ -112,18 +113,17 @@ def process(path: Path, rules: Sequence[Rule], mode: str, level: str,
     except DocumentError as exc:
         report.error = str(exc)
         return report
-    if corpus is not None:
-        doc = doc.with_corpus(corpus)
     report.document = doc
+    run = RunContext(corpus) if corpus is not None else None
     try:
         choose, rules = _scoped(path, rules, policy)
         if mode == "check":
-            proposed = engine.propose(doc, rules)
+            proposed = engine.propose(doc, rules, run)
             if choose is not None:
                 proposed = [f for f in proposed if choose(doc.text, f) is not None]
             report.fixes, _ = engine.resolve(proposed)
         else:
-            report.result = engine.clean(doc, rules, level, choose)
+            report.result = engine.clean(doc, rules, level, choose, run)
     except Exception as exc:  # a bug in one rule must not stop the batch
         report.error = _rule_failure(exc)
     return report
@@ -147,13 +147,14 @@ def _rule_failure(exc: Exception) -> str:
 def _process_large(path: Path, rules: Sequence[Rule], mode: str, level: str, corpus: CorpusStats | None,
                    policy: Policy | None, encoding: str, stage_dir: Path | None) -> FileReport:
     report = FileReport(path)
+    run = RunContext(corpus) if corpus is not None else None
     try:
         choose, rules = _scoped(path, rules, policy)
         if mode == "check":
-            report.document, report.fixes, report.positions = stream.check(path, rules, encoding, choose, corpus)
+            report.document, report.fixes, report.positions = stream.check(path, rules, encoding, choose, run)
         else:
             report.document, report.result = stream.clean(
-                path, rules, level, stage_dir if mode == "clean" else None, encoding, choose, corpus,
+                path, rules, level, stage_dir if mode == "clean" else None, encoding, choose, run,
                 want_diff=mode == "diff")
     except DocumentError as exc:
         report.error = str(exc)
@@ -195,8 +196,8 @@ def run(
 ) -> list[FileReport]:
     """Process ``files`` in order, in ``jobs`` processes; ``progress`` sees each report.
 
-    When the learned-boilerplate rule (B003) or the fuzzy name rule (N002) is
-    selected, the files are first read once to find lines and paragraphs
+    When a selected rule's trigger asks for run statistics (the learned-boilerplate rule B003,
+    the name rules N002 and N005), the files are first read once to find lines and paragraphs
     repeated in ``learn_min_docs`` of them, and names the run uses repeatedly.
     ``rules`` are loaded once by the caller; with ``jobs`` > 1, those of :func:`~normalizer.api.load_run_rules`
     (a forked worker shares them; one started afresh builds them from their spec). The ``policy`` vetoes
@@ -207,7 +208,8 @@ def run(
     the caches the run filled are saved (:func:`~normalizer.api.save_caches`).
     """
     reports: list[FileReport] = []
-    corpus = corpus_stats(files, learn_min_docs, encoding, jobs) if any(r.code in ("B003", "N002") for r in rules) else None
+    wanted = any(r.trigger is not None and r.trigger.wants_run for r in rules)
+    corpus = corpus_stats(files, learn_min_docs, encoding, jobs) if wanted else None
     if jobs <= 1 or len(files) < 2:
         for f in files:
             rep = process(f, rules, mode, level, corpus, policy, encoding, (stage_dirs or {}).get(f))

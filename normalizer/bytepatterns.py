@@ -1,8 +1,9 @@
 r"""Python regular expressions rewritten as Hyperscan byte patterns that match wherever they do.
 
 A rule's pattern (shipped or yours) is read with the standard library's parser and written
-again over UTF-8 bytes, only ever broader: a character beyond ASCII stands for any such
-character where the pattern could match one, lookarounds and word boundaries are dropped,
+again over UTF-8 bytes, only ever broader: a character class reaching beyond ASCII stands
+for any character beyond ASCII (a case-sensitive class listing a few such characters keeps
+exactly those), lookarounds and word boundaries are dropped,
 long bounded repeats lose their bound, ``^`` and ``$`` match at every line (a line rule
 applies its pattern line by line). So wherever the pattern matches a text, or a line or
 paragraph of it, the byte pattern matches the text; the other way round it may say yes
@@ -34,6 +35,7 @@ except ImportError:  # pragma: no cover
 NON_ASCII = r"[\xc2-\xf4][\x80-\xbf]{1,3}"  # one character beyond ASCII, whichever
 ANY_CHAR = rf"(?:[\x00-\x7f]|{NON_ASCII})"
 MAX_BOUND = 16  # a longer bounded repeat ("{0,300}") becomes unbounded: broader, and cheap to compile
+MAX_EXACT = 64  # a case-sensitive class listing up to this many characters beyond ASCII keeps them exactly
 # A Unicode property (\p{L}, \P{Han}: regex module syntax) is read as any character.
 PROPERTY = re.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
 WILD = 0x10FFFE
@@ -68,7 +70,7 @@ def _cache() -> Any:
     """The cache file, named after a digest of this module's code (a changed rewriting starts afresh)."""
     import hashlib
 
-    from .lexicon import _cache_file
+    from .cache import _cache_file
 
     try:
         digest = hashlib.blake2b(open(__file__, "rb").read(), digest_size=12).hexdigest()
@@ -80,7 +82,7 @@ def _cache() -> Any:
 def _load() -> dict[tuple[str, int], str | None]:
     import marshal
 
-    from .lexicon import read_cache
+    from .cache import read_cache
 
     data = read_cache(_cache())
     try:
@@ -98,7 +100,7 @@ def save() -> None:
     _UNSAVED = False
     import marshal
 
-    from .lexicon import write_cache
+    from .cache import write_cache
 
     try:
         data = marshal.dumps(_MEMO)
@@ -136,8 +138,11 @@ def _ascii_class(codes: set[int]) -> str:
     return "[" + "".join(_byte(c) for c in sorted(codes)) + "]"
 
 
-def _either(ascii_codes: set[int], beyond: bool) -> str:
+def _either(ascii_codes: set[int], beyond: bool, exact: set[int] | None = None) -> str:
+    """ASCII codes, and any character beyond ASCII (``beyond``) or else the ``exact`` ones listed."""
     parts = ([_ascii_class(ascii_codes)] if ascii_codes else []) + ([NON_ASCII] if beyond else [])
+    if exact and not beyond:
+        parts += ["".join(_byte(b) for b in chr(c).encode("utf-8")) for c in sorted(exact)]
     if not parts:
         raise _Untranslatable("a class that matches nothing")
     return "(?:" + "|".join(parts) + ")"
@@ -197,6 +202,7 @@ def _char(code: int, flags: int) -> tuple[str, int]:
 def _class(items: list[Any], flags: int) -> tuple[str, int]:
     negate = bool(items) and items[0][0] is _c.NEGATE
     codes: set[int] = set()
+    exact: set[int] = set()  # characters beyond ASCII a case-sensitive class lists (a few): matched exactly
     beyond = negate
     for op, av in items[1:] if negate else items:
         if op is _c.LITERAL:
@@ -204,19 +210,23 @@ def _class(items: list[Any], flags: int) -> tuple[str, int]:
                 return ANY_CHAR, 1
             if av < 128:
                 codes.add(av)
-            else:
+            elif flags & re.IGNORECASE:
                 beyond = True
-                if flags & re.IGNORECASE:
-                    codes |= _ascii_partners(chr(av))
+                codes |= _ascii_partners(chr(av))
+            else:
+                exact.add(av)
         elif op is _c.RANGE:
             lo, hi = av
             if hi >= WILD >= lo:
                 return ANY_CHAR, 1
             codes |= set(range(lo, min(hi, 127) + 1))
             if hi >= 128:
-                beyond = True
                 if flags & re.IGNORECASE:
                     return ANY_CHAR, 1  # a range beyond ASCII ignoring case: any letter may be in it
+                if hi - max(lo, 128) < MAX_EXACT:
+                    exact.update(c for c in range(max(lo, 128), hi + 1) if not 0xD800 <= c <= 0xDFFF)
+                else:
+                    beyond = True
         elif op is _c.CATEGORY:
             codes |= _category(av)
             beyond = True
@@ -228,7 +238,9 @@ def _class(items: list[Any], flags: int) -> tuple[str, int]:
     if negate:
         excluded = codes if not flags & re.IGNORECASE else set()  # ignoring case: exclude nothing (broader)
         codes = _ASCII - excluded
-    return _either(codes, beyond), 1
+    if len(exact) > MAX_EXACT:
+        beyond = True
+    return _either(codes, beyond, exact), 1
 
 
 def _sequence(items: list[Any], flags: int) -> tuple[str, int]:

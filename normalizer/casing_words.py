@@ -21,7 +21,7 @@ RATIO = 10            # ... and this many times more often than in lower case ("
 
 def count_casing() -> dict[str, list[int]]:
     """Lower-cased word -> [times written Capitalized, times written in lower case] in CC-CEDICT's senses."""
-    from .kinds.fragments import cedict_senses
+    from .cedict import cedict_senses
 
     counts: dict[str, list[int]] = {}
     for senses in cedict_senses().values():

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import in_place, undo_key
 from .batch import FileReport
-from .commands import EXIT_CLEAN, EXIT_ERROR, EXIT_FIXES, _config, _error, _files, _policy, _progress_run, _run_rules
+from .cli_common import EXIT_CLEAN, EXIT_ERROR, EXIT_FIXES, _config, _error, _files, _policy, _progress_run, _run_rules
 from .errors import UsageError, display
 from .finding import output_path, real_path
 from .outputs import Output, remove_stale_temps

@@ -12,9 +12,10 @@ from typing import Any
 
 import regex
 
-from .document import Document
 from .lexicon import zipf
-from .prefilter import LiteralSet, non_ascii
+from .folding import non_ascii
+from .matchsets import LiteralSet
+from .scan import RunContext
 
 DIGITS = regex.compile(r"\d+")
 SPACES = regex.compile(r"\s+")
@@ -188,6 +189,13 @@ class CorpusStats:
     def count(self, unit: str) -> int:
         return self.repeated.get(key(unit), 0)
 
+    def repeated_units(self, text: str) -> Iterator[tuple[int, int, int]]:
+        """``(start, end, documents)`` of each unit of ``text`` repeated across the run, in order."""
+        for start, end, k in keyed_units(text):
+            n = self.repeated.get(k, 0)
+            if n:
+                yield start, end, n
+
     def may_repeat(self, folded: str) -> bool:
         """False when no repeated unit can be in the text whose :func:`~normalizer.prefilter.fold` is ``folded``."""
         if not self.repeated:
@@ -257,8 +265,6 @@ def learn(texts: Iterable[str], min_docs: int = 3) -> CorpusStats:
     return tally(texts, min_docs).stats(min_docs)
 
 
-def with_corpus(docs: Iterable[Document], min_docs: int = 3) -> list[Document]:
-    """The documents, each aware of what repeats across all of them."""
-    docs = list(docs)
-    stats = learn((d.text for d in docs), min_docs)
-    return [d.with_corpus(stats) for d in docs]
+def run_context(texts: Iterable[str], min_docs: int = 3) -> RunContext:
+    """The run context of a set of texts: what repeats across them, for ``propose(..., run=...)``."""
+    return RunContext(learn(texts, min_docs))

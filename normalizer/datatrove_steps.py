@@ -27,6 +27,7 @@ from datatrove.pipeline.base import PipelineStep
 from . import engine
 from .api import load_rules
 from .corpus import CorpusStats, Tally
+from .scan import RunContext
 from .document import Document
 from .writing import write_atomic
 
@@ -70,8 +71,8 @@ class _MtnormStep(PipelineStep):
             if self.corpus_stats is not None:
                 self._corpus = load_corpus_stats(self.corpus_stats, self.min_docs)
 
-    def _document(self, text: str) -> Document:
-        return Document(text, corpus=self._corpus)
+    def _run(self) -> RunContext | None:
+        return RunContext(self._corpus) if self._corpus is not None else None
 
 
 class MtnormAnnotate(_MtnormStep):
@@ -83,7 +84,7 @@ class MtnormAnnotate(_MtnormStep):
         self._setup()
         for doc in data or ():
             with self.track_time():
-                fixes, _ = engine.resolve(engine.propose(self._document(doc.text), self._rules))
+                fixes, _ = engine.resolve(engine.propose(Document(doc.text), self._rules, self._run()))
             doc.metadata["mtnorm_fixes"] = [fix_dict(f) for f in fixes]
             self.stat_update("documents")
             if fixes:
@@ -111,7 +112,7 @@ class MtnormClean(_MtnormStep):
         self._setup()
         for doc in data or ():
             with self.track_time():
-                result = engine.clean(self._document(doc.text), self._rules, self.apply)
+                result = engine.clean(Document(doc.text), self._rules, self.apply, run=self._run())
             applied = Counter(f.rule for f in result.applied)
             doc.text = result.text
             doc.metadata["mtnorm_applied"] = dict(sorted(applied.items()))

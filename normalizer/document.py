@@ -10,7 +10,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 
 CODE = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$|`[^`\n]{1,200}`", re.MULTILINE | re.DOTALL)
@@ -33,8 +33,6 @@ _BOMS = (
 class Document:
     """A text to check, with its origin.
 
-    ``corpus`` optionally holds :class:`~normalizer.corpus.CorpusStats` of the
-    batch the document belongs to (for boilerplate learned across files).
     ``text`` is the decoded text with line endings normalized to ``\\n`` (as
     Python's text mode reads it) and without a byte-order mark; ``encoding``,
     ``bom`` and ``newline`` let :func:`encode` reproduce the original bytes.
@@ -48,7 +46,6 @@ class Document:
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "\n"
-    corpus: Any = field(default=None, repr=False, compare=False)
     stamp: tuple[int, int] | None = field(default=None, repr=False, compare=False)
     _line_starts: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
 
@@ -83,11 +80,7 @@ class Document:
 
     def replace_text(self, text: str) -> Document:
         """The same document (path, encoding, newline style) with new text."""
-        return Document(text, self.path, self.encoding, self.bom, self.newline, self.corpus, self.stamp)
-
-    def with_corpus(self, corpus: Any) -> Document:
-        """The same document, aware of what repeats across the run it belongs to."""
-        return Document(self.text, self.path, self.encoding, self.bom, self.newline, corpus, self.stamp)
+        return Document(text, self.path, self.encoding, self.bom, self.newline, self.stamp)
 
     def encode(self, text: str | None = None) -> bytes:
         """Bytes for ``text`` (default: this document's) in the original format."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .document import Document
 from .fixes import Fix, Safety, touches
 from .registry import Rule
+from .scan import RunContext, Scan
 
 MAX_PASSES = 10
 
@@ -47,14 +48,22 @@ def sort_key(fix: Fix) -> tuple[int, int, str, str]:
     return (fix.start, -fix.end, fix.rule, fix.replacement)
 
 
-def propose(doc: Document, rules: Sequence[Rule]) -> list[Fix]:
-    """Every fix the rules propose for ``doc``, in a deterministic order (none inside code spans)."""
+def propose(doc: Document, rules: Sequence[Rule], run: RunContext | None = None) -> list[Fix]:
+    """Every fix the rules propose for ``doc``, in a deterministic order (none inside code spans).
+
+    One :class:`~normalizer.scan.Scan` of the text serves every rule: a rule whose trigger
+    cannot hold is skipped, the others read what the scan found. ``run`` is what a batch
+    learned across its files (B003, N002), or ``None``.
+    """
     seen: set[tuple[int, int, str, str]] = set()
     out: list[Fix] = []
     code = doc.code_spans
+    scan = Scan(doc.text, run)
     for r in rules:
+        if r.check is not None and not r.check(scan):
+            continue  # its trigger cannot hold: the rule would find nothing here
         try:
-            found = list(r.find(doc))
+            found = list(r.find(doc, scan))
         except Exception as exc:  # one rule's bug or a runaway user pattern: name the rule
             raise RuleError(r, exc) from exc
         for fix in found:
@@ -155,6 +164,7 @@ def clean(
     rules: Sequence[Rule],
     level: str = "safe",
     choose: Chooser | None = None,
+    run: RunContext | None = None,
 ) -> Result:
     """Propose and apply fixes until nothing applicable is left.
 
@@ -162,12 +172,13 @@ def clean(
     rejected fix), a :class:`Fix` is applied as given (an approved, maybe
     edited fix), ``True`` leaves it to the ``level`` filter. Raises
     :class:`ConvergenceError` if the text still changes after :data:`MAX_PASSES` passes.
+    ``run`` is what a batch learned across its files (see :func:`propose`).
     """
     ok = applicable(level)
     result = Result(doc, doc.text)
     current = doc
     for _ in range(MAX_PASSES):
-        proposed = propose(current, rules)
+        proposed = propose(current, rules, run)
         wanted: list[Fix] = []
         vetoed: list[Fix] = []
         for fix in proposed:

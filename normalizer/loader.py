@@ -15,11 +15,13 @@ from .document import Document
 from .errors import ConfigError, unknown_key
 from .fixes import CATEGORIES, Proposal, Safety
 from .patterns import untrusted
-from .prefilter import EXACT, automaton, fold, pattern_check
 from .registry import CODE_RE, Rule
+from .scan import Scan
+from .triggers import Trigger
 
 
-KindBuilder = Callable[[dict[str, Any], Callable[[str], ConfigError]], Callable[[Document], Iterator[Proposal]]]
+# A kind's builder turns a table into a finder, or into a finder and its trigger (see normalizer.triggers).
+KindBuilder = Callable[[dict[str, Any], Callable[[str], ConfigError]], Any]
 KINDS: dict[str, KindBuilder] = {}
 
 # The type each known key takes, checked before the table is read: one line, not a traceback.
@@ -66,6 +68,13 @@ def kind(name: str, keys: dict[str, str]) -> Callable[[KindBuilder], KindBuilder
         return builder
 
     return register
+
+
+def deprecated(problem: ConfigError) -> None:
+    """Say on stderr that a rule file uses a key that is no longer needed (it still loads)."""
+    import sys
+
+    sys.stderr.write(f"mtnorm: note: {problem}\n")
 
 
 def shipped_rules_dir() -> Path:
@@ -240,9 +249,10 @@ def _build(table: dict[str, Any], path: Path, raw: str) -> Rule:
     for key in ("name", "description"):
         if not isinstance(table.get(key), str) or not table[key]:
             raise error(f"{key!r} is required")
-    finder = builder(table, error)
+    built = builder(table, error)
+    finder, trigger = built if isinstance(built, tuple) else (built, None)
     return Rule(code, table["name"], category, safety, table["description"].strip(), finder,
-                table.get("example", ""), source=str(path))
+                table.get("example", ""), source=str(path), trigger=trigger)
 
 
 # What the regex module's \s matches: Python's whitespace but the separators U+001C-U+001F.
@@ -250,7 +260,7 @@ WHITESPACE = [chr(c) for c in range(0x3001) if chr(c).isspace() and not 0x1C <= 
 
 
 @kind("phrase", {"phrases": TABLE, "case_sensitive": FLAG, "first_letter_either_case": FLAG, "message": STRING})
-def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> Callable[[Document], Iterator[Proposal]]:
+def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> tuple[Callable[..., Iterator[Proposal]], Trigger]:
     """``kind = "phrase"``: whole-word phrases and their replacements.
 
     ``phrases`` maps a surface form to its replacement; matching is case
@@ -288,7 +298,7 @@ def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> C
 
     # A phrase can only match where each of its words but the first occurs as written (in the
     # lower-cased text when matching ignores case) right after whitespace, as the pattern's \s+
-    # puts it: one literal pass (prefilter.LiteralSet) over every "<space>word" finds which do.
+    # puts it: the scan's literal passes find which "<space>word" strings occur.
     needed: list[list[str]] | None = []
     for key in phrases:
         words = key.split()[1:]
@@ -298,22 +308,15 @@ def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> C
             break
         needed.append(words)
     after_space = {s + w: w for words in needed or () for w in words for s in WHITESPACE}
-    if flags:  # looked for in the lower-cased text, by a literal set of its own
-        words_after_space = automaton(after_space.items())
-    else:  # as written: in the pass over the text that the other rules share
-        EXACT.register(sorted(after_space))
     wanted = frozenset(after_space)
+    literals = tuple(sorted(after_space))
+    # the phrases as one byte pattern, and their words after a space (lower-cased, or as written)
+    trigger = Trigger(pattern=pattern, literals=literals if flags else (), exact=() if flags else literals)
 
-    check = pattern_check(pattern)  # the phrases as one byte pattern in the shared Hyperscan pass
-
-    def find(doc: Document) -> Iterator[Proposal]:
-        if check is not None and not check(doc.text):
-            return
+    def find(doc: Document, scan: Scan) -> Iterator[Proposal]:
         if needed is not None:
-            if flags:
-                found = {w for _, w in words_after_space.iter(fold(doc.text))}
-            else:
-                found = {after_space[s] for s in wanted.intersection(EXACT.hits(doc.text))}
+            hits = scan.literal_hits if flags else scan.exact_hits
+            found = {after_space[s] for s in wanted.intersection(hits)}
             if not any(all(w in found for w in words) for words in needed):
                 return
         for m in pattern.finditer(doc.text):
@@ -325,4 +328,4 @@ def phrase_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> C
                 rep = (rep[0].upper() if found[0].isupper() else rep[0]) + rep[1:]
             yield Proposal(m.start(), m.end(), rep, message.format(original=m.group(), replacement=rep))
 
-    return find
+    return find, trigger

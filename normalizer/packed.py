@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from .lexicon import _cache_file, write_cache
+from .cache import _cache_file, write_cache
 
 FORMAT = 1
 MAGIC = b"MTPACKED"

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import engine, in_place, safe_io
 from .corpus import CorpusStats
+from .scan import RunContext
 from .decisions import APPROVE, PENDING, REJECT, Journal
 from .document import Document, DocumentError, read_document
 from .writing import write_atomic, write_below
@@ -83,7 +84,7 @@ class ReviewSession:
         is learned first when those rules are selected.
         """
         corpus = None
-        if any(r.code in ("B003", "N002") for r in rules):
+        if any(r.trigger is not None and r.trigger.wants_run for r in rules):
             from .batch import corpus_stats
 
             corpus = corpus_stats([p for p, _ in pairs], learn_min_docs)
@@ -105,12 +106,10 @@ class ReviewSession:
             state.error = str(exc)
             return
         state.error = None
-        if self.corpus is not None:
-            doc = doc.with_corpus(self.corpus)
         state.document = doc
         state.signature = _signature(state.path)
         rules = self.policy.rules_for(state.path, self.rules) if self.policy else self.rules
-        proposed = engine.propose(doc, rules)
+        proposed = engine.propose(doc, rules, RunContext(self.corpus) if self.corpus is not None else None)
         veto = self.policy.chooser(state.path) if self.policy else None
         if veto is not None:
             proposed = [f for f in proposed if veto(doc.text, f) is not None]

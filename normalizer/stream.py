@@ -33,6 +33,7 @@ from .document import (BINARY, Document, DocumentError, _wide, guess_encoding, n
                        undecodable)
 from .fixes import Fix
 from .registry import Rule
+from .scan import RunContext
 from .textdiff import patch_lines
 
 STREAM_OVER = int(os.environ.get("MTNORM_STREAM_OVER", str(64 << 20)))  # bytes
@@ -196,7 +197,7 @@ def blocks(path: Path, encoding: str, bom: bool, block_chars: int | None = None)
 
 
 def _fitted(gen: Iterator[Block], rules: Sequence[Rule], path: Path, enc: str, bom: bool, newline: str,
-            corpus=None) -> Iterator[Block]:
+            run: RunContext | None = None) -> Iterator[Block]:
     """The blocks of ``gen``, each shortened until no fix proposed near its end crosses that end.
 
     A fix cut in two by a block edge would be taken by neither block: the block is ended
@@ -206,7 +207,7 @@ def _fitted(gen: Iterator[Block], rules: Sequence[Rule], path: Path, enc: str, b
     b = next(gen, None)
     tries = 0
     while b is not None:
-        keep = _keep(b, rules, path, enc, bom, newline, corpus) if tries < 8 else None
+        keep = _keep(b, rules, path, enc, bom, newline, run) if tries < 8 else None
         if keep is not None:
             tries += 1
             b = gen.send(keep)
@@ -216,14 +217,15 @@ def _fitted(gen: Iterator[Block], rules: Sequence[Rule], path: Path, enc: str, b
         b = next(gen, None)
 
 
-def _keep(b: Block, rules: Sequence[Rule], path: Path, enc: str, bom: bool, newline: str, corpus) -> int | None:
+def _keep(b: Block, rules: Sequence[Rule], path: Path, enc: str, bom: bool, newline: str,
+          run: RunContext | None) -> int | None:
     """How much of ``b``'s core to keep so that no fix crosses its end (None: all of it)."""
     if not b.tail:
         return None
     end = len(b.text) - b.tail
     at = max(b.lead, end - CONTEXT_CHARS)
-    window = Document(b.text[at:], path, enc, bom, newline, corpus)
-    crossing = [f.start + at for f in engine.propose(window, rules) if f.start + at < end < f.end + at]
+    window = Document(b.text[at:], path, enc, bom, newline)
+    crossing = [f.start + at for f in engine.propose(window, rules, run) if f.start + at < end < f.end + at]
     if not crossing:
         return None
     first = min(crossing)
@@ -244,16 +246,16 @@ def _inside(block_text_len: int, lead: int, tail: int) -> Callable[[Fix], bool]:
     return ok
 
 
-def check(path: Path, rules: Sequence[Rule], encoding: str = "utf-8", choose=None, corpus=None,
+def check(path: Path, rules: Sequence[Rule], encoding: str = "utf-8", choose=None, run: RunContext | None = None,
           block_chars: int | None = None) -> tuple[Document, list[Fix], dict[int, tuple[int, int]]]:
     """Fixes for a large file, with whole-file offsets and their (line, col)."""
     enc, bom, newline, _digest, st = _header(path, encoding)
     fixes: list[Fix] = []
     where: dict[int, tuple[int, int]] = {}
-    for b in _fitted(blocks(path, enc, bom, block_chars), rules, path, enc, bom, newline, corpus):
-        doc = Document(b.text, path, enc, bom, newline, corpus)
+    for b in _fitted(blocks(path, enc, bom, block_chars), rules, path, enc, bom, newline, run):
+        doc = Document(b.text, path, enc, bom, newline)
         ok = _inside(len(b.text), b.lead, b.tail)
-        proposed = [f for f in engine.propose(doc, rules) if ok(f)]
+        proposed = [f for f in engine.propose(doc, rules, run) if ok(f)]
         if choose is not None:
             proposed = [f for f in proposed if choose(doc.text, f) is not None]
         taken, _ = engine.resolve(proposed)
@@ -265,7 +267,7 @@ def check(path: Path, rules: Sequence[Rule], encoding: str = "utf-8", choose=Non
             g = dataclasses.replace(f, start=b.start + local, end=b.start + local + (f.end - f.start))
             fixes.append(g)
             where[g.start] = (b.line + nl, col)
-    header = Document("", path, enc, bom, newline, corpus, st)
+    header = Document("", path, enc, bom, newline, st)
     if header.stamp != _stamp_now(path):
         raise DocumentError("changed while being read; skipped (run again when it is quiet)")
     return header, fixes, where
@@ -279,14 +281,14 @@ def _stamp_now(path: Path) -> tuple[int, int] | None:
 
 
 def clean(path: Path, rules: Sequence[Rule], level: str, stage_dir: Path | None, encoding: str = "utf-8",
-          choose=None, corpus=None, want_diff: bool = False,
+          choose=None, run: RunContext | None = None, want_diff: bool = False,
           block_chars: int | None = None) -> tuple[Document, StreamResult]:
     """Clean a large file block by block into a staged temporary file in ``stage_dir``.
 
     With ``stage_dir`` None nothing is written (``diff`` needs only the diff text).
     """
     enc, bom, newline, before, st = _header(path, encoding)
-    header = Document("", path, enc, bom, newline, corpus, st)
+    header = Document("", path, enc, bom, newline, st)
     result = StreamResult(changed=False, before=before)
     h = hashlib.sha256()
     out = None
@@ -299,8 +301,8 @@ def clean(path: Path, rules: Sequence[Rule], level: str, stage_dir: Path | None,
     old_line = new_line = 1
     try:
         first = True
-        for b in _fitted(blocks(path, enc, bom, block_chars), rules, path, enc, bom, newline, corpus):
-            doc = Document(b.text, path, enc, bom, newline, corpus)
+        for b in _fitted(blocks(path, enc, bom, block_chars), rules, path, enc, bom, newline, run):
+            doc = Document(b.text, path, enc, bom, newline)
             ok = _inside(len(b.text), b.lead, b.tail)
             tail = b.text[len(b.text) - b.tail:]
 
@@ -310,7 +312,7 @@ def clean(path: Path, rules: Sequence[Rule], level: str, stage_dir: Path | None,
                     return None
                 return choose(text, fix) if choose is not None else True
 
-            res = engine.clean(doc, rules, level, guard)
+            res = engine.clean(doc, rules, level, guard, run)
             new_text = res.text
             if not (new_text.startswith(b.text[:b.lead]) and new_text.endswith(tail)):
                 raise DocumentError("internal error: a fix reached outside its block; please report it")

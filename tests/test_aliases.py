@@ -149,11 +149,13 @@ def test_fuzzy_names_against_a_run_of_many_names(tmp_path: Path) -> None:
     from normalizer import Document
     from normalizer.corpus import CorpusStats
     from normalizer.engine import propose
+    from normalizer.scan import RunContext
 
     rng = random.Random(5)
     names = {"".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(4)).capitalize(): 3
              for _ in range(30000)}
     names["Okonjo"] = 40
     rule = [r for r in load_rules() if r.code == "N002"]
-    doc = Document("The budget passed on Tuesday, Okonja said.\n").with_corpus(CorpusStats(100, 3, {}, names))
-    assert [(f.original, f.replacement) for f in propose(doc, rule)] == [("Okonja", "Okonjo")]
+    doc = Document("The budget passed on Tuesday, Okonja said.\n")
+    run = RunContext(CorpusStats(100, 3, {}, names))
+    assert [(f.original, f.replacement) for f in propose(doc, rule, run)] == [("Okonja", "Okonjo")]

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from normalizer import Document, clean, load_rules, read_document
-from normalizer.corpus import learn, with_corpus
+from normalizer.corpus import learn, run_context
+from normalizer.scan import RunContext
 from normalizer.engine import propose
 
 from .conftest import ROOT, run_cli
@@ -52,9 +53,10 @@ def test_footer_in_five_of_eight_files_is_learned(folder: Path) -> None:
 
 
 def test_shared_quotation_is_not_learned(folder: Path) -> None:
-    docs = with_corpus(read_document(p) for p in sorted(folder.glob("*.txt")))
+    docs = [read_document(p) for p in sorted(folder.glob("*.txt"))]
+    run = run_context(d.text for d in docs)
     rules = load_rules(select=["B003"])
-    assert all(QUOTE not in f.original for d in docs for f in propose(d, rules))
+    assert run.stats.repeated and all(QUOTE not in f.original for d in docs for f in propose(d, rules, run))
 
 
 def test_threshold_is_configurable(folder: Path) -> None:
@@ -165,7 +167,7 @@ def test_fast_units_and_keys_agree_with_the_regex_definitions(text: str) -> None
 
 def test_repeated_units_have_their_pieces_and_texts_without_one_are_skipped() -> None:
     from normalizer.corpus import pieces, runs
-    from normalizer.prefilter import fold
+    from normalizer.folding import fold
 
     assert runs("Subscribe to our NEWSLETTER (2024) now") == ("newsletter", "subscribe")  # four letters or more
     assert pieces(runs("Subscribe to our NEWSLETTER (2024) today")) == ("newsletter", "subscribe")  # the rarest two
@@ -175,8 +177,9 @@ def test_repeated_units_have_their_pieces_and_texts_without_one_are_skipped() ->
     assert len(stats.repeated) == 1 and stats.pieces == (("networks", "stories"),)  # the footer's rarest words
     assert stats.may_repeat(fold(texts[0])) and not stats.may_repeat(fold("Markets were calm on Monday.\n"))
     rule = [r for r in load_rules(select=["B003"])]
-    assert propose(Document("Markets were calm on Monday.\n").with_corpus(stats), rule) == []
-    assert [f.rule for f in propose(Document(texts[1]).with_corpus(stats), rule)] == ["B003"]
+    assert propose(Document("Markets were calm on Monday.\n"), rule, RunContext(stats)) == []
+    assert [f.rule for f in propose(Document(texts[1]), rule, RunContext(stats))] == ["B003"]
+    assert propose(Document(texts[1]), rule) == []  # no run context: nothing learned
 
 
 def test_a_repeated_unit_without_a_piece_turns_the_gate_off() -> None:

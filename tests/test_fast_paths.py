@@ -10,14 +10,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalizer import load_rules
-from normalizer.kinds import capitalization as C
+from normalizer import Document, load_rules
 from normalizer.kinds import duplicate as D
-from normalizer.kinds import encoding as E
 from normalizer.kinds import punctuation as P
 from normalizer.kinds import whitespace as W
 from normalizer.kinds import words
 from normalizer.kinds.names import AliasMatcher
+from normalizer.folding import non_ascii
+from normalizer.scan import Scan
 
 
 def regex_sub(s: str) -> str:
@@ -29,42 +29,68 @@ PIECES = st.sampled_from([
     "the", "The", "the ", " the", "in the ", "said", "That", "However", ", ", "; ", " ", "  ", "\t", "\n", "\n\n",
     ".", "!", "?", ":", ",", "%", "(", ")", "[", "]", "'s", "’s", "n't", " '", "-", " -", "- ", "high", "level",
     "$", "€", "5", "x", "é", "²", "\u0301", "\x07", "\x1b[31m", "\ufeff", "\u00a0", "\u2003", "İ", "Bescent",
-    "Pékin", "XI", "Xi", "Louis", "_", "@", "#", "/", "’", "“", "”", "n’", "£", "\u20b9",
+    "Pékin", "XI", "Xi", "Louis", "_", "@", "#", "/", "’", "“", "”", "n’", "£", "\u20b9", "&amp;", "&#8217;", "Ã©",
+    "Monday", " . the", "中文", "Ωmega", "\u3000",
 ])
 TEXT = st.lists(PIECES, max_size=24).map("".join)
 MANY = settings(max_examples=3000, deadline=None)
 
 
+def triggered_rules() -> list:
+    """Every rule with a trigger (code and data rules), and a copy of it without one."""
+    import dataclasses
+
+    return [(r, dataclasses.replace(r, trigger=None)) for r in load_rules()
+            if r.trigger is not None and not r.trigger.needs_run]  # B003 finds nothing without a run anyway
+
+
+_TRIGGERED: list = []
+
+
+@settings(max_examples=1500, deadline=None)
+@given(TEXT)
+def test_no_rule_finds_anything_where_its_trigger_says_it_cannot(text: str) -> None:
+    """One property for every trigger of every kind (pattern and derived byte pattern, explicit byte
+    pattern, literals, exact strings, non-ASCII, any-of): the scan never skips a rule that would propose."""
+    if not _TRIGGERED:
+        _TRIGGERED.extend(triggered_rules())
+    doc, scan = Document(text), Scan(text)
+    for rule, bare in _TRIGGERED:
+        if not scan.may(rule.trigger):
+            assert list(bare.find(doc, Scan(text))) == [], (rule.code, text)
+
+
+def test_no_rule_is_skipped_on_a_text_it_has_a_fix_for() -> None:
+    """The same on every written text: each rule's examples, every rule case, the seeds and test data."""
+    from .test_prefilter import texts
+
+    if not _TRIGGERED:
+        _TRIGGERED.extend(triggered_rules())
+    corpus = texts() + [r.example for r, _ in _TRIGGERED if r.example]
+    skipped = 0
+    for text in corpus:
+        doc, scan = Document(text), Scan(text)
+        for rule, bare in _TRIGGERED:
+            if not scan.may(rule.trigger):
+                skipped += 1
+                assert list(bare.find(doc, Scan(text))) == [], (rule.code, text[:200])
+    assert skipped > len(corpus) * 10  # the triggers do skip rules
+
+
 @MANY
 @given(TEXT)
-def test_spacing_quick_checks(text: str) -> None:
-    if P.SPACE_BEFORE_MARK.search(text) or P.SPACE_BEFORE_STOP.search(text) or P.SPACE_BEFORE_PERCENT.search(text):
-        assert P.QUICK_SPACE_MARK.search(text)
-    if P.OPEN_SPACE.search(text) or P.CLOSE_SPACE.search(text):
-        assert P.QUICK_BRACKET_SPACE.search(text)
-    if P.SPACED_HYPHEN.search(text):
-        assert P.QUICK_HYPHEN.search(text)
-    if P.CONTRACTION_SPACE.search(text):
-        assert P.QUICK_CONTRACTION.search(text)
-    marks = {m.start() for m in P.MARK_BETWEEN_LETTERS.finditer(text)}
-    assert marks <= {m.start() for m in P.QUICK_MARK_BETWEEN.finditer(text)}
+def test_the_first_checks_inside_the_rules_let_every_match_through(text: str) -> None:
+    """The plain substring and regular-expression checks a few rules still make themselves."""
     if W.TRAILING.search(text):
         assert " \n" in text or "\t\n" in text or text.endswith((" ", "\t"))
     if W.REPEATED.search(text):
         assert "  " in text
     if W.BLANK_RUN.search(text):
         assert "\n\n\n" in text or " \n" in text or "\t\n" in text
-
-
-@MANY
-@given(TEXT)
-def test_other_quick_checks(text: str) -> None:
-    if E.CONTROL.search(text):
-        assert E.CONTROL_CHAR.search(text)
     if D.REPEAT.search(text) or D.REPEATED_PHRASE.search(text):
         assert D.QUICK_REPEAT.search(text)
-    if E.ODD_SPACE.search(text):
-        assert not text.isascii()
+    marks = {m.start() for m in P.MARK_BETWEEN_LETTERS.finditer(text)}
+    assert marks <= {m.start() for m in P.QUICK_MARK_BETWEEN.finditer(text)}
 
 
 @MANY
@@ -95,17 +121,17 @@ NAME_TEXT = st.lists(st.one_of(PIECES, st.sampled_from([
 @given(NAME_TEXT)
 def test_alias_matches_found_from_the_automaton_are_the_pattern_matches(text: str) -> None:
     m = matcher()
-    assert [x.span() for x in m.finditer(text)] == [x.span() for x in m.pattern.finditer(text)]
-    assert [x.groups() for x in m.finditer(text)] == [x.groups() for x in m.pattern.finditer(text)]
+    assert [x.span() for x in m.finditer(Scan(text))] == [x.span() for x in m.pattern.finditer(text)]
+    assert [x.groups() for x in m.finditer(Scan(text))] == [x.groups() for x in m.pattern.finditer(text)]
 
 
 def test_the_standard_engine_alias_pattern_is_used_only_where_both_engines_read_alike() -> None:
     from normalizer.kinds.names import _assigned
 
     m = matcher()
-    assert _assigned("Dai Qi said") and _assigned("Pékin, ٣ Ⅻ") and not _assigned("Dai\u0558Qi")
+    assert _assigned(frozenset()) and _assigned(frozenset("é٣Ⅻ")) and not _assigned(frozenset("\u0558"))
     text = "Jamison\x1cGreer and Jamison \u3000Greer\u0558s"  # a separator and a letter Python 3.11 does not know
-    assert [x.span() for x in m.finditer(text)] == [x.span() for x in m.pattern.finditer(text)]
+    assert [x.span() for x in m.finditer(Scan(text))] == [x.span() for x in m.pattern.finditer(text)]
 
 
 def test_the_phrase_gate_knows_every_whitespace_character_the_pattern_accepts() -> None:
@@ -197,44 +223,24 @@ def test_the_word_census_on_real_texts() -> None:
         assert all(words.token_count(w, text) == n for w, n in counts.items())
 
 
-@MANY
-@given(TEXT)
-def test_the_shared_byte_pass_answers_as_the_first_checks_do(text: str) -> None:
-    """prefilter.QUICK's byte patterns match wherever the checks they stand for do (exactly, where they can)."""
-    from normalizer.prefilter import QUICK
+def test_explicit_byte_patterns_match_exactly_the_characters_of_their_class() -> None:
+    """A trigger's explicit byte pattern (where the derived one would take any character beyond ASCII)
+    matches exactly the characters its single-character pattern matches, over all of Unicode."""
+    from normalizer.matchsets import PatternSet
 
-    found = QUICK.matched(text)
-    assert found is not None
-    assert ("S001" in found) == bool(P.QUICK_SPACE_MARK.search(text))
-    assert ("S006" in found) == bool(P.QUICK_BRACKET_SPACE.search(text))
-    assert ("S007" in found) == bool(P.QUICK_DOUBLED.search(text))
-    assert ("S013" in found) == bool(P.QUICK_CONTRACTION.search(text))
-    if P.QUICK_MARK_BETWEEN.search(text):
-        assert "S003" in found
-    if P.QUICK_CURRENCY.search(text):
-        assert "S005" in found
-    assert ("E003" in found) == bool(E.CONTROL_CHAR.search(text))
-    if C.QUICK.search(text):
-        assert "C001" in found
-    if C.LOWER_AFTER_STOP.search(text):
-        assert "C003" in found
-
-
-def test_the_byte_pass_reads_every_character_as_the_character_classes_do() -> None:
-    """E001, E004 and Z001/Z003's byte patterns match exactly the characters their classes match, over all of Unicode."""
-    from normalizer.kinds.fragments import MAYBE_NONLATIN
-    from normalizer.prefilter import QUICK
-
+    explicit = {r.code: r.trigger for r in load_rules() if r.trigger is not None and r.trigger.byte_pattern}
+    assert set(explicit) >= {"E001", "Z001"}
+    checks = PatternSet()
+    for code, t in explicit.items():
+        checks.register(code, t.byte_pattern)
     for cp in range(0x110000):
         if 0xD800 <= cp <= 0xDFFF:
             continue
         c = chr(cp)
-        found = QUICK.matched(c)
-        assert ("E001" in found) == bool(E.NON_ASCII.match(c)), hex(cp)
-        assert ("E003" in found) == bool(E.CONTROL_CHAR.match(c)), hex(cp)
-        assert ("E004" in found) == bool(E.ODD_SPACE.search("a" + c + "b")), hex(cp)
-        assert ("Z001" in found) == bool(MAYBE_NONLATIN.match(c)), hex(cp)
-    assert QUICK.matched("\ud800 lone surrogate") is None  # no answer: every rule looks
+        found = checks.matched(c)
+        for code, t in explicit.items():
+            assert (code in found) == bool(t.pattern.match(c)), (code, hex(cp))
+    assert checks.matched("\ud800 lone surrogate") is None  # no answer: every rule looks
 
 
 @MANY
@@ -335,7 +341,7 @@ def test_document_names_answer_as_the_dictionary_does(text: str, keys: list[str]
 def test_the_repeated_unit_gate_passes_every_text_holding_a_repeated_unit(corpus: list[str], text: str) -> None:
     """B003's gate (a piece of each repeated unit in the folded text) lets through every text with one."""
     from normalizer.corpus import keyed_units, learn
-    from normalizer.prefilter import fold
+    from normalizer.folding import fold
 
     footer = "Subscribe to the Daily 12 news\n"
     texts = [t + "\n" + footer + "\n" + text for t in corpus]  # the footer and ``text``'s units repeat
@@ -363,7 +369,7 @@ def _alphabetic_repeat(text: str) -> bool:
 def test_the_repeat_check_on_bytes_lets_every_repeat_through(text: str) -> None:
     """D001/D003's first check on the byte image never rules out a repeat of alphabetic words they would find."""
     if _alphabetic_repeat(text):
-        assert D._may_repeat(text)
+        assert D._may_repeat(text, non_ascii(text))
 
 
 def test_the_repeat_check_on_bytes_on_real_texts() -> None:
@@ -372,6 +378,6 @@ def test_the_repeat_check_on_bytes_on_real_texts() -> None:
     root = Path(__file__).parent
     texts = [p.read_text(encoding="utf-8") for p in sorted((root.parent / "seeds").glob("*.txt"))
              + sorted((root / "data").rglob("*.txt"))]
-    assert sum(D._image(t) is not None for t in texts) > len(texts) * 3 // 4  # the byte image is the usual path
+    assert sum(D._image(t, non_ascii(t)) is not None for t in texts) > len(texts) * 3 // 4  # the byte image is the usual path
     for text in texts:
-        assert D._may_repeat(text) == _alphabetic_repeat(text)  # exact on these: no repeat of digits, no "very, very"
+        assert D._may_repeat(text, non_ascii(text)) == _alphabetic_repeat(text)  # exact on these: no repeat of digits, no "very, very"

@@ -1,5 +1,14 @@
-"""Rule kinds: importing this package registers every built-in code rule."""
+"""Rule kinds: importing this package registers every built-in code rule.
 
-from . import capitalization, duplicate, encoding, punctuation, whitespace  # noqa: F401
-from . import boilerplate, furniture, name_evidence, possessive  # noqa: F401,E402  (boilerplate also registers its data kind)
-from . import casing, codepages, letters, obfuscation, quotes, repeats, stops  # noqa: F401,E402  (P family, D004, C004-C009, E005, Z004-Z005)
+Registration is explicit. The modules imported below register code rules with ``@rule``;
+:data:`BUILDERS` build rules from the data tables (their ``build_rules``, called by
+:func:`normalizer.api.data_rules`); :data:`HELPERS` hold what those share.
+tests/test_architecture.py checks that every module of this folder is in one of the three.
+"""
+
+from . import boilerplate, capitalization, duplicate, encoding, possessive, punctuation, whitespace  # noqa: F401
+from . import furniture, name_evidence  # noqa: F401  (B020-B027; N003-N005)
+from . import casing, codepages, letters, obfuscation, quotes, repeats, stops  # noqa: F401  (P, D004-D005, C004-C009, E005-E006, Z004-Z005)
+
+BUILDERS = ("calques", "fragments", "names", "word_rules")
+HELPERS = ("boundaries", "furniture_signals", "glued", "name_mentions", "typos", "words")

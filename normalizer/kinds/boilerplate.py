@@ -10,15 +10,16 @@ import re
 
 import regex
 
-from ..corpus import BLOCK, keyed_units
 from ..document import Document
 from ..fixes import Proposal, Safety
-from ..loader import FLAG, NUMBER, STRING, STRINGS, ConfigError, kind
+from ..loader import FLAG, NUMBER, STRING, STRINGS, ConfigError, deprecated, kind
 from ..patterns import compile_pattern
-from ..prefilter import Gate, fold, gate_for, pattern_check
 from ..registry import rule
+from ..scan import Scan
+from ..triggers import Trigger
 
 LINE = regex.compile(r"[^\n]*")
+BLOCK = regex.compile(r"(?:[^\n]*\S[^\n]*(?:\n|\Z))+")  # a paragraph: lines with text up to a blank line
 SCOPES = ("match", "line", "paragraph")
 
 
@@ -84,14 +85,15 @@ def _enough_cues(cues: list, needed: int, text: str) -> bool:
 @kind("boilerplate", {"patterns": STRINGS, "scope": STRING, "unless": STRINGS, "cues": STRINGS, "min_cues": NUMBER,
                       "max_words": NUMBER, "safe_if": STRINGS, "message": STRING, "text_files_only": FLAG,
                       "quick": STRINGS})
-def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> Callable[[Document], Iterator[Proposal]]:
+def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError]) -> tuple[Callable[..., Iterator[Proposal]], Trigger]:
     """``kind = "boilerplate"``: remove a match, its line, or its paragraph.
 
     A unit (line or paragraph) is furniture when one of ``patterns`` matches it,
     or at least ``min_cues`` of ``cues`` do; ``unless`` patterns veto, and
     ``max_words`` caps its length. ``safe_if`` patterns make a fix safe even
-    when the rule's default is review. ``quick`` lists lower-case strings of
-    which every match contains one: a document without any is skipped at once.
+    when the rule's default is review. Every pattern and cue is its rule's trigger:
+    a document where none can match is skipped (``quick``, the hand-written literals
+    of old, is ignored: the literals are derived from the patterns).
     """
     scope = table.get("scope", "line")
     if scope not in SCOPES:
@@ -108,48 +110,40 @@ def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError])
         raise error("min_cues must be 1 or more, and max_words 0 (no limit) or more")
     message = table.get("message", table["description"].strip().splitlines()[0])
     text_only = bool(table.get("text_files_only", False))
-    quick = table.get("quick", [])
-    if not isinstance(quick, list) or not all(isinstance(q, str) and q == q.lower() for q in quick):
-        raise error("'quick' must be a list of lower-case strings, one of which any match contains")
+    if "quick" in table:
+        deprecated(error("'quick' is deprecated and ignored (the literals are derived from the patterns): remove it"))
 
-    quick_gate = Gate(quick) if quick else None  # its strings join the shared literal index
-    pattern_gates = [gate_for(p) for p in patterns]
-    cue_gates = [gate_for(c) for c in cues]
-    unless_gates = [gate_for(u) for u in unless]
-    safe_gates = [gate_for(p) for p in safe_if]
-    # and each pattern as a byte pattern in the shared Hyperscan pass, where it can be rewritten
-    pattern_checks = [pattern_check(p) for p in patterns]
-    cue_checks = [pattern_check(c) for c in cues]
-    unless_checks = [pattern_check(u) for u in unless]
-    safe_checks = [pattern_check(p) for p in safe_if]
+    def triggers(items: list) -> list[Trigger]:
+        """Each pattern's trigger: its literals and its byte pattern, asked in the shared passes."""
+        return [Trigger(pattern=p, pattern_literals=True) for p in items]
 
-    def live(items: list, gates: list, checks: list, folded: str, text: str) -> list:
+    pattern_triggers, cue_triggers = triggers(patterns), triggers(cues)
+    unless_triggers, safe_triggers = triggers(unless), triggers(safe_if)
+
+    def live(items: list, item_triggers: list[Trigger], scan: Scan) -> list:
         """The patterns that may match somewhere in this text (their literals occur in it, their byte pattern matches)."""
-        return [p for p, g, c in zip(items, gates, checks)
-                if (g is None or g(folded)) and (c is None or c(text))]
+        return [p for p, t in zip(items, item_triggers) if scan.may(t)]
 
-    def find(doc: Document) -> Iterator[Proposal]:
+    def find(doc: Document, scan: Scan) -> Iterator[Proposal]:
         text = doc.text
         if text_only and doc.is_markdown:
             return
-        folded = fold(text)
-        if quick_gate is not None and not quick_gate(folded):
-            return
-        pats, cus = live(patterns, pattern_gates, pattern_checks, folded, text), live(cues, cue_gates, cue_checks, folded, text)
+        pats, cus = live(patterns, pattern_triggers, scan), live(cues, cue_triggers, scan)
         if len(cus) < min_cues:
             cus = []
         if not pats and not cus:
             return  # no pattern can match, nor enough cues: nothing here is furniture
         lines: list[int] | None = None
-        if scope == "line" and all(g is not None for g in pattern_gates + cue_gates):
+        starts = [scan.starts(t) for t in pattern_triggers + cue_triggers]
+        if scope == "line" and all(s is not None for s in starts):
             # a line can only be furniture where a pattern's or a cue's literal occurs on it
-            gates = pattern_gates + (cue_gates if cus else [])
-            lines = sorted({text.rfind("\n", 0, p) + 1 for g in gates for p in g.starts(folded)})
+            found = starts[:len(patterns)] + (starts[len(patterns):] if cus else [])
+            lines = sorted({text.rfind("\n", 0, p) + 1 for s in found for p in s})  # type: ignore[union-attr]
             if not lines:
                 return
         elif not any(p.search(text) for p in pats) and not _enough_cues(cus, min_cues, text):
             return  # nothing here can match: skip the line-by-line pass
-        vetoes, safes = live(unless, unless_gates, unless_checks, folded, text), live(safe_if, safe_gates, safe_checks, folded, text)
+        vetoes, safes = live(unless, unless_triggers, scan), live(safe_if, safe_triggers, scan)
 
         def furniture(unit: str) -> bool:
             if max_words and len(unit.split(None, max_words)) > max_words:  # splits no further than needed
@@ -178,7 +172,7 @@ def boilerplate_kind(table: dict[str, Any], error: Callable[[str], ConfigError])
             safety = Safety.SAFE if any(p.search(unit) for p in safes) else None
             yield Proposal(s, e, "", message, safety)
 
-    return find
+    return find, Trigger(any_of=tuple(pattern_triggers + cue_triggers), asks=tuple(unless_triggers + safe_triggers))
 
 
 # ---------------------------------------------------------------- caption residue (B002)
@@ -256,23 +250,22 @@ def caption_residue(doc: Document) -> Iterator[Proposal]:
 # ---------------------------------------------------------------- learned boilerplate (B003)
 
 
-@rule("B003", "learned-boilerplate", "boilerplate", Safety.REVIEW)
-def learned_boilerplate(doc: Document) -> Iterator[Proposal]:
+@rule("B003", "learned-boilerplate", "boilerplate", Safety.REVIEW, trigger=Trigger(needs_run=True))
+def learned_boilerplate(doc: Document, scan: Scan) -> Iterator[Proposal]:
     """A line or paragraph that repeats across the documents of one run: site furniture.
 
     Compared after normalizing case, digits and whitespace (the paragraph-hash
     technique of web-corpus cleaning); needs ``learn_min_docs`` documents (default
     3). Quotations are never learned. Works only in batch runs; always review.
     """
-    stats = doc.corpus
-    if stats is None or not stats.may_repeat(fold(doc.text)):
+    stats = scan.run.stats
+    if not stats.may_repeat(scan.folded):
         return  # nothing repeats in the run, or no piece of what repeats is in this text
     text = doc.text
     taken: list[tuple[int, int]] = []
-    for start, end, k in keyed_units(text):
+    for start, end, n in stats.repeated_units(text):
         if any(a <= start < b for a, b in taken):
             continue
-        n = stats.repeated.get(k, 0)
         if n:
             taken.append((start, end))
             s, e = removal_span(text, start, end)

@@ -8,24 +8,22 @@ from ..document import Document
 from ..engine import EntryError
 from ..fixes import Proposal, Safety
 from ..glossary import Calque
-from ..prefilter import fold, gate_for, pattern_check
 from ..registry import Rule
+from ..scan import Scan
+from ..triggers import Trigger
 
 
 def build_rules(calques: Sequence[Calque]) -> list[Rule]:
     """K001 from the ``[[calque]]`` tables of every rule file."""
 
-    gates = [gate_for(c.pattern) for c in calques]
-    checks = [pattern_check(c.pattern) for c in calques]  # in the shared Hyperscan pass, where they can be
+    # each calque's literals and byte pattern, asked in the scan's shared passes
+    triggers = [Trigger(pattern=c.pattern, pattern_literals=True) for c in calques]
 
-    def find(doc: Document) -> Iterator[Proposal]:
+    def find(doc: Document, scan: Scan) -> Iterator[Proposal]:
         text = doc.text
-        folded = fold(text)
-        for c, gate, check in zip(calques, gates, checks):
-            if gate is not None and not gate(folded):
-                continue  # the calque's words are not in this text
-            if check is not None and not check(text):
-                continue  # nor its pattern, read as bytes
+        for c, trigger in zip(calques, triggers):
+            if not scan.may(trigger):
+                continue  # the calque's words are not in this text, or its pattern read as bytes cannot match
             try:
                 yield from _proposals(c, text)
             except Exception as exc:  # a user's pattern ran out of time: name the user's file, not ours
@@ -37,7 +35,8 @@ def build_rules(calques: Sequence[Calque]) -> list[Rule]:
                  "and your rule files, each with its origin and, where needed, a context condition\n"
                  "(`before`: what must precede; `context`: words the document must contain). Review\n"
                  "unless the entry says safe.",
-                 find, example="Beijing restricted exports of rare lands and magnets.", source="rules/glossary.toml")]
+                 find, example="Beijing restricted exports of rare lands and magnets.", source="rules/glossary.toml",
+                 trigger=Trigger(any_of=tuple(triggers)))]
 
 
 def _proposals(c: Calque, text: str) -> Iterator[Proposal]:

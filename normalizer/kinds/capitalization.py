@@ -11,8 +11,8 @@ import regex
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import is_common
-from ..prefilter import QUICK as PREFILTER
 from ..registry import rule
+from ..triggers import Trigger
 
 # Words that are never capitalized mid-sentence unless they start a name or title.
 MID_SENTENCE = (
@@ -27,9 +27,6 @@ QUOTED = regex.compile(r"“[^”\n]*”|\"[^\"\n]*\"|‘[^’\n]*’|«[^»\n]*
 LINE = regex.compile(r"[^\n]+")
 # Cheap first pass (standard re): a candidate word after a letter, digit, comma or semicolon and a space.
 QUICK = re.compile(rf"[^\W_][,;]?[ \t]+(?:{MID_SENTENCE})[ \t]")
-# QUICK as a byte pattern for the shared first pass (prefilter.QUICK): any byte beyond ASCII may
-# belong to a letter or digit, so it is as broad as QUICK or broader (tested).
-PREFILTER.register("C001", rf"(?:[A-Za-z0-9]|[\x80-\xff])[,;]?[ \t]+(?:{MID_SENTENCE})[ \t]")
 
 
 LINKERS = frozenset("And Or Of In On At By For From To With".split())
@@ -70,7 +67,7 @@ def _is_headline(line: str) -> bool:
 
 
 @rule("C001", "capitalized-function-word", "capitalization", Safety.REVIEW,
-      example="However, The measures were said Politico That everyone")
+      example="However, The measures were said Politico That everyone", trigger=Trigger(pattern=QUICK))
 def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
     """A function word capitalized in mid-sentence ("However, The measures").
 
@@ -79,8 +76,6 @@ def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
     Headlines and quotations are left alone. Review: a title may be meant.
     """
     text = doc.text
-    if not PREFILTER.may("C001", text):
-        return  # QUICK cannot match: no candidate follows a word, comma or semicolon
     starts = sorted({text.rfind("\n", 0, m.start()) + 1 for m in QUICK.finditer(text)})
     for start in starts:
         end = text.find("\n", start)
@@ -110,12 +105,12 @@ ABBREVIATIONS = frozenset("""etc approx vs viz cf al incl esp est dept govt corp
     ave blvd mrs prof hon univ assn bros dist div min max hrs yrs lbs kgs sec secs chap para
     abbr misc ref refs resp""".split())
 LOWER_AFTER_STOP = re.compile(r"([.!?])(?<=[^\W\d_]{3}[.!?])[ \t]+([a-z][a-z'’]*)(?=[ \t,;:])")
-# The same as a byte pattern for the shared first pass: as broad or broader (tested).
-PREFILTER.register("C003", r"(?:[A-Za-z]|[\x80-\xff]){3}[.!?][ \t]+[a-z](?:[a-z']|\xe2\x80\x99)*[ \t,;:]")
+# Its trigger, without the lookarounds (which the byte rewriting would drop): as broad or broader (tested).
+LOWER_AFTER_STOP_TRIGGER = Trigger(pattern=r"[^\W\d_]{3}[.!?][ \t]+[a-z](?:[a-z']|’)*[ \t,;:]")
 
 
 @rule("C003", "lowercase-sentence-start", "capitalization", Safety.REVIEW,
-      example="The talks ended on Monday. the president left for Paris.")
+      example="The talks ended on Monday. the president left for Paris.", trigger=LOWER_AFTER_STOP_TRIGGER)
 def lowercase_sentence_start(doc: Document) -> Iterator[Proposal]:
     """A sentence that starts in lower case after a full stop ("Monday. the president").
 
@@ -123,8 +118,6 @@ def lowercase_sentence_start(doc: Document) -> Iterator[Proposal]:
     ("etc. to", "U.S. job market", "approx. the") are left alone. Review.
     """
     text = doc.text
-    if not PREFILTER.may("C003", text):
-        return
     for m in LOWER_AFTER_STOP.finditer(text):
         before = text[max(0, m.start() - 40):m.start()].split()  # a window, not text[:start]: linear time
         prev = before[-1] if before else ""

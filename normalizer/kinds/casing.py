@@ -18,7 +18,7 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import FUNCTION_WORDS, is_common
 from ..registry import rule
-from .chars import tokens
+from ..census import tokens
 
 LINE = regex.compile(r"[^\n]+")
 # A sentence inside a line: up to a stop followed by a space and a capital, a stop glued to a

@@ -18,7 +18,8 @@ import regex
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..registry import rule
-from .chars import wide_chars
+from ..triggers import Trigger
+from ..folding import non_ascii
 
 CODECS = ("gbk", "big5", "shift_jis", "euc_kr")
 ANY_WIDE = regex.compile(r"[\u3000-\uffff]")
@@ -60,7 +61,7 @@ def _decode(run: str, codec: str, before: str, after: str) -> str | None:
     return None
 
 
-@rule("E005", "double-byte-mojibake", "encoding", Safety.SAFE, example="Mauricio Dub贸n said 鈥淚t鈥檚 an honor.鈥�")
+@rule("E005", "double-byte-mojibake", "encoding", Safety.SAFE, example="Mauricio Dub贸n said 鈥淚t鈥檚 an honor.鈥�", trigger=Trigger(non_ascii=True))
 def double_byte_mojibake(doc: Document) -> Iterator[Proposal]:
     """UTF-8 read as a Chinese, Japanese or Korean code page ("Dub贸n" for "Dubón", "鈥檚" for "’s").
 
@@ -71,7 +72,7 @@ def double_byte_mojibake(doc: Document) -> Iterator[Proposal]:
     Chinese text, and ideographs between spaces, are left to the fragment rules.
     """
     text = doc.text
-    if not any(c >= "\u3000" for c in wide_chars(text)):
+    if not any(c >= "\u3000" for c in non_ascii(text)):
         return  # no ideograph, kana or hangul at all
     found: list[tuple[int, int, str, str]] = []
     for m in RUN.finditer(text):
@@ -98,7 +99,8 @@ REPLACEMENT_RUN = regex.compile(r"[ \t]?\ufffd+")
 CJK_BEFORE = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
 
 
-@rule("E006", "replacement-characters", "encoding", Safety.REVIEW, example="Civil Protection Puebla ���� (@PC_Puebla)")
+@rule("E006", "replacement-characters", "encoding", Safety.REVIEW, example="Civil Protection Puebla ���� (@PC_Puebla)",
+      trigger=Trigger(exact=("\ufffd",)))
 def replacement_characters(doc: Document) -> Iterator[Proposal]:
     """Characters lost in decoding, shown as U+FFFD ("Puebla ���� (", an emoji destroyed byte by byte).
 
@@ -108,8 +110,6 @@ def replacement_characters(doc: Document) -> Iterator[Proposal]:
     that something stood there.
     """
     text = doc.text
-    if "\ufffd" not in wide_chars(text):
-        return
     for m in REPLACEMENT_RUN.finditer(text):
         first = m.end() - len(m.group().lstrip(" \t"))
         if first and CJK_BEFORE.match(text, first - 1):

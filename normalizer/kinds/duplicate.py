@@ -12,8 +12,8 @@ import regex
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import is_common
-from ..prefilter import non_ascii
 from ..registry import rule
+from ..scan import Scan
 
 # The standard library's re is several times faster here; the letters-only check is done after.
 # A whole run ("the the the") at once, so that one pass removes it (pair by pair, 1,800 words would
@@ -57,14 +57,15 @@ def _char_kind(c: str) -> int:
     return kind
 
 
-def _image(text: str) -> bytes | None:
+def _image(text: str, chars: frozenset[str]) -> bytes | None:
     """``text`` as bytes in which two words equal under ``re.IGNORECASE`` are equal runs of a-z and
     every other character is something else; None for a text holding a word character whose upper
     or lower case has another UTF-8 length ("ẞ", "ſ", the Kelvin sign), which has no such image.
+    ``chars`` are the text's characters beyond ASCII.
     """
     data = text.encode("utf-8", "surrogatepass")
     if not data.isascii():
-        for c in non_ascii(text):
+        for c in chars:
             kind = _char_kind(c)
             if kind == 0:
                 return None
@@ -74,16 +75,17 @@ def _image(text: str) -> bytes | None:
 
 
 @lru_cache(maxsize=4)
-def _may_repeat(text: str) -> bool:
-    """False when neither D001 nor D003 can find a repeat of alphabetic words anywhere in ``text``."""
-    image = _image(text)
+def _may_repeat(text: str, chars: frozenset[str]) -> bool:
+    """False when neither D001 nor D003 can find a repeat of alphabetic words anywhere in ``text``
+    (``chars``: its characters beyond ASCII)."""
+    image = _image(text, chars)
     if image is None:
         return QUICK_REPEAT.search(text) is not None
     return IMAGE_REPEAT.search(image) is not None
 
 
 @rule("D001", "repeated-word", "duplicate", Safety.SAFE, example="familiar with the The discussions")
-def repeated_word(doc: Document) -> Iterator[Proposal]:
+def repeated_word(doc: Document, scan: Scan) -> Iterator[Proposal]:
     """A word immediately repeated ("the The", "National National"); a longer run goes at once.
 
     Repeats English allows ("had had", "that that") and repeated rare words
@@ -92,7 +94,7 @@ def repeated_word(doc: Document) -> Iterator[Proposal]:
     Sirhan", "Walla Walla"), so the fix is review.
     """
     text = doc.text
-    if not _may_repeat(text):
+    if not _may_repeat(text, scan.non_ascii):
         return
     for m in REPEAT.finditer(text):
         first, second = m.group(1), m.group(2)  # the first copy and the last
@@ -126,14 +128,14 @@ REPEATED_PHRASE = re.compile(r"\b((\w+)[ \t]+(\w+))(?:[ \t]+\2[ \t]+\3\b)+", re.
 
 
 @rule("D003", "repeated-phrase", "duplicate", Safety.REVIEW, example="talks resumed in the in the capital")
-def repeated_phrase(doc: Document) -> Iterator[Proposal]:
+def repeated_phrase(doc: Document, scan: Scan) -> Iterator[Proposal]:
     """Two words immediately repeated ("in the in the").
 
     Review: a repeated pair can be rhetorical ("step by step by step" is not
     matched, but "more and more and" could be intended).
     """
     text = doc.text
-    if not _may_repeat(text):
+    if not _may_repeat(text, scan.non_ascii):
         return
     for m in REPEATED_PHRASE.finditer(text):
         pair = m.group(1)

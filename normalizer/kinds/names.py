@@ -15,8 +15,9 @@ from ..aliases import Alias
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import common_forms, zipf
-from ..prefilter import EXACT, non_ascii
 from ..registry import Rule
+from ..scan import Scan
+from ..triggers import Trigger
 from .words import capital_whole, census, places
 
 ROMAN = regex.compile(r"^[IVXLCDM]+$")
@@ -80,9 +81,9 @@ def jaro_winkler() -> Any:
 _ASSIGNED: dict[str, bool] = {}
 
 
-def _assigned(text: str) -> bool:
-    """True if Python's Unicode tables assign every character of ``text`` (the ``regex`` module's may be newer)."""
-    for c in non_ascii(text):
+def _assigned(chars: frozenset[str]) -> bool:
+    """True if Python's Unicode tables assign every character of ``chars`` (the ``regex`` module's may be newer)."""
+    for c in chars:
         ok = _ASSIGNED.get(c)
         if ok is None:
             ok = _ASSIGNED[c] = unicodedata.category(c) != "Cn"
@@ -106,9 +107,10 @@ class AliasMatcher:
                 self.by_form.setdefault(v, (a, v, False))
                 if not v.isupper() and len(v) > 3:
                     self.by_form.setdefault(v.upper(), (a, v, True))
-        # Every match starts with the first word of a variant: one literal pass (the shared EXACT index) finds where.
+        # Every match starts with the first word of a variant: the scan's literal pass over the text
+        # as written finds where (the rule's trigger declares them).
         self.first_words = frozenset(form.split(" ")[0] for form in self.by_form)
-        EXACT.register(sorted(self.first_words))
+        self.trigger = Trigger(exact=tuple(sorted(self.first_words)))
         self.context_patterns: dict[str, regex.Pattern] = {}  # compiled when first needed
 
     @functools.cached_property
@@ -130,15 +132,17 @@ class AliasMatcher:
         body = trie_pattern(self.by_form, r"[^\S\x1c-\x1f]+") if self.by_form else r"(?!)"
         return re.compile(r"(?<![\w'’-])(?P<name>" + body + r")(?P<suffix>['’]s|s['’]|s)?(?![\w-])")
 
-    def finditer(self, text: str) -> Iterator[regex.Match]:
-        """The matches of :attr:`pattern` in ``text`` (the same as its ``finditer``), tried only where a variant starts."""
+    def finditer(self, scan: Scan) -> Iterator[regex.Match]:
+        """The matches of :attr:`pattern` in the scanned text (the same as its ``finditer``), tried only
+        where a variant starts."""
         if not self.first_words:
             return
-        found = EXACT.hits(text)
+        text = scan.text
+        found = scan.exact_hits
         positions = sorted({p for first in self.first_words.intersection(found) for p in found[first]})
         if not positions:
             return
-        pattern = self.fast_pattern if _assigned(text) else self.pattern
+        pattern = self.fast_pattern if _assigned(scan.non_ascii) else self.pattern
         last = 0
         for p in positions:
             if p < last or p and text[p - 1].isalpha():
@@ -184,10 +188,10 @@ def known_variants(aliases: Sequence[Alias]) -> Rule:
     """Build N001 from the alias data."""
     matcher = AliasMatcher(aliases)
 
-    def find(doc: Document) -> Iterator[Proposal]:
+    def find(doc: Document, scan: Scan) -> Iterator[Proposal]:
         text = doc.text
         cache: dict[str, bool] = {}
-        for m in matcher.finditer(text):
+        for m in matcher.finditer(scan):
             name = regex.sub(r"\s+", " ", m.group("name"))
             entry = matcher.by_form.get(name)
             if entry is None:
@@ -224,7 +228,8 @@ def known_variants(aliases: Sequence[Alias]) -> Rule:
                 "Matched as whole words from the alias data (rules/aliases.toml and your alias files),\n"
                 "keeping possessives and all-caps headlines. Variants that may be right elsewhere are\n"
                 "review; \"XI\" used as a Roman numeral (\"Louis XI\") is left alone.",
-                find, example="Treasury Secretary Bescent met RPC officials in Pékin.", source="rules/aliases.toml")
+                find, example="Treasury Secretary Bescent met RPC officials in Pékin.", source="rules/aliases.toml",
+                trigger=matcher.trigger)
 
 
 class NameBlocks:
@@ -284,13 +289,13 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
     alias_blocks = NameBlocks(targets)
     run_blocks: list[Any] = [None, None]  # the run's names and their blocks, built once per run
 
-    def find(doc: Document) -> Iterator[Proposal]:
+    def find(doc: Document, scan: Scan) -> Iterator[Proposal]:
         text = doc.text
         places = capitalized_words(text)  # "Monday", "However": surely Zipf 3 or more, left out
         counts = Counter({w: len(starts) for w, starts in places.items()})  # 0 for a word it lacks
         rare = counts.keys()
         local = {t for t in rare if counts[t] >= 2 and zipf(t.lower()) < 3.0}
-        corpus = doc.corpus.names if doc.corpus is not None else {}
+        corpus = scan.run.names if scan.run is not None else {}
         if corpus and run_blocks[0] is not corpus:
             run_blocks[:] = [corpus, NameBlocks(corpus)]
         unknown = {t for t in rare if t not in known_forms and zipf(t.lower()) < 1.0}  # decided once per word
@@ -333,7 +338,8 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
                 "the document and in the other files of the run. Words that English or wordfreq knows\n"
                 "(Russel, Rollins, Greer) are never candidates; a title in front (\"Mexican President\n"
                 "...\") lowers the bar. Always review.",
-                find, example="Mexican President Sheinbuam spoke.", source="rules/aliases.toml")
+                find, example="Mexican President Sheinbuam spoke.", source="rules/aliases.toml",
+                trigger=Trigger(uses_run=True))
 
 
 def build_rules(aliases: Sequence[Alias]) -> list[Rule]:

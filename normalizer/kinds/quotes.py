@@ -16,7 +16,8 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import FUNCTION_WORDS
 from ..registry import rule
-from .chars import wide_chars
+from ..triggers import Trigger
+from ..folding import non_ascii
 
 # An opening quote that closes: glued to the word or stop before it, and followed by a mark and a
 # space or the end of the line ("agreement“.", "career.“"); or alone at the end of a line ("risk. “").
@@ -58,7 +59,7 @@ UNOPENED_CLOSER = regex.compile(
 )
 
 
-@rule("P003", "opening-quote-closes", "other", Safety.SAFE, example="“We have an agreement“. Talks ended.")
+@rule("P003", "opening-quote-closes", "other", Safety.SAFE, example="“We have an agreement“. Talks ended.", trigger=Trigger(exact=("“",)))
 def opening_quote_closes(doc: Document) -> Iterator[Proposal]:
     """An opening curly quote used to close a quotation ("agreement“.", "career.“", "risk. “").
 
@@ -68,8 +69,6 @@ def opening_quote_closes(doc: Document) -> Iterator[Proposal]:
     are P004's.
     """
     text = doc.text
-    if "“" not in wide_chars(text):
-        return
     found = [m for m in LINE_END_CLOSER.finditer(text)]
     for m in GLUED_CLOSER.finditer(text):
         if m.start() and GLUED_BEFORE.match(text, m.start() - 1):
@@ -82,7 +81,8 @@ def opening_quote_closes(doc: Document) -> Iterator[Proposal]:
         yield Proposal(start, m.end(), f"{m.group(1)}”", "An opening quotation mark where the quotation ends.")
 
 
-@rule("P004", "foreign-quotation-marks", "other", Safety.SAFE, example="He called it „a turning point“ and «a test».")
+@rule("P004", "foreign-quotation-marks", "other", Safety.SAFE, example="He called it „a turning point“ and «a test».",
+      trigger=Trigger(exact=("„", "«", "»", "‹")))
 def foreign_quotation_marks(doc: Document) -> Iterator[Proposal]:
     """Quotation marks of the source language around a quotation: „…“, «…», »…«, ‹…›.
 
@@ -91,8 +91,6 @@ def foreign_quotation_marks(doc: Document) -> Iterator[Proposal]:
     inside guillemets; a lone mark is left alone.
     """
     text = doc.text
-    if wide_chars(text).isdisjoint("„«»‹"):
-        return
     for pattern, opening, closing in ((LOW_NINE, "“", "”"), (GUILLEMETS, "“", "”"),
                                       (REVERSED_GUILLEMETS, "“", "”"), (SINGLE_GUILLEMETS, "‘", "’")):
         for m in pattern.finditer(text):
@@ -113,7 +111,7 @@ def apostrophe_stand_in(doc: Document) -> Iterator[Proposal]:
     quote and for a plural possessive written as a spaced opening quote ("the judges ‘ decision").
     """
     text = doc.text
-    marks = wide_chars(text)
+    marks = non_ascii(text)
     if "`" not in text and marks.isdisjoint("´′”‘"):
         return
     apostrophe = "'" if text.count("'") > text.count("’") else "’"

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..registry import rule
+from ..triggers import Trigger
 from .boilerplate import removal_span
 
 LINE = regex.compile(r"[^\n]+")
@@ -147,7 +148,8 @@ DOUBLED_UNIT = regex.compile(
 )
 
 
-@rule("D005", "doubled-unit", "duplicate", Safety.SAFE, example="Prices rose 12% per cent to US$ 5 million dollars.")
+@rule("D005", "doubled-unit", "duplicate", Safety.SAFE, example="Prices rose 12% per cent to US$ 5 million dollars.",
+      trigger=Trigger(literals=("dollar", "euro", "pound", "sterling", "yuan", "renminbi", "won", "rupee", "per", "kilo")))
 def doubled_unit(doc: Document) -> Iterator[Proposal]:
     """A unit or currency said twice, as a sign and as a word ("12% per cent", "US$5 million dollars", "RMB 10 yuan").
 

@@ -18,6 +18,7 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import is_common
 from ..registry import rule
+from ..triggers import Trigger
 
 # Two stops, maybe spaced, after a word or a closing mark; not three (an ellipsis, spaced or not).
 DOUBLED_STOP = regex.compile(
@@ -48,7 +49,8 @@ ABBREVIATIONS = frozenset(
 )
 
 
-@rule("P001", "doubled-full-stop", "other", Safety.SAFE, example="The shares were put up for sale.. Buyers waited.")
+@rule("P001", "doubled-full-stop", "other", Safety.SAFE, example="The shares were put up for sale.. Buyers waited.",
+      trigger=Trigger(exact=("..", ". .")))
 def doubled_full_stop(doc: Document) -> Iterator[Proposal]:
     """A full stop written twice ("for sale..", "Wednesday. . Overnight", "Derby .. Will").
 

@@ -10,9 +10,9 @@ import re
 
 import regex
 
-from .chars import tokens
+from ..census import census
+from ..folding import non_ascii
 from ..lexicon import common_forms, looks_technical, zipf
-from ..prefilter import non_ascii
 
 UNKNOWN = 1.0  # wordfreq has (almost) never seen it: below once per 100 million words
 
@@ -58,21 +58,6 @@ RARE_CUTOFF = 3.0  # the rarest words any word-level rule asks for
 FAST_LETTERS = re.compile(r"[^\W\d_]{5,}")
 _BEFORE = frozenset("_@#/.'’&+-")  # what FAST_WORD's lookbehind refuses, besides \w
 _AFTER = frozenset("_@/'’&+-")     # and its lookahead
-
-
-@lru_cache(maxsize=1)
-def _common_bytes() -> frozenset[bytes]:
-    return frozenset(w.encode("utf-8") for w in common_forms())
-
-
-@lru_cache(maxsize=4)
-def census(text: str) -> frozenset[bytes]:
-    """The distinct tokens of ``text`` that are not common forms, as UTF-8 bytes: a census at the
-    speed of bytes methods (every ASCII non-letter a space, split, deduplicated, common words
-    removed before anything is decoded). A token is a maximal run of ASCII letters, or a run of
-    ASCII letters and characters beyond ASCII; the word rules split the second kind further.
-    """
-    return tokens(text) - _common_bytes()  # the same tokens the casing rules read, split once per text
 
 
 def _letter_runs(text: str) -> set[str]:
