@@ -13,6 +13,7 @@ from typing import NoReturn
 
 from . import __version__
 from .cli_alias import add_alias_parser
+from .cli_config import add_config_parser
 from .errors import ConfigError, UsageError
 
 APPLY_CHOICES = ("safe", "all")  # engine.APPLY_LEVELS without "none"
@@ -76,6 +77,8 @@ def _common(p: argparse.ArgumentParser, *, paths: bool = True) -> None:
                        help="a review journal (.mtnorm-review.jsonl): rejected fixes are dropped, approved ones applied")
         p.add_argument("--learn-min-docs", type=int, metavar="N",
                        help="learn boilerplate repeated in N or more files of the run (default 3; 0 = off)")
+        p.add_argument("-v", "--verbose", action="store_true",
+                       help="say which configuration, alias, rule and ignore files are in effect (on stderr)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -123,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--journal", type=Path, metavar="FILE",
                         help="review journal (default: .mtnorm-review.jsonl in the reviewed folder)")
     add_alias_parser(sub, _common)
+    add_config_parser(sub, _common)
     return parser
 
 

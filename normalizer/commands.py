@@ -19,6 +19,7 @@ from . import engine
 from .api import ignore_words_from, load_rules
 from .batch import FileReport, discover, output_path, run
 from .cli_alias import cmd_alias, cmd_boilerplate
+from .cli_config import cmd_config, report_config
 from .config import Config, load_config
 from . import in_place, safe_io, undo_key
 from .document import Document, DocumentError, unchanged_since_read
@@ -38,7 +39,7 @@ def _split(values: Sequence[str] | None) -> list[str]:
 
 
 def _config(args: argparse.Namespace) -> tuple[Config, list[str], list[str], list[str]]:
-    cfg = load_config(args.config)
+    cfg = load_config(args.config, paths=getattr(args, "paths", None) or ())
     select = _split(args.select) or cfg.select
     ignore = cfg.ignore + _split(args.ignore)
     rule_files = [str(p) for p in cfg.rules + cfg.alias_files_to_read()] + [str(p) for p in args.rules]
@@ -50,6 +51,7 @@ def _config(args: argparse.Namespace) -> tuple[Config, list[str], list[str], lis
         cfg.encoding = args.encoding
     files = cfg.ignore_words_files_to_read() + list(getattr(args, "ignore_words", None) or [])
     args.ignore_word_list = tuple(cfg.ignore_words) + tuple(ignore_words_from(files))
+    report_config(cfg, args, select, ignore)
     return cfg, select, ignore, rule_files
 
 
@@ -399,6 +401,7 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 COMMANDS = {"check": cmd_check, "undo": cmd_undo, "review": cmd_review, "diff": cmd_diff, "clean": cmd_clean, "rules": cmd_rules,
             "alias": lambda args: cmd_alias(args, _config),
-            "boilerplate": lambda args: cmd_boilerplate(args, _config)}
+            "boilerplate": lambda args: cmd_boilerplate(args, _config),
+            "config": lambda args: cmd_config(args, _config)}
 
 
