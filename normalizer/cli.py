@@ -31,6 +31,8 @@ def backup_suffix(value: str) -> str:
     Traceback (most recent call last):
     argparse.ArgumentTypeError: '../x' must not contain a path separator ('/' or '\\')
     """
+    if not value:
+        raise argparse.ArgumentTypeError("must not be empty: --in-place always keeps a backup")
     if "/" in value or "\\" in value or (os.altsep and os.altsep in value):
         raise argparse.ArgumentTypeError(f"{value!r} must not contain a path separator ('/' or '\\')")
     if "\0" in value:
@@ -109,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--apply", choices=APPLY_CHOICES, default=None,
                        help="safe fixes only (default) or all (review fixes take their first suggestion)")
     clean.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    clean.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when review fixes remain (errors still exit 2); for pre-commit")
 
     rules = sub.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("code", nargs="?", help="a rule code or name to explain")
@@ -139,7 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .commands import COMMANDS  # only now: --help and usage errors need none of it
 
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        return EXIT_CLEAN if code == EXIT_FIXES and getattr(args, "exit_zero", False) else code
     except (ConfigError, UsageError) as exc:
         print(f"mtnorm: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

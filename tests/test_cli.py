@@ -154,3 +154,12 @@ def test_statistics_and_rules_json(tmp_path: Path) -> None:
     rules = json.loads(run_cli("rules", "--format", "json").stdout)
     assert {"code", "name", "category", "safety", "description", "source"} <= set(rules[0])
     assert len({r["code"] for r in rules}) == len(rules) > 50
+
+
+def test_clean_exit_zero_when_only_review_fixes_remain(tmp_path: Path) -> None:
+    story = tmp_path / "a.txt"
+    story.write_text("Talks were held in 马德里 Madrid on Monday.\n", encoding="utf-8")
+    assert run_cli("clean", story, "--in-place", "-q").returncode == 1
+    assert run_cli("clean", story, "--in-place", "-q", "--exit-zero").returncode == 0
+    missing = run_cli("clean", story, tmp_path / "missing.txt", "--in-place", "-q", "--exit-zero")
+    assert missing.returncode == 2  # errors are never hidden
