@@ -126,7 +126,11 @@ def build_parser() -> argparse.ArgumentParser:
     undo.add_argument("--force", action="store_true", help="restore even files edited since they were cleaned")
     review = sub.add_parser("review", help="approve, reject or edit each fix in a terminal app")
     _common(review)
-    review.add_argument("--out", type=Path, metavar="DIR", help="write approved fixes here instead of in place")
+    review.add_argument("--out", type=Path, metavar="DIR",
+                        help="on w, write a copy of every file here (approved fixes and undecided safe ones "
+                             "applied) instead of rewriting approved files in place")
+    review.add_argument("--no-safe", action="store_true",
+                        help="with --out: apply only the approved fixes, not the undecided safe ones")
     review.add_argument("--journal", type=Path, metavar="FILE",
                         help="review journal (default: .mtnorm-review.jsonl in the reviewed folder)")
     add_alias_parser(sub, _common)
