@@ -111,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--apply", choices=APPLY_CHOICES, default=None,
                        help="safe fixes only (default) or all (review fixes take their first suggestion)")
     clean.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    clean.add_argument("--statistics", action="store_true",
+                       help="every rule in the summary table (default: the five with most fixes and a total)")
     clean.add_argument("--exit-zero", action="store_true",
                        help="exit 0 even when review fixes remain (errors still exit 2); for pre-commit")
 
