@@ -131,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--out", type=Path, metavar="DIR",
                         help="on w, write a copy of every file here (approved fixes and undecided safe ones "
                              "applied) instead of rewriting approved files in place")
+    review.add_argument("--serve", action="store_true",
+                        help="serve the app in a browser on http://127.0.0.1:PORT (needs textual-serve)")
+    review.add_argument("--port", type=int, default=8000, metavar="N", help="port for --serve (default 8000)")
     review.add_argument("--no-safe", action="store_true",
                         help="with --out: apply only the approved fixes, not the undecided safe ones")
     review.add_argument("--journal", type=Path, metavar="FILE",
@@ -146,9 +149,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "jobs", 1) == 0:
         args.jobs = os.cpu_count() or 1
-    from .commands import COMMANDS  # only now: --help and usage errors need none of it
-
     try:
+        if args.command == "review" and args.serve:
+            from .cli_serve import serve
+
+            return serve(list(sys.argv[1:] if argv is None else argv), args.port)
+        from .commands import COMMANDS  # only now: --help and usage errors need none of it
+
         code = COMMANDS[args.command](args)
         return EXIT_CLEAN if code == EXIT_FIXES and getattr(args, "exit_zero", False) else code
     except (ConfigError, UsageError) as exc:

@@ -342,7 +342,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
     policy = Policy(tuple(cfg.accept), dict(cfg.per_path_ignores))  # the journal is the app's own
     app = ReviewApp(pairs, rules, journal, args.out, cfg.user_alias_file, policy, cfg.learn_min_docs,
-                    cfg.user_ignore_file, apply_safe=not args.no_safe)
+                    cfg.user_ignore_file, not args.no_safe)
     session = app.run()
     if session is None:
         return EXIT_ERROR if args.missing else EXIT_CLEAN
