@@ -2,3 +2,4 @@
 
 from . import capitalization, duplicate, encoding, punctuation, whitespace  # noqa: F401
 from . import boilerplate, possessive  # noqa: F401,E402  (boilerplate also registers its data kind)
+from . import casing, codepages, letters, obfuscation, quotes, repeats, stops  # noqa: F401,E402  (P family, D004, C004-C009, E005, Z004-Z005)

@@ -20,7 +20,7 @@ CLAUSE_ENDS = frozenset("ago also then now still already yet too again today the
 # Words that open a clause or phrase after a lost space: "Canadauntil", "talksbecause".
 OPENERS = frozenset("""until after before since because though although unless whether through during without
     within between against among around across toward towards despite while when where which that this
-    with from into than""".split())
+    with from into than and""".split())
 # Right halves that make derived words: "contextless", "stateful".
 SUFFIXES = frozenset("less ness ful fully like wise ship hood able ably ment ments ism ist ists".split())
 # Left halves that make derived words, not two words: "unexpecting", "superblack".
@@ -64,7 +64,7 @@ def best_split(word: str, names: Mapping[str, str] | None = None) -> tuple[str, 
         if len(left) < 3 or len(right) < 3:
             continue
         named = left in names  # a name ends the clause: "Trumpchanges", "Canadauntil"
-        if named and (right in PLACE_ENDS or len(right) < 4):
+        if named and right not in OPENERS and (right in PLACE_ENDS or len(right) < 4):
             continue
         lost = left in FUNCTION_WORDS or left in CLAUSE_ENDS or right in OPENERS
         if not (named or lost):
@@ -121,9 +121,64 @@ def glued_words(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
     ("unexpecting", "contextless"), closed compounds ("manpage"), place-like
     names ("Kingsbridge"), URLs and hashtags are left alone, and so is a name-led
     split followed by a capitalized word ("Annalena Baerbock" is a full name,
-    not "Anna lena"). Review.
+    not "Anna lena"). On a page where three words or more split so, the page loses
+    spaces: any unknown word of five letters or more that splits into two everyday words
+    ("escaperoutes", "tomeet") is proposed too. Review.
     """
-    text = doc.text
+    found = list(_strict(doc.text, ignore))
+    yield from found
+    if len(found) >= SPACE_LOSS_EVIDENCE:
+        yield from _loose(doc.text, ignore, {p.start for p in found})
+
+
+SPACE_LOSS_EVIDENCE = 3  # glued words found at a lost boundary: the page loses spaces, look closer
+LOOSE_MIN = 5
+LOOSE_RARE = 2.0  # wordfreq has seen "accordingto" (Zipf 1.45) on pages like these
+SHORT_LEFT = frozenset("a an of to in on at by as or the".split())
+
+
+def best_loose_split(word: str) -> tuple[str, str] | None:
+    """The split of ``word`` into two everyday words (a short function word on the left allowed), best first.
+
+    >>> best_loose_split("escaperoutes"), best_loose_split("tomeet"), best_loose_split("notebook")
+    (('escape', 'routes'), ('to', 'meet'), None)
+    """
+    lower = word.lower()
+    best: tuple[float, str, str] | None = None
+    for i in range(1, len(lower) - 1):
+        left, right = lower[:i], lower[i:]
+        if len(right) < 2 or len(left) < 3 and left not in SHORT_LEFT or len(right) < 3 and right not in SHORT_LEFT:
+            continue
+        zl, zr = zipf(left), zipf(right)
+        if left in PREFIXES and zr >= PART or right in SUFFIXES and zl >= PART:
+            return None  # a derived word ("unexpecting", "stateless"), not two words
+        if zl >= (SHORT_PART if len(left) <= 3 else PART) and zr >= (SHORT_PART if len(right) <= 3 else PART):
+            if best is None or min(zl, zr) > best[0]:
+                best = (min(zl, zr), left, right)
+    if best is None or zipf(lower) >= PART:
+        return None
+    left, right = best[1], best[2]
+    return (left[0].upper() + left[1:] if word[0].isupper() else left), right
+
+
+def _loose(text: str, ignore: frozenset[str], taken: set[int]) -> Iterator[Proposal]:
+    """Glued words on a page that loses spaces: any split into two everyday words, once in the text."""
+    for word in unknown_words(text, lower_only=False, min_len=LOOSE_MIN, below=LOOSE_RARE):
+        if not (word.islower() or word[1:].islower()) or ignored(word, ignore):
+            continue
+        split = best_loose_split(word)
+        if split is None:
+            continue
+        left, right = split
+        for m in plain_occurrences(word, text):
+            if m.start() not in taken:
+                yield Proposal(m.start(), m.end(), f"{left} {right}",
+                               f"{word!r} looks like two words run together ({left!r}, {right!r}), "
+                               "on a page that loses spaces elsewhere too.")
+
+
+def _strict(text: str, ignore: frozenset[str]) -> Iterator[Proposal]:
+    """:func:`glued_words` at a lost boundary only."""
     lowered = names = None
     for word in unknown_words(text, lower_only=False, min_len=MIN_GLUED):
         if not (word.islower() or word[1:].islower()) or ignored(word, ignore):

@@ -19,7 +19,7 @@ from ..conftest import run_cli
 
 DIRTY = "The minister , who spoke on Monday, said the deal was worth $ 600 million.\n"
 CLEANED = "The minister, who spoke on Monday, said the deal was worth $600 million.\n"
-LEGACY = "Le café « Les Deux Magots » was crowded, said the naïve critic \u2014 déjà vu.\n"
+LEGACY = "Le café “Les Deux Magots” was crowded, said the naïve critic \u2014 déjà vu.\n"  # cp1252 has “ ” — é ï à
 
 
 def test_legacy_encoding_is_reported_clearly_and_the_batch_goes_on(tmp_path: Path) -> None:

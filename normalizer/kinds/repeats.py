@@ -1,0 +1,121 @@
+"""Duplicate family (D), blocks: a headline, caption or embedded post printed twice.
+
+Scrapers keep what a page shows twice: the headline again as the image's alt text or a second
+title, a photo caption with its credit once above the picture and once in a gallery, a quotation
+given in the story and again in an embedded post (translated separately, so worded differently).
+The copies differ in quotation marks, apostrophes, case or a lost character, so blocks are
+compared in a normalized form (letters and digits only, case-folded) with rapidfuzz.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+from rapidfuzz import fuzz
+
+from ..document import Document
+from ..fixes import Proposal, Safety
+from ..registry import rule
+from .boilerplate import removal_span
+
+LINE = regex.compile(r"[^\n]+")
+NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+HEADLINE_END = regex.compile(r"[.!?…:;]\s*$")
+# What follows a caption or an embedded post: "Name / AGENCY", "— Name (@handle)", a date alone.
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+CREDIT = regex.compile(
+    r"^(?:[\p{L}][\p{L}.'’ -]{1,40}[ \t]/[ \t][\p{L}][\p{L}.&' -]{0,30}"      # Jordan Vance / AP
+    r"|[–—-][ \t].{1,60}\(@\w{1,30}\)"                                      # – Agency (@handle)
+    rf"|(?:{MONTH}[ \t]\d{{1,2}},?[ \t]\d{{4}}|\d{{1,2}}[ \t]{MONTH}[ \t]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}))[ \t]*$"
+)
+MIN_WORDS = 4
+HEAD_LINES = 3  # a headline is among the first lines (after a breadcrumb or a section name)
+SAME_BLOCK = 90       # fuzz.ratio of the normalized copies: a lost letter or apostrophe still matches
+SAME_QUOTATION = 80   # fuzz.partial_ratio of a post against the paragraph that quoted it (separate translations)
+MIN_QUOTATION_CHARS = 60
+DEFECT = regex.compile(r"\p{L}[”“]\p{L}|\p{L}[´`]\p{L}|[ \t]*[-–|]$")  # a stand-in apostrophe, a dangling separator
+
+
+def key(block: str) -> str:
+    """``block`` as compared: case-folded letters and digits, single spaces."""
+    return NOT_WORD.sub(" ", block.casefold()).strip()
+
+
+def _defects(block: str) -> int:
+    """A rough count of what is wrong with a copy: stand-in apostrophes, a lower-case start."""
+    return len(DEFECT.findall(block)) + (1 if block[:1].islower() else 0)
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in LINE.finditer(text) if m.group().strip()]
+
+
+def _with_credits(lines: list[tuple[int, int, str]], i: int) -> tuple[int, int]:
+    """The span of line ``i`` and the credit lines right after it (at most two)."""
+    start, end, _ = lines[i]
+    for _s, e, text in lines[i + 1:i + 3]:
+        if not CREDIT.match(text.strip()):
+            break
+        end = e
+    return start, end
+
+
+def _fewer_marks(a: str, b: str) -> bool:
+    """True if ``a`` lost punctuation inside words that ``b`` has ("LUsine" against "L’Usine")."""
+    inner = regex.compile(r"(?<=\p{L})[’'`´”](?=\p{L})")
+    return len(inner.findall(a)) < len(inner.findall(b))
+
+
+def _pairs(lines: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
+    """(earlier, later, why) for the blocks a page shows twice."""
+    keys = [key(t) for _, _, t in lines]
+    heads = [i for i in range(min(HEAD_LINES, len(lines)))
+             if not HEADLINE_END.search(lines[i][2]) and len(keys[i].split()) >= MIN_WORDS]
+    for head in heads:
+        for j in range(head + 1, len(lines)):
+            if fuzz.ratio(keys[head], keys[j]) >= SAME_BLOCK:
+                yield head, j, "the headline"
+    credited = [i for i in range(len(lines) - 1) if CREDIT.match(lines[i + 1][2].strip())
+                and len(keys[i].split()) >= MIN_WORDS and i not in heads]
+    for j in credited:
+        for i in range(j):
+            if i in heads or len(keys[i]) < len(keys[j]) * 0.8:
+                continue
+            whole = fuzz.ratio(keys[i], keys[j]) >= SAME_BLOCK
+            quoted = (len(keys[j]) >= MIN_QUOTATION_CHARS and len(keys[i]) > len(keys[j])
+                      and fuzz.partial_ratio(keys[j], keys[i]) >= SAME_QUOTATION)
+            if whole or quoted:
+                yield i, j, "a caption or post" if whole else "a quotation"
+                break
+
+
+@rule("D004", "repeated-block", "duplicate", Safety.REVIEW,
+      example="Port strike ends after ten days\n\nDockers voted on Friday.\n\nPort strike ends after ten days\n")
+def repeated_block(doc: Document) -> Iterator[Proposal]:
+    """A headline, caption or embedded post printed twice ("Strike ends" at the top and again at the end).
+
+    Compared normalized (case, quotes, apostrophes and spacing ignored; a lost letter allowed):
+    the headline (a first line without a final stop) against every later line; a caption or post
+    (a block followed by a credit: "Name / AP", "— Agency (@handle)", a date) against the blocks
+    before it, also when it is a separate translation of a quotation given in a paragraph. The
+    later copy goes, unless it is the better-formed one (the other has a stand-in apostrophe or
+    lost one). Review: a story may repeat a line on purpose. Repeated sentences elsewhere are
+    left alone.
+    """
+    text = doc.text
+    lines = _lines(text)
+    if len(lines) < 3:
+        return
+    seen: set[int] = set()
+    for i, j, why in _pairs(lines):
+        a, b = lines[i][2], lines[j][2]
+        drop = j
+        if why != "a quotation" and (_defects(a) > _defects(b) or _fewer_marks(a, b)):
+            drop = i  # the earlier copy is the damaged one
+        if drop in seen:
+            continue
+        seen.add(drop)
+        start, end = _with_credits(lines, drop) if why != "the headline" else lines[drop][:2]
+        s, e = removal_span(text, start, end)
+        yield Proposal(s, e, "", f"Printed twice: {why} repeated (line {doc.position(lines[i if drop == j else j][0])[0]}).")

@@ -1,0 +1,95 @@
+"""Punctuation family (P), full stops: the stop slips of translation engines.
+
+A doubled stop ("the market..", "Wednesday. . Overnight") and a stray stop inside a sentence
+("told reporters. in a briefing", "on June. 12") come from engines that end a segment with a
+stop and then join it to the next one. Ellipses, spaced ellipses (". . ."), abbreviations
+("U.S..", "etc. and", "Jan. 12") and paths ("../data") are left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..fixes import Proposal, Safety
+from ..lexicon import is_common
+from ..registry import rule
+
+# Two stops, maybe spaced, after a word or a closing mark; not three (an ellipsis, spaced or not).
+DOUBLED_STOP = regex.compile(
+    r"\.[ \t]?\.(?<=(?<=[\p{L}\p{N}\)\]\"”’'](?<!\.\.)([ \t]*))\.[ \t]?\.)(?![ \t]?\.)"
+    r"(?=[ \t]*(?:\n|\Z|[\"”’)\]])|[ \t]+[\p{Lu}\p{N}\"“‘(])"
+)
+# "U.S..", "a.m..": an abbreviation's own dot; the second stop is then the error, but the word is
+# left alone (readers disagree on whether "U.S.." needs fixing at all).
+ABBREVIATION_END = regex.compile(r"(?:\b\p{L}\.)+\p{L}\Z|\b\p{L}\Z")
+
+# A stop, a space, then a word that continues the clause: a preposition or conjunction in lower case.
+CONTINUING = (
+    "about across after against along amid among and around as at because before behind between by "
+    "despite during for from in including into near of on onto or over per since than through "
+    "throughout to toward towards under until upon via whereas which while with within without"
+)
+STRAY_BEFORE_WORD = regex.compile(
+    rf"\.(?<=(?<![\p{{L}}.'’-])(\p{{L}}{{3,}})\.)(?=[ \t]+(?:{CONTINUING.replace(' ', '|')})[ \t]+\p{{L}})"
+)
+# "June. 12, 2018": a month written in full never takes a stop before its day.
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+STRAY_AFTER_MONTH = regex.compile(rf"(?<=\b(?:{MONTHS}))\.(?=[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b,?[ \t]+(?:\d{{4}}|\p{{Ll}}))")
+# Words that end with an abbreviating stop before a lower-case word ("etc. and", "approx. in").
+ABBREVIATIONS = frozenset(
+    "etc approx incl excl esp resp viz cf vs est dept govt corp inc ltd bros assn univ nos pp vol vols "
+    "fig figs ref refs misc no al ca chap sec art para jan feb mar apr jun jul aug sep sept oct nov dec "
+    "mon tue tues wed thu thur thurs fri sat sun mr mrs ms dr prof gen sen rep gov lt col capt sgt st jr sr".split()
+)
+
+
+@rule("P001", "doubled-full-stop", "other", Safety.SAFE, example="The shares were put up for sale.. Buyers waited.")
+def doubled_full_stop(doc: Document) -> Iterator[Proposal]:
+    """A full stop written twice ("for sale..", "Wednesday. . Overnight", "Derby .. Will").
+
+    Engines that end every segment with a stop double the one the source already had. Safe at
+    the end of a line or before a quote, and when spaced; review between two sentences of a line,
+    and left alone there when the document does it more than once (a transcript's two-dot pause). An ellipsis has three stops (". . ." too)
+    and is left alone, as are paths ("../data"), ranges ("1..10") and an abbreviation's dot
+    followed by a stop ("U.S..").
+    """
+    text = doc.text
+    if ".." not in text and ". ." not in text:
+        return
+    found = []
+    for m in DOUBLED_STOP.finditer(text):
+        word = regex.search(r"[\p{L}.]*\Z", text[max(0, m.start() - 20):m.start()])
+        if word and ABBREVIATION_END.search(word.group()) and m.group(1) == "":
+            continue
+        mid_line = m.group(1) == "" and m.group() == ".." and text[m.end():m.end() + 1] in (" ", "\t")
+        found.append((m, mid_line))
+    pauses = sum(1 for _, mid_line in found if mid_line)
+    for m, mid_line in found:
+        if mid_line and pauses > 1:
+            continue  # "it is.. It" again and again: the writer's two-dot pause, not a slip
+        yield Proposal(m.start() - len(m.group(1)), m.end(), ".", "A full stop written twice.", Safety.REVIEW if mid_line else None)
+
+
+@rule("P002", "stray-full-stop", "other", Safety.REVIEW,
+      example="The minister told reporters. in an afternoon briefing that talks would resume on June. 12, 2025.")
+def stray_full_stop(doc: Document) -> Iterator[Proposal]:
+    """A full stop inside a sentence ("told reporters. in a briefing", "on June. 12, 2018").
+
+    An engine that translated a sentence in two segments ends the first with a stop. The word
+    after it continues the clause (a lower-case preposition or conjunction), or the stop parts a
+    month from its day. Abbreviations ("etc. and", "Jan. 12", "approx. in") are left alone.
+    Review: the stop may instead end a sentence whose next word lost its capital (C003).
+    """
+    text = doc.text
+    if ". " not in text:
+        return
+    for m in STRAY_BEFORE_WORD.finditer(text):
+        word = m.group(1)
+        if word.lower() in ABBREVIATIONS or word.isupper() or not is_common(word):
+            continue
+        yield Proposal(m.start(), m.end(), "", "A full stop inside a sentence: the next word continues it.")
+    for m in STRAY_AFTER_MONTH.finditer(text):
+        yield Proposal(m.start(), m.end(), "", "A full stop between a month and its day.")
