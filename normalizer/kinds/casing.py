@@ -7,14 +7,18 @@ built from CC-CEDICT's edited English) and word frequencies (wordfreq) rather th
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
+
+import re
 
 import regex
 
-from ..casing_words import always_capitalized
+from ..casing_words import always_capitalized, casing_counts
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import FUNCTION_WORDS, is_common
 from ..registry import rule
+from .chars import tokens
 
 LINE = regex.compile(r"[^\n]+")
 # A sentence inside a line: up to a stop followed by a space and a capital, a stop glued to a
@@ -106,6 +110,11 @@ def _title_cased(sentence: str) -> bool:
             and sum(1 for w in function if w[0].isupper()) >= FUNCTION_SHARE * len(function))
 
 
+# Two capitalized function words in a row of capitalized words: the cheap first look for Title Case.
+TITLE_TOKENS = frozenset(b"Of Is Are Was Were Will Has Have Its Than Into".split())
+TITLE_HINT = re.compile(r"[a-z] (?:The|Of|And|To|For|With|By|In|On|At|From|Is|Are|Was|Were|Will|Its|Has|That) [A-Z][a-z]+ [A-Z]")
+
+
 @rule("C004", "title-case-sentence", "capitalization", Safety.REVIEW,
       example="The Council Said On Monday That The Budget Will Rise By Ten Percent.")
 def title_case_sentence(doc: Document) -> Iterator[Proposal]:
@@ -119,7 +128,13 @@ def title_case_sentence(doc: Document) -> Iterator[Proposal]:
     Review: one fix per sentence, since a casing model can be wrong about a name.
     """
     text = doc.text
-    for line in LINE.finditer(text):
+    if TITLE_TOKENS.isdisjoint(tokens(text)):
+        return
+    starts = sorted({text.rfind("\n", 0, m.start()) + 1 for m in TITLE_HINT.finditer(text)})
+    for start in starts:
+        line = LINE.match(text, start)
+        if line is None:
+            continue
         s = line.group()
         if not s[:1].isupper() and not s.lstrip()[:1].isupper():
             continue
@@ -135,7 +150,23 @@ def title_case_sentence(doc: Document) -> Iterator[Proposal]:
                 yield Proposal(start, start + len(sentence), fixed, "Body text in Title Case.")
 
 
-NATIONALITY = regex.compile(r"(?<![\p{L}\p{N}@/.'’-])(\p{Ll}+(?:ian|ean|an|ese|ish|ch|ic|i))(s?)(?![\p{L}\p{N}@/'’-]|\.\p{L})")
+NATIONALITY_FORM = re.compile(r"[a-z]+(?:ian|ean|an|ese|ish|ch|ic|i)")
+@lru_cache(maxsize=1)
+def _nationality_bytes() -> frozenset[bytes]:
+    return frozenset(w.encode() for w in nationality_words())
+
+
+def _whole_words(words: set[str]) -> regex.Pattern:
+    """Where any of ``words`` occurs as a whole word, not inside an address."""
+    alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}@/.'’-])(?:{alternatives})(?![\p{{L}}\p{{N}}@/'’-]|\.\p{{L}})")
+
+
+@lru_cache(maxsize=1)
+def nationality_words() -> frozenset[str]:
+    """Lower-case forms of nationalities, peoples and languages (and their plurals) English always capitalizes."""
+    forms = {w for w in casing_counts() if NATIONALITY_FORM.fullmatch(w) and always_capitalized(w)}
+    return frozenset(forms | {w + "s" for w in forms})
 
 
 @rule("C005", "lowercase-nationality", "capitalization", Safety.REVIEW, example="The croatians and the french side agreed.")
@@ -148,14 +179,16 @@ def lowercase_nationality(doc: Document) -> Iterator[Proposal]:
     capitalizes it. Review.
     """
     text = doc.text
-    for m in NATIONALITY.finditer(text):
-        base = m.group(1)
-        if always_capitalized(base) and not is_common(base + m.group(2), 7.0):
-            word = m.group()
-            yield Proposal(m.start(), m.end(), word[0].upper() + word[1:], f"{word!r} is written with a capital in English.")
+    wanted = {w.decode() for w in _nationality_bytes().intersection(tokens(text))}
+    if not wanted:
+        return
+    for m in _whole_words(wanted).finditer(text):
+        word = m.group()
+        yield Proposal(m.start(), m.end(), word[0].upper() + word[1:], f"{word!r} is written with a capital in English.")
 
 
-MIXED_CASE = regex.compile(r"(?<![\p{L}\p{N}_@/.-])(?:\p{Lu}{2}\p{Ll}{2,}|\p{Ll}+(\p{Lu}\p{Ll}+))(?![\p{L}\p{N}_@/-]|\.\p{L})")
+MIXED_CASE = regex.compile(r"\p{Lu}{2}\p{Ll}{2,}|\p{Ll}+(\p{Lu}\p{Ll}+)")
+MIXED_TOKEN = re.compile(rb"(?<![^ ])(?:[A-Z]{2}[a-z]{2,}|[a-z]+[A-Z][a-z]+)(?![^ ])")
 
 
 @rule("C006", "mixed-case-word", "capitalization", Safety.REVIEW, example="The exhibition put the city under the LEns.")
@@ -168,9 +201,10 @@ def mixed_case_word(doc: Document) -> Iterator[Proposal]:
     twice are left alone. Review.
     """
     text = doc.text
-    if text.islower():
+    words = {w.decode() for w in MIXED_TOKEN.findall(b" ".join(tokens(text)))}
+    if not words:
         return
-    matches = list(MIXED_CASE.finditer(text))
+    matches = list(_whole_words(words).finditer(text))
     seen: dict[str, int] = {}
     for m in matches:
         seen[m.group()] = seen.get(m.group(), 0) + 1
@@ -178,16 +212,18 @@ def mixed_case_word(doc: Document) -> Iterator[Proposal]:
         word = m.group()
         if seen[word] > 1 or not is_common(word.lower()) or word.lower().startswith(("mc", "mac")):
             continue
-        if m.group(1) and is_common(m.group(1)):
+        inner = MIXED_CASE.fullmatch(word)
+        if inner is not None and inner.group(1) and is_common(inner.group(1)):
             continue  # "eBay", "iPhone": a prefix before a word of its own, a brand's style
         yield Proposal(m.start(), m.end(), word.lower(), f"A stray capital inside {word!r}.")
 
 
-LOST_STOP = regex.compile(
-    r"(?<=\p{Ll}[^\n.!?]*?[ \t](?:on|since|until|by|last|next|this|of)[ \t]"
+# A capitalized "In", "The" or "However" before another capital: cheap to find, rare in running text.
+NEW_SENTENCE = re.compile(r" (?=(?:In|On|At|The|But|However|Meanwhile|He|She|They|We|It|This|There) +[A-Z])")
+DATE_BEFORE = re.compile(
+    r"\b(?:on|since|until|by|last|next|this|of) "
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)(?:[ \t]\d{1,2}(?:st|nd|rd|th)?)?)"
-    r"[ \t](?=(?:In|On|At|The|But|However|Meanwhile|He|She|They|We|It|This|There)[ \t]+\p{Lu})"
+    r"July|August|September|October|November|December)(?: \d{1,2}(?:st|nd|rd|th)?)?\Z"
 )
 
 
@@ -200,13 +236,27 @@ def lost_sentence_stop(doc: Document) -> Iterator[Proposal]:
     a name, "Bank Of America", and leaves it). Review: the stop goes back.
     """
     text = doc.text
-    for m in LOST_STOP.finditer(text):
+    for m in NEW_SENTENCE.finditer(text):
+        if DATE_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None:
+            continue
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        if not regex.search(r"\p{Ll}", line.rsplit(".", 1)[-1]):
+            continue  # no sentence runs here: a title ("The Monday In Review")
         yield Proposal(m.start(), m.end(), ". ", "A sentence runs on without a stop after a date.")
 
 
 HEADING_WORDS = 6     # a line this short, without a final stop, between blank lines is a heading
 HEADLINE_WORDS_FIRST = 16
 PARAGRAPH = regex.compile(r"(?:^|(?<=\n\n))([^\n]+)(?=\n\n|\n?\Z)")
+
+
+def _breaks(text: str) -> list[int]:
+    """Where the paragraph breaks ("\\n\\n") of ``text`` are (str.find: fast)."""
+    out, i = [], text.find("\n\n")
+    while i >= 0:
+        out.append(i)
+        i = text.find("\n\n", i + 2)
+    return out
 ENDS_SENTENCE = regex.compile(r"[.!?:;,\"”’)\]…]\s*$")
 
 
@@ -219,12 +269,18 @@ def lowercase_heading(doc: Document) -> Iterator[Proposal]:
     English first word counts, so brands ("iPhone"), code and addresses are left alone. Review.
     """
     text = doc.text
-    first = True
-    for m in PARAGRAPH.finditer(text):
+    candidates = [i + 2 for i in _breaks(text) if text[i + 2:i + 3].islower()]
+    lead = len(text) - len(text.lstrip())
+    if text[lead:lead + 1].islower():
+        candidates.insert(0, lead)
+    for pos in candidates:
+        m = PARAGRAPH.match(text, pos)
+        first = pos == len(text) - len(text.lstrip())
+        if m is None:
+            continue
         line = m.group(1)
         heading = (len(TOKEN.findall(line)) <= (HEADLINE_WORDS_FIRST if first else HEADING_WORDS)
                    and not ENDS_SENTENCE.search(line) and (first or m.end() < len(text.rstrip())))
-        first = False
         word = TOKEN.match(line)
         if not heading or word is None or not word.group().islower() or not is_common(word.group()):
             continue
@@ -243,15 +299,21 @@ def broken_paragraph(doc: Document) -> Iterator[Proposal]:
     the break becomes a space. Review: a heading or list item may be meant.
     """
     text = doc.text
-    paragraphs = list(PARAGRAPH.finditer(text))
-    for a, b in zip(paragraphs, paragraphs[1:]):
-        head, tail = a.group(1), b.group(1)
+    for i in _breaks(text):
+        if not (text[i - 1:i].isalpha() and text[i + 2:i + 3].islower()):
+            continue
+        end = i
+        start = text.rfind("\n", 0, end) + 1
+        b = PARAGRAPH.match(text, i + 2)
+        if b is None or start and text[start - 2:start] != "\n\n":
+            continue
+        head, tail = text[start:end], b.group(1)
         word = TOKEN.match(tail)
         words = TOKEN.findall(head)
         if (not head[:1].isupper() or len(words) < 5 or ENDS_SENTENCE.search(head)
                 or sum(1 for w in words[1:] if w[0].isupper()) * 2 >= len(words) - 1  # a heading in Title Case
                 or not head.rstrip()[-1:].isalpha() or word is None or not word.group().islower()
-                or not is_common(word.group()) or text[a.end():b.start()] != "\n\n"):
+                or not is_common(word.group())):
             continue
-        yield Proposal(a.end(), b.start(), " ", "A paragraph break inside a sentence.")
+        yield Proposal(end, b.start(), " ", "A paragraph break inside a sentence.")
 

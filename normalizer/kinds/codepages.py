@@ -18,8 +18,10 @@ import regex
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..registry import rule
+from .chars import wide_chars
 
 CODECS = ("gbk", "big5", "shift_jis", "euc_kr")
+ANY_WIDE = regex.compile(r"[\u3000-\uffff]")
 # A short run of CJK characters (maybe closed by U+FFFD) touching Latin text on at least one side.
 RUN = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]{1,8}\ufffd?")
 LATIN_CONTEXT = regex.compile(r"[\p{Latin}\d.,;:!?\"'’“”()\[\] \t]")
@@ -69,8 +71,8 @@ def double_byte_mojibake(doc: Document) -> Iterator[Proposal]:
     Chinese text, and ideographs between spaces, are left to the fragment rules.
     """
     text = doc.text
-    if text.isascii():
-        return
+    if not any(c >= "\u3000" for c in wide_chars(text)):
+        return  # no ideograph, kana or hangul at all
     found: list[tuple[int, int, str, str]] = []
     for m in RUN.finditer(text):
         before, after = text[m.start() - 1:m.start()], text[m.end():m.end() + 1]
@@ -100,15 +102,18 @@ CJK_BEFORE = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}]")
 def replacement_characters(doc: Document) -> Iterator[Proposal]:
     """Characters lost in decoding, shown as U+FFFD ("Puebla ���� (", an emoji destroyed byte by byte).
 
-    Nothing can say what they were, so the run goes, with the space before it. One after an
+    Nothing can say what they were, so a run of them goes, with the space before it; a single
+    one goes only at the end of a line (inside a line it may have been a dash). One after an
     ideograph is E005's (a quote whose last byte was lost). Review: the reader may want to know
     that something stood there.
     """
     text = doc.text
-    if "\ufffd" not in text:
+    if "\ufffd" not in wide_chars(text):
         return
     for m in REPLACEMENT_RUN.finditer(text):
         first = m.end() - len(m.group().lstrip(" \t"))
         if first and CJK_BEFORE.match(text, first - 1):
             continue
+        if m.end() - first == 1 and text[m.end():m.end() + 1] not in ("", "\n"):
+            continue  # one lost character inside a line may have been a dash or a quote: left to a reader
         yield Proposal(m.start(), m.end(), "", "Characters lost in decoding (U+FFFD).")

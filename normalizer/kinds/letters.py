@@ -18,6 +18,7 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import is_common
 from ..registry import rule
+from .chars import wide_chars
 
 NON_ASCII = regex.compile(r"[^\x00-\x7f]")
 
@@ -56,7 +57,7 @@ def look_alike_letter(doc: Document) -> Iterator[Proposal]:
     text = doc.text
     if text.isascii():
         return
-    suspects = "".join(sorted(c for c in set(NON_ASCII.findall(text)) if _latin_twin(c)))
+    suspects = "".join(sorted(c for c in wide_chars(text) if _latin_twin(c)))
     if not suspects:
         return  # curly quotes, dashes, accented letters: nothing that passes for a Latin letter
     word_end = 0

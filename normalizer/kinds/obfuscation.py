@@ -19,6 +19,7 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import is_common, zipf
 from ..registry import rule
+from .chars import wide_chars
 
 DIGITS = "〇零一二三四五六七八九"
 TO_DIGIT = str.maketrans({c: str(i) for i, c in enumerate(DIGITS[1:])} | {"〇": "0"})  # 零 is 0, 一 is 1 ...
@@ -26,6 +27,7 @@ NUMERAL = regex.compile(
     rf"[ \t]*[{DIGITS}](?:[ \t]*[{DIGITS}]|[0-9]|[,.\-–][ \t]*(?=[ \t]*[{DIGITS}0-9]))*[0-9]*"
 )
 HAN = regex.compile(r"\p{Han}")
+ANY_DIGIT = regex.compile(f"[{DIGITS}]")
 
 
 @rule("Z004", "numeral-in-english", "fragment", Safety.REVIEW, example="The outage lasted  二 四 hours, from  一pm.")
@@ -38,7 +40,7 @@ def numeral_in_english(doc: Document) -> Iterator[Proposal]:
     two such runs or more (a site's habit), review otherwise; numerals inside Chinese text stay.
     """
     text = doc.text
-    if text.isascii() or not any(c in text for c in DIGITS):
+    if wide_chars(text).isdisjoint(DIGITS):
         return
     found = []
     for m in NUMERAL.finditer(text):
@@ -60,6 +62,8 @@ def numeral_in_english(doc: Document) -> Iterator[Proposal]:
         yield Proposal(start, end, value, f"Chinese numerals for {value.strip()!r}.", safety)
 
 
+HAN_RUN = regex.compile(r"\p{Han}{1,4}")
+LATIN_BEFORE = regex.compile(r"\p{Latin}*\Z")
 IN_WORD = regex.compile(r"(\p{Latin}+)(\p{Han}{1,4})(\p{Latin}*)|(\p{Han}{1,4})(\p{Latin}+)")
 
 
@@ -104,9 +108,12 @@ def ideograph_in_word(doc: Document) -> Iterator[Proposal]:
     the word an everyday English word (wordfreq) is proposed, the most frequent one first. Review.
     """
     text = doc.text
-    if text.isascii():
+    if not any(HAN.match(c) for c in wide_chars(text)):
         return
-    for m in IN_WORD.finditer(text):
+    for han in HAN_RUN.finditer(text):
+        m = IN_WORD.match(text, han.start() - len(LATIN_BEFORE.search(text, max(0, han.start() - 40), han.start()).group()))
+        if m is None:
+            continue
         head, run, tail = (m.group(1), m.group(2), m.group(3)) if m.group(2) else ("", m.group(4), m.group(5))
         if not head and not tail or HAN.match(text[m.end():m.end() + 1]) or HAN.match(text[m.start() - 1:m.start()]):
             continue

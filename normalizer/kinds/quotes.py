@@ -16,6 +16,7 @@ from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import FUNCTION_WORDS
 from ..registry import rule
+from .chars import wide_chars
 
 # An opening quote that closes: glued to the word or stop before it, and followed by a mark and a
 # space or the end of the line ("agreement“.", "career.“"); or alone at the end of a line ("risk. “").
@@ -30,7 +31,7 @@ REVERSED_GUILLEMETS = regex.compile(r"»([^«»\n]{1,400}?)«")
 SINGLE_GUILLEMETS = regex.compile(r"‹([^‹›\n]{1,200}?)›")
 
 # An accent, backtick, prime or closing double quote typed for an apostrophe: "Japan´s", "don`t".
-APOSTROPHE_STAND_IN = regex.compile(r"(?<=\p{L})([´`′”])(?=(?:s|t|d|ll|re|ve|m)(?!\p{L}))")
+APOSTROPHE_STAND_IN = regex.compile(r"([´`′”])(?<=\p{L}[´`′”])(?=(?:s|t|d|ll|re|ve|m)(?!\p{L}))")
 # A plural possessive whose apostrophe became a spaced opening quote: "the judges ‘ decision".
 SPACED_PLURAL_POSSESSIVE = regex.compile(r"(?<=\p{L}{2}s)[ \t]‘[ \t](?=\p{Ll})")
 
@@ -67,7 +68,7 @@ def opening_quote_closes(doc: Document) -> Iterator[Proposal]:
     are P004's.
     """
     text = doc.text
-    if "“" not in text:
+    if "“" not in wide_chars(text):
         return
     found = [m for m in LINE_END_CLOSER.finditer(text)]
     for m in GLUED_CLOSER.finditer(text):
@@ -90,7 +91,7 @@ def foreign_quotation_marks(doc: Document) -> Iterator[Proposal]:
     inside guillemets; a lone mark is left alone.
     """
     text = doc.text
-    if text.isascii() or not any(c in text for c in "„«»‹"):
+    if wide_chars(text).isdisjoint("„«»‹"):
         return
     for pattern, opening, closing in ((LOW_NINE, "“", "”"), (GUILLEMETS, "“", "”"),
                                       (REVERSED_GUILLEMETS, "“", "”"), (SINGLE_GUILLEMETS, "‘", "’")):
@@ -112,7 +113,8 @@ def apostrophe_stand_in(doc: Document) -> Iterator[Proposal]:
     quote and for a plural possessive written as a spaced opening quote ("the judges ‘ decision").
     """
     text = doc.text
-    if text.isascii() and "`" not in text:
+    marks = wide_chars(text)
+    if "`" not in text and marks.isdisjoint("´′”‘"):
         return
     apostrophe = "'" if text.count("'") > text.count("’") else "’"
     for m in APOSTROPHE_STAND_IN.finditer(text):
@@ -160,6 +162,8 @@ def dialogue_dash(doc: Document) -> Iterator[Proposal]:
     dashes become quotation marks. Review. A list of items (no speech verb) is left alone.
     """
     text = doc.text
+    if not text.startswith(("-", "–", "—")) and "\n-" not in text and "\n–" not in text and "\n—" not in text:
+        return
     for opening in DASH_OPENED.finditer(text):
         base = opening.start()
         end = text.find("\n", base)

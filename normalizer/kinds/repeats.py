@@ -21,7 +21,8 @@ from .boilerplate import removal_span
 
 LINE = regex.compile(r"[^\n]+")
 NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
-HEADLINE_END = regex.compile(r"[.!?…:;]\s*$")
+HEADLINE_ENDS = ".!?…:;"  # a line ending so is a sentence, not a headline
+MAX_CREDIT = 90
 # What follows a caption or an embedded post: "Name / AGENCY", "— Name (@handle)", a date alone.
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 CREDIT = regex.compile(
@@ -29,6 +30,7 @@ CREDIT = regex.compile(
     r"|[–—-][ \t].{1,60}\(@\w{1,30}\)"                                      # – Agency (@handle)
     rf"|(?:{MONTH}[ \t]\d{{1,2}},?[ \t]\d{{4}}|\d{{1,2}}[ \t]{MONTH}[ \t]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}))[ \t]*$"
 )
+CREDIT_HINT = regex.compile(r" / |\(@|\d{4}")  # what any credit line holds: a slash, a handle or a year
 MIN_WORDS = 4
 HEAD_LINES = 3  # a headline is among the first lines (after a breadcrumb or a section name)
 SAME_BLOCK = 90       # fuzz.ratio of the normalized copies: a lost letter or apostrophe still matches
@@ -69,22 +71,29 @@ def _fewer_marks(a: str, b: str) -> bool:
 
 def _pairs(lines: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
     """(earlier, later, why) for the blocks a page shows twice."""
-    keys = [key(t) for _, _, t in lines]
+    keys: dict[int, str] = {}
+
+    def k(i: int) -> str:  # normalized on demand: most lines are never compared
+        if i not in keys:
+            keys[i] = key(lines[i][2])
+        return keys[i]
+
     heads = [i for i in range(min(HEAD_LINES, len(lines)))
-             if not HEADLINE_END.search(lines[i][2]) and len(keys[i].split()) >= MIN_WORDS]
+             if lines[i][2].rstrip()[-1:] not in HEADLINE_ENDS and len(k(i).split()) >= MIN_WORDS]
     for head in heads:
+        size = len(lines[head][2])
         for j in range(head + 1, len(lines)):
-            if fuzz.ratio(keys[head], keys[j]) >= SAME_BLOCK:
+            if 0.7 * size <= len(lines[j][2]) <= 1.4 * size and fuzz.ratio(k(head), k(j)) >= SAME_BLOCK:
                 yield head, j, "the headline"
-    credited = [i for i in range(len(lines) - 1) if CREDIT.match(lines[i + 1][2].strip())
-                and len(keys[i].split()) >= MIN_WORDS and i not in heads]
+    credited = [i for i in range(len(lines) - 1) if len(lines[i + 1][2]) <= MAX_CREDIT and CREDIT_HINT.search(lines[i + 1][2])
+                and CREDIT.match(lines[i + 1][2].strip()) and len(k(i).split()) >= MIN_WORDS and i not in heads]
     for j in credited:
         for i in range(j):
-            if i in heads or len(keys[i]) < len(keys[j]) * 0.8:
+            if i in heads or len(lines[i][2]) < len(lines[j][2]) * 0.7 or len(k(i)) < len(k(j)) * 0.8:
                 continue
-            whole = fuzz.ratio(keys[i], keys[j]) >= SAME_BLOCK
-            quoted = (len(keys[j]) >= MIN_QUOTATION_CHARS and len(keys[i]) > len(keys[j])
-                      and fuzz.partial_ratio(keys[j], keys[i]) >= SAME_QUOTATION)
+            whole = fuzz.ratio(k(i), k(j)) >= SAME_BLOCK
+            quoted = (len(k(j)) >= MIN_QUOTATION_CHARS and len(k(i)) > len(k(j))
+                      and fuzz.partial_ratio(k(j), k(i)) >= SAME_QUOTATION)
             if whole or quoted:
                 yield i, j, "a caption or post" if whole else "a quotation"
                 break
@@ -119,3 +128,35 @@ def repeated_block(doc: Document) -> Iterator[Proposal]:
         start, end = _with_credits(lines, drop) if why != "the headline" else lines[drop][:2]
         s, e = removal_span(text, start, end)
         yield Proposal(s, e, "", f"Printed twice: {why} repeated (line {doc.position(lines[i if drop == j else j][0])[0]}).")
+
+
+DOUBLED_HINT = regex.compile(r"(?i)dollar|euro|pound|sterling|yuan|renminbi|won\b|rupee|per ?cent|kilo")
+# A sign or code before the number and the unit's name after it: the unit said twice.
+_NUMBER = r"\d[\d.,]*(?:[ \t](?:thousand|million|billion|trillion|bn|mn))?"
+DOUBLED_UNIT = regex.compile(
+    rf"(?:(?<![\p{{L}}\p{{N}}])(?:US\$|\$|USD|US dollars?)[ \t]?{_NUMBER}([ \t]+(?:US[ \t])?dollars?)"
+    rf"|(?<![\p{{L}}\p{{N}}])(?:€|EUR)[ \t]?{_NUMBER}([ \t]+euros?)"
+    rf"|(?<![\p{{L}}\p{{N}}])(?:£|GBP)[ \t]?{_NUMBER}([ \t]+(?:pounds?|sterling))"
+    rf"|(?<![\p{{L}}\p{{N}}])(?:RMB|CNY|¥)[ \t]?{_NUMBER}([ \t]+(?:yuan|renminbi))"
+    rf"|(?<![\p{{L}}\p{{N}}])(?:₩|KRW)[ \t]?{_NUMBER}([ \t]+won)"
+    rf"|(?<![\p{{L}}\p{{N}}])(?:₹|INR|Rs\.?)[ \t]?{_NUMBER}([ \t]+rupees?)"
+    rf"|\d[ \t]?%([ \t]+(?:per[ \t]?cent|percent))"
+    rf"|\d[ \t]?km([ \t]+(?:kilomet(?:re|er)s?))"
+    rf"|\d[ \t]?kg([ \t]+(?:kilograms?|kilos?))"
+    rf")(?![\p{{L}}])"
+)
+
+
+@rule("D005", "doubled-unit", "duplicate", Safety.SAFE, example="Prices rose 12% per cent to US$ 5 million dollars.")
+def doubled_unit(doc: Document) -> Iterator[Proposal]:
+    """A unit or currency said twice, as a sign and as a word ("12% per cent", "US$5 million dollars", "RMB 10 yuan").
+
+    Engines translate the unit word and keep the sign, or the reverse. The word after the number
+    goes (the sign is what English news writes). Safe: "$5 dollars" is never meant.
+    """
+    text = doc.text
+    if not DOUBLED_HINT.search(text):
+        return
+    for m in DOUBLED_UNIT.finditer(text):
+        group = next(i for i in range(1, DOUBLED_UNIT.groups + 1) if m.group(i))
+        yield Proposal(m.start(group), m.end(group), "", f"The unit is written twice: {m.group().strip()!r}.")

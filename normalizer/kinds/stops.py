@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import re
+
 import regex
 
 from ..document import Document
@@ -32,9 +34,9 @@ CONTINUING = (
     "despite during for from in including into near of on onto or over per since than through "
     "throughout to toward towards under until upon via whereas which while with within without"
 )
-STRAY_BEFORE_WORD = regex.compile(
-    rf"\.(?<=(?<![\p{{L}}.'’-])(\p{{L}}{{3,}})\.)(?=[ \t]+(?:{CONTINUING.replace(' ', '|')})[ \t]+\p{{L}})"
-)
+# The stop and the continuing word first (a literal start the standard engine skips to), the word before it after.
+STRAY_HINT = re.compile(rf"\. (?:{CONTINUING.replace(' ', '|')}) ")
+WORD_BEFORE = regex.compile(r"(?<![\p{L}.'’-])\p{L}{3,}\Z")
 # "June. 12, 2018": a month written in full never takes a stop before its day.
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 STRAY_AFTER_MONTH = regex.compile(rf"(?<=\b(?:{MONTHS}))\.(?=[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b,?[ \t]+(?:\d{{4}}|\p{{Ll}}))")
@@ -86,10 +88,13 @@ def stray_full_stop(doc: Document) -> Iterator[Proposal]:
     text = doc.text
     if ". " not in text:
         return
-    for m in STRAY_BEFORE_WORD.finditer(text):
-        word = m.group(1)
+    for m in STRAY_HINT.finditer(text):
+        before = WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is None or not regex.match(r"\p{L}", text[m.end():m.end() + 1]):
+            continue
+        word = before.group()
         if word.lower() in ABBREVIATIONS or word.isupper() or not is_common(word):
             continue
-        yield Proposal(m.start(), m.end(), "", "A full stop inside a sentence: the next word continues it.")
+        yield Proposal(m.start(), m.start() + 1, "", "A full stop inside a sentence: the next word continues it.")
     for m in STRAY_AFTER_MONTH.finditer(text):
         yield Proposal(m.start(), m.end(), "", "A full stop between a month and its day.")
