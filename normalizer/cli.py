@@ -13,6 +13,7 @@ from typing import NoReturn
 
 from . import __version__
 from .cli_alias import add_alias_parser
+from .cli_config import add_config_parser
 from .errors import ConfigError, UsageError
 
 APPLY_CHOICES = ("safe", "all")  # engine.APPLY_LEVELS without "none"
@@ -30,6 +31,8 @@ def backup_suffix(value: str) -> str:
     Traceback (most recent call last):
     argparse.ArgumentTypeError: '../x' must not contain a path separator ('/' or '\\')
     """
+    if not value:
+        raise argparse.ArgumentTypeError("must not be empty: --in-place always keeps a backup")
     if "/" in value or "\\" in value or (os.altsep and os.altsep in value):
         raise argparse.ArgumentTypeError(f"{value!r} must not contain a path separator ('/' or '\\')")
     if "\0" in value:
@@ -76,6 +79,8 @@ def _common(p: argparse.ArgumentParser, *, paths: bool = True) -> None:
                        help="a review journal (.mtnorm-review.jsonl): rejected fixes are dropped, approved ones applied")
         p.add_argument("--learn-min-docs", type=int, metavar="N",
                        help="learn boilerplate repeated in N or more files of the run (default 3; 0 = off)")
+        p.add_argument("-v", "--verbose", action="store_true",
+                       help="say which configuration, alias, rule and ignore files are in effect (on stderr)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -106,6 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--apply", choices=APPLY_CHOICES, default=None,
                        help="safe fixes only (default) or all (review fixes take their first suggestion)")
     clean.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    clean.add_argument("--statistics", action="store_true",
+                       help="every rule in the summary table (default: the five with most fixes and a total)")
+    clean.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when review fixes remain (errors still exit 2); for pre-commit")
 
     rules = sub.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("code", nargs="?", help="a rule code or name to explain")
@@ -119,10 +128,18 @@ def build_parser() -> argparse.ArgumentParser:
     undo.add_argument("--force", action="store_true", help="restore even files edited since they were cleaned")
     review = sub.add_parser("review", help="approve, reject or edit each fix in a terminal app")
     _common(review)
-    review.add_argument("--out", type=Path, metavar="DIR", help="write approved fixes here instead of in place")
+    review.add_argument("--out", type=Path, metavar="DIR",
+                        help="on w, write a copy of every file here (approved fixes and undecided safe ones "
+                             "applied) instead of rewriting approved files in place")
+    review.add_argument("--serve", action="store_true",
+                        help="serve the app in a browser on http://127.0.0.1:PORT (needs textual-serve)")
+    review.add_argument("--port", type=int, default=8000, metavar="N", help="port for --serve (default 8000)")
+    review.add_argument("--no-safe", action="store_true",
+                        help="with --out: apply only the approved fixes, not the undecided safe ones")
     review.add_argument("--journal", type=Path, metavar="FILE",
                         help="review journal (default: .mtnorm-review.jsonl in the reviewed folder)")
     add_alias_parser(sub, _common)
+    add_config_parser(sub, _common)
     return parser
 
 
@@ -132,10 +149,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "jobs", 1) == 0:
         args.jobs = os.cpu_count() or 1
-    from .commands import COMMANDS  # only now: --help and usage errors need none of it
-
     try:
-        return COMMANDS[args.command](args)
+        if args.command == "review" and args.serve:
+            from .cli_serve import serve
+
+            return serve(list(sys.argv[1:] if argv is None else argv), args.port)
+        from .commands import COMMANDS  # only now: --help and usage errors need none of it
+
+        code = COMMANDS[args.command](args)
+        return EXIT_CLEAN if code == EXIT_FIXES and getattr(args, "exit_zero", False) else code
     except (ConfigError, UsageError) as exc:
         print(f"mtnorm: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

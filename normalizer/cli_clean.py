@@ -78,7 +78,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     if not args.quiet:
         from rich.console import Console
 
-        clean_table(reports, rules, Console(highlight=False), unwritten)
+        clean_table(reports, rules, Console(highlight=False), unwritten, full=args.statistics)
         if stale:
             print(f"Removed {stale} temporary file{'s' if stale != 1 else ''} left by an interrupted run.")
     if errors or args.missing:

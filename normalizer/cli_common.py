@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .api import RunRules, ignore_words_from, load_run_rules
 from .batch import FileReport, run
+from .cli_config import report_config
 from .config import Config, load_config
 from .finding import find_files, real_path
 from .decisions import Journal
@@ -25,7 +26,7 @@ def _split(values: Sequence[str] | None) -> list[str]:
 
 
 def _config(args: argparse.Namespace) -> tuple[Config, list[str], list[str], list[str]]:
-    cfg = load_config(args.config)
+    cfg = load_config(args.config, paths=getattr(args, "paths", None) or ())
     select = _split(args.select) or cfg.select
     ignore = cfg.ignore + _split(args.ignore)
     rule_files = [str(p) for p in cfg.rules + cfg.alias_files_to_read()] + [str(p) for p in args.rules]
@@ -37,6 +38,7 @@ def _config(args: argparse.Namespace) -> tuple[Config, list[str], list[str], lis
         cfg.encoding = args.encoding
     files = cfg.ignore_words_files_to_read() + list(getattr(args, "ignore_words", None) or [])
     args.ignore_word_list = tuple(cfg.ignore_words) + tuple(ignore_words_from(files))
+    report_config(cfg, args, select, ignore)
     return cfg, select, ignore, rule_files
 
 

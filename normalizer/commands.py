@@ -16,6 +16,7 @@ from .api import load_rules
 from .batch import run
 from .cli_alias import cmd_alias, cmd_boilerplate
 from .cli_clean import cmd_clean, cmd_undo
+from .cli_config import cmd_config
 from .cli_common import EXIT_CLEAN, EXIT_ERROR, EXIT_FIXES, _config, _error, _files, _policy, _run_rules
 from .document import Document
 from .stream import StreamResult
@@ -113,7 +114,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
     policy = Policy(tuple(cfg.accept), dict(cfg.per_path_ignores))  # the journal is the app's own
     app = ReviewApp(pairs, rules, journal, args.out, cfg.user_alias_file, policy, cfg.learn_min_docs,
-                    cfg.user_ignore_file)
+                    cfg.user_ignore_file, not args.no_safe)
     session = app.run()
     if session is None:
         return EXIT_ERROR if args.missing else EXIT_CLEAN
@@ -128,6 +129,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 COMMANDS = {"check": cmd_check, "undo": cmd_undo, "review": cmd_review, "diff": cmd_diff, "clean": cmd_clean, "rules": cmd_rules,
             "alias": lambda args: cmd_alias(args, _config),
-            "boilerplate": lambda args: cmd_boilerplate(args, _config)}
+            "boilerplate": lambda args: cmd_boilerplate(args, _config),
+            "config": lambda args: cmd_config(args, _config)}
 
 

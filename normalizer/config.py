@@ -1,15 +1,23 @@
-"""Configuration: ``[tool.mtnorm]`` in pyproject.toml or a ``mtnorm.toml``."""
+"""Configuration: ``[tool.mtnorm]`` in pyproject.toml, or a ``mtnorm.toml`` / ``.mtnorm.toml``.
+
+Which file is used is :mod:`normalizer.config_search`'s business; each setting remembers
+the file it came from (``Config.origins``) so that ``mtnorm config`` can say it.
+"""
 
 from __future__ import annotations
 
 import codecs
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .config_search import Located, find_config, locate
 from .engine import APPLY_LEVELS
 from .errors import unknown_key
 from .loader import ConfigError, line_of, load_toml
+
+__all__ = ["Config", "Located", "find_config", "load_config", "locate"]
 
 KEYS = {"select", "ignore", "rules", "extensions", "exclude", "apply", "alias_files", "learn_min_docs",
         "accept", "per_path_ignores", "ignore_words", "ignore_words_files", "encoding"}
@@ -38,6 +46,17 @@ class Config:
     ignore_words: list[str] = field(default_factory=list)
     ignore_words_files: list[Path] = field(default_factory=list)
     source: Path | None = None
+    base: Path | None = None            # the folder of mtnorm's own files; None: the config's, else here
+    found_by: str = ""                  # how the configuration was found, for `mtnorm config` and -v
+    origins: dict[str, Path] = field(default_factory=dict)  # setting -> the file that set it
+    others: list[tuple[Path, Path]] = field(default_factory=list)  # inputs whose own config is not used
+
+    @property
+    def home(self) -> Path:
+        """The folder of the default alias, rule and ignore files."""
+        if self.base is not None:
+            return self.base
+        return self.source.parent if self.source else Path.cwd()
 
     @property
     def user_alias_file(self) -> Path:
@@ -45,20 +64,17 @@ class Config:
         ``mtnorm-aliases.toml`` beside the configuration file (or in the current folder)."""
         if self.alias_files:
             return self.alias_files[0]
-        base = self.source.parent if self.source else Path.cwd()
-        return base / DEFAULT_ALIAS_FILE
+        return self.home / DEFAULT_ALIAS_FILE
 
     @property
     def user_rules_file(self) -> Path:
         """Where approved boilerplate is saved: ``mtnorm-rules.toml`` beside the config (or here)."""
-        base = self.source.parent if self.source else Path.cwd()
-        return base / DEFAULT_RULES_FILE
+        return self.home / DEFAULT_RULES_FILE
 
     @property
     def user_ignore_file(self) -> Path:
         """Where the review app's ``i`` adds words: ``mtnorm-ignore.txt`` beside the config (or here)."""
-        base = self.source.parent if self.source else Path.cwd()
-        return base / DEFAULT_IGNORE_FILE
+        return self.home / DEFAULT_IGNORE_FILE
 
     def ignore_words_files_to_read(self) -> list[Path]:
         """Configured ignore-word files, plus ``mtnorm-ignore.txt`` beside the config (or here) if it exists."""
@@ -77,25 +93,19 @@ class Config:
         return files
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest ``mtnorm.toml``, or ``pyproject.toml`` with ``[tool.mtnorm]``, upward from ``start``."""
-    here = start.resolve()
-    for folder in (here, *here.parents):
-        candidate = folder / "mtnorm.toml"
-        if candidate.is_file():
-            return candidate
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.mtnorm" in pyproject.read_text(encoding="utf-8", errors="replace"):
-            return pyproject
-    return None
-
-
-def load_config(path: Path | None = None, start: Path | None = None) -> Config:
-    """Read ``path`` (or the file :func:`find_config` finds) into a :class:`Config`."""
+def load_config(path: Path | None = None, start: Path | None = None, paths: Sequence[Path] = ()) -> Config:
+    """Read ``path`` (or the file found from ``paths`` and ``start``, see :func:`locate`) into a :class:`Config`."""
     if path is None:
-        path = find_config(start or Path.cwd())
-        if path is None:
-            return Config()
+        where = locate(paths, start or Path.cwd())
+        cfg = _read(where.path) if where.path is not None else Config()
+        cfg.base, cfg.found_by, cfg.others = where.base, where.how, where.others
+        return cfg
+    cfg = _read(path)
+    cfg.found_by = "given with --config"
+    return cfg
+
+
+def _read(path: Path) -> Config:
     if not path.is_file():
         raise ConfigError(f"{path}: configuration file not found")
     data, raw = load_toml(path)
@@ -116,7 +126,7 @@ def _parse(table: dict[str, Any], path: Path, raw: str) -> Config:
     for key in table:
         if key not in KEYS:
             raise error(key, unknown_key(key, KEYS, " in [tool.mtnorm]").replace("unknown key", "unknown setting", 1))
-    cfg = Config(source=path)
+    cfg = Config(source=path, origins={key: path for key in table})
     for key in ("select", "ignore", "rules", "extensions", "exclude", "alias_files", "accept",
                 "ignore_words", "ignore_words_files"):
         if key in table:

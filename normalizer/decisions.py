@@ -30,6 +30,11 @@ def fix_key(relpath: str, text: str, fix: Fix) -> str:
     return hashlib.blake2b(raw.encode("utf-8"), digest_size=10).hexdigest()
 
 
+def place_key(relpath: str, original: str, context: str) -> tuple[str, str, str]:
+    """Where a change is, whichever rule proposes it: an approval found here carries over."""
+    return relpath, original, context
+
+
 @dataclass(frozen=True)
 class Decision:
     """What a reviewer decided about one fix; ``replacement`` is the approved text."""
@@ -49,6 +54,7 @@ class Journal:
         self.path = path
         self.root = path.parent
         self.decisions: dict[str, Decision] = {}
+        self.approved_at: dict[tuple[str, str, str], Decision] = {}  # place_key -> the last approval there
         self._relpaths: dict[Path, str] = {}
         if path.exists():
             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -60,10 +66,7 @@ class Journal:
                                  rec.get("path", ""), rec.get("rule", ""), rec.get("original", ""))
                 except (ValueError, KeyError, TypeError):
                     raise ValueError(f"{path}:{n}: not a review journal record") from None
-                if d.decision == PENDING:
-                    self.decisions.pop(d.key, None)
-                else:
-                    self.decisions[d.key] = d
+                self._remember(d, rec.get("context", ""))
 
     @classmethod
     def for_paths(cls, paths: list[Path]) -> Journal:
@@ -85,10 +88,27 @@ class Journal:
     def key(self, file: Path, text: str, fix: Fix) -> str:
         return fix_key(self.relpath(file), text, fix)
 
+    def _remember(self, d: Decision, context: str) -> None:
+        place = place_key(d.path, d.original, context)  # the last word at a place wins there too
+        if d.decision == PENDING:
+            self.decisions.pop(d.key, None)
+        else:
+            self.decisions[d.key] = d
+        if d.decision == APPROVE:
+            self.approved_at[place] = d
+        else:
+            self.approved_at.pop(place, None)
+
     def get(self, file: Path, text: str, fix: Fix) -> Decision | None:
+        """The decision on ``fix``; else an approval of the same change at the same place by
+        another rule (a name approved, then remembered with ``m``, comes back as N001)."""
         if not self.decisions:
             return None  # a new journal: nothing to look up
-        return self.decisions.get(self.key(file, text, fix))
+        found = self.decisions.get(self.key(file, text, fix))
+        if found is not None:
+            return found
+        other = self.approved_at.get(place_key(self.relpath(file), fix.original, context_of(text, fix)))
+        return other if other is not None and other.replacement == fix.replacement else None
 
     def record(self, file: Path, text: str, fix: Fix, decision: str, replacement: str = "") -> Decision:
         """Append a decision (``pending`` takes one back)."""
@@ -99,10 +119,7 @@ class Journal:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.path.open("a", encoding="utf-8") as fh:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        if decision == PENDING:
-            self.decisions.pop(d.key, None)
-        else:
-            self.decisions[d.key] = d
+        self._remember(d, rec["context"])
         return d
 
     def chooser(self, file: Path) -> Callable[[str, Fix], Fix | None | bool]:

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from .batch import FileReport
 from .fixes import Fix, Safety
 from .registry import Rule
-from .textdiff import patch_lines
+from .textdiff import diff_label, patch_lines
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -217,17 +217,20 @@ def write_statistics(reports: Sequence[FileReport], rules: Sequence[Rule], out: 
 def unified_diff(report: FileReport, new_text: str) -> str:
     """The unified diff between a file's text and ``new_text``."""
     assert report.document is not None
-    name = str(report.path)
     return patch_lines(difflib.unified_diff(
         report.document.text.splitlines(keepends=True), new_text.splitlines(keepends=True),
-        fromfile=f"a/{name}", tofile=f"b/{name}",
+        fromfile=diff_label(report.path, "a"), tofile=diff_label(report.path, "b"),
     ))
 
 
+SUMMARY_TOP = 5  # rules shown in clean's summary unless --statistics asks for all
+
+
 def clean_table(reports: Sequence[FileReport], rules: Sequence[Rule], console: Console,
-                unwritten: Collection[Path] = ()) -> None:
+                unwritten: Collection[Path] = (), full: bool = False) -> None:
     """The end-of-run summary of ``mtnorm clean``: fixes applied and pending per rule.
 
+    The rules with most fixes and a total row; every rule with ``full`` (``--statistics``).
     Files in ``unwritten`` (their write failed or was refused) count as not changed.
     """
     reports = [r for r in reports if r.path not in unwritten]
@@ -240,10 +243,18 @@ def clean_table(reports: Sequence[FileReport], rules: Sequence[Rule], console: C
     for col, just in (("rule", "left"), ("name", "left"), ("category", "left"),
                       ("applied", "right"), ("to review", "right")):
         table.add_column(col, justify=just)  # type: ignore[arg-type]
-    for code in sorted(set(applied) | set(pending)):
+    codes = sorted(set(applied) | set(pending), key=lambda c: (-(applied[c] + pending[c]), c))
+    shown = codes if full or len(codes) <= SUMMARY_TOP + 1 else codes[:SUMMARY_TOP]
+    for code in (shown if not full else sorted(codes)):
         r = by_code.get(code)
         table.add_row(code, r.name if r else "", r.category if r else "",
                       str(applied[code]), str(pending[code]))
+    rest = codes[len(shown):]
+    if rest:
+        table.add_row("…", f"{len(rest)} more rules (--statistics)", "",
+                      str(sum(applied[c] for c in rest)), str(sum(pending[c] for c in rest)), style="dim")
+    table.add_section()
+    table.add_row("all", "", "", str(sum(applied.values())), str(sum(pending.values())), style="bold")
     changed = sum(1 for r in reports if r.result and r.result.changed)
     errors = sum(1 for r in reports if r.error)
     if applied or pending:

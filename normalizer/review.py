@@ -72,12 +72,13 @@ class ReviewSession:
     corpus: CorpusStats | None = None
     current: int = 0
     cursor: int = 0
+    apply_safe: bool = True  # with out_dir: undecided safe fixes are applied in the copies too
     history: list[tuple[int, int, tuple[str, str] | None]] = field(default_factory=list)
 
     @classmethod
     def open(cls, pairs: Sequence[tuple[Path, Path]], rules: Sequence[Rule], journal: Journal,
              out_dir: Path | None = None, policy: Policy | None = None,
-             learn_min_docs: int = 3) -> ReviewSession:
+             learn_min_docs: int = 3, apply_safe: bool = True) -> ReviewSession:
         """Load every file and its first-pass fixes; earlier decisions are resumed from the journal.
 
         As in a batch run, what repeats across the files (learned boilerplate, names)
@@ -88,7 +89,8 @@ class ReviewSession:
             from .batch import corpus_stats
 
             corpus = corpus_stats([p for p, _ in pairs], learn_min_docs)
-        session = cls([FileState(p, root) for p, root in pairs], rules, journal, out_dir, policy, corpus)
+        session = cls([FileState(p, root) for p, root in pairs], rules, journal, out_dir, policy, corpus,
+                      apply_safe=apply_safe)
         for state in session.files:
             session.load(state)
         session.current = next((i for i, s in enumerate(session.files) if s.pending), 0)
@@ -121,6 +123,16 @@ class ReviewSession:
             if d is not None and d.decision == APPROVE:
                 state.decisions[len(state.fixes)] = (APPROVE, d.replacement)
             state.fixes.append(fix)
+        if self.out_dir is not None and state.decisions and self._on_disk(state):
+            state.saved = {i for i, (d, _) in state.decisions.items() if d == APPROVE}
+            state.written = True
+
+    def _on_disk(self, state: FileState) -> bool:
+        """Whether the copy in ``out_dir`` already holds what writing would put there."""
+        try:
+            return self.destination(state).read_bytes() == self.output(state)
+        except (OSError, ValueError):
+            return False
 
     # ------------------------------------------------------------ navigation
 
@@ -238,11 +250,25 @@ class ReviewSession:
 
     # ------------------------------------------------------------ writing
 
+    def to_apply(self, state: FileState) -> list[Fix]:
+        """What writing applies: the approved fixes and, in copies to ``out_dir`` (unless
+        ``apply_safe`` is off), the safe fixes nobody decided on. Rejected fixes never."""
+        fixes = state.approved
+        if self.out_dir is not None and self.apply_safe:
+            fixes += [f for i, f in enumerate(state.fixes) if i not in state.decisions and f.safety == "safe"]
+        return sorted(fixes, key=lambda f: (f.start, f.end))
+
     def preview(self, state: FileState | None = None) -> str:
-        """The text the file would have with its approved fixes applied."""
+        """The text writing would give the file (see :meth:`to_apply`)."""
         state = state or self.file
         assert state.document is not None
-        return engine.apply(state.document.text, state.approved)
+        return engine.apply(state.document.text, self.to_apply(state))
+
+    def output(self, state: FileState) -> bytes:
+        """The bytes writing would give the file: its own bytes when nothing applies."""
+        assert state.document is not None
+        fixes = self.to_apply(state)
+        return state.document.encode(self.preview(state)) if fixes else state.path.read_bytes()
 
     def destination(self, state: FileState) -> Path:
         if self.out_dir is None:
@@ -253,18 +279,20 @@ class ReviewSession:
             return self.out_dir / state.path.name
 
     def write(self, state: FileState | None = None) -> Path | None:
-        """Write a file's approved fixes atomically; refuse if it changed on disk meanwhile.
+        """Write a file atomically; refuse if it changed on disk meanwhile.
 
-        In place, the original is kept once as ``FILE.orig``. Returns the path written,
-        or None when nothing was approved. The file is then reloaded.
+        In place, only a file with approved fixes is written, and the original is kept
+        once as ``FILE.orig``; the file is then reloaded. With ``out_dir`` every readable
+        file is written there (see :meth:`to_apply`), so the folder mirrors the input.
+        Returns the path written, or None when nothing was.
         """
         state = state or self.file
-        if state.document is None or not state.approved:
+        if state.document is None or (self.out_dir is None and not state.approved):
             return None
         if _signature(state.path) != state.signature:
             raise StaleFileError(f"{state.path} changed on disk since the review began; reload it first")
         dest = self.destination(state)
-        data = state.document.encode(self.preview(state))
+        data = self.output(state)
         if dest == state.path:
             keep_original_once(state.path)
             write_atomic(dest, data, like=state.path)
@@ -280,7 +308,8 @@ class ReviewSession:
         return dest
 
     def write_all(self) -> list[Path]:
-        return [p for s in self.files if s.approved for p in [self.write(s)] if p is not None]
+        """Write every file that :meth:`write` would write; the paths written."""
+        return [p for s in self.files for p in [self.write(s)] if p is not None]
 
 
 def relative_name(state: FileState) -> str:

@@ -34,7 +34,7 @@ from .document import (BINARY, Document, DocumentError, _wide, guess_encoding, n
 from .fixes import Fix
 from .registry import Rule
 from .scan import RunContext
-from .textdiff import patch_lines
+from .textdiff import diff_label, patch_lines
 
 STREAM_OVER = int(os.environ.get("MTNORM_STREAM_OVER", str(64 << 20)))  # bytes
 BLOCK_CHARS = 1 << 16   # small blocks keep the rules' "nothing to look for here" checks effective
@@ -348,8 +348,7 @@ def clean(path: Path, rules: Sequence[Rule], level: str, stage_dir: Path | None,
     if tmp is not None:
         result.staged = Path(tmp)
     if want_diff and diff_parts:
-        name = str(path)
-        result.diff = f"--- a/{name}\n+++ b/{name}\n" + "".join(diff_parts)
+        result.diff = f"--- {diff_label(path, 'a')}\n+++ {diff_label(path, 'b')}\n" + "".join(diff_parts)
     return header, result
 
 

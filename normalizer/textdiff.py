@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
+
+def diff_label(path: str | os.PathLike[str], side: str) -> str:
+    """A diff header's name: ``a/`` or ``b/`` and the path as given, as git writes it
+    (an absolute path loses its leading slash rather than doubling it).
+
+    >>> diff_label("corpus/x.txt", "a"), diff_label("/tmp/x.txt", "b")
+    ('a/corpus/x.txt', 'b/tmp/x.txt')
+    """
+    return f"{side}/" + os.fspath(path).replace(os.sep, "/").lstrip("/")
 
 
 def changed_spans(old: str, new: str, *, join_gap: int = 2) -> list[tuple[int, int, str]]:

@@ -17,6 +17,8 @@ from hypothesis import settings
 os.environ.setdefault("MTNORM_CACHE_DIR", tempfile.mkdtemp(prefix="mtnorm-test-cache-"))
 # The undo key (which signs undo journal rows) too.
 os.environ.setdefault("MTNORM_STATE_DIR", tempfile.mkdtemp(prefix="mtnorm-test-state-"))
+# The user configuration folder: an empty one, so that the tester's own ~/.config/mtnorm changes nothing.
+os.environ.setdefault("MTNORM_CONFIG_DIR", tempfile.mkdtemp(prefix="mtnorm-test-config-"))
 
 # CI replays the same examples each run (a red build is reproducible); `make fuzz` explores afresh.
 settings.register_profile("ci", derandomize=True, deadline=None)

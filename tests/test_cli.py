@@ -154,3 +154,33 @@ def test_statistics_and_rules_json(tmp_path: Path) -> None:
     rules = json.loads(run_cli("rules", "--format", "json").stdout)
     assert {"code", "name", "category", "safety", "description", "source"} <= set(rules[0])
     assert len({r["code"] for r in rules}) == len(rules) > 50
+
+
+def test_clean_exit_zero_when_only_review_fixes_remain(tmp_path: Path) -> None:
+    story = tmp_path / "a.txt"
+    story.write_text("Talks were held in 马德里 Madrid on Monday.\n", encoding="utf-8")
+    assert run_cli("clean", story, "--in-place", "-q").returncode == 1
+    assert run_cli("clean", story, "--in-place", "-q", "--exit-zero").returncode == 0
+    missing = run_cli("clean", story, tmp_path / "missing.txt", "--in-place", "-q", "--exit-zero")
+    assert missing.returncode == 2  # errors are never hidden
+
+
+def test_diff_headers_use_the_path_as_given(tmp_path: Path) -> None:
+    story = tmp_path / "corpus" / "x.txt"
+    story.parent.mkdir()
+    story.write_text("worth $ 600.\n", encoding="utf-8")
+    relative = run_cli("diff", "corpus/x.txt", cwd=tmp_path).stdout.splitlines()
+    assert relative[:2] == ["--- a/corpus/x.txt", "+++ b/corpus/x.txt"]
+    absolute = run_cli("diff", story).stdout.splitlines()
+    assert absolute[0] == f"--- a/{str(story).lstrip('/')}"  # as git writes it: no "a//tmp/..."
+
+
+def test_clean_summary_is_short_unless_statistics(tmp_path: Path) -> None:
+    # seven rules with fixes: S005, S001, S006, D001, S004, S011 and N001
+    (tmp_path / "a.txt").write_text("Secretary Bescent said the the deal , worth $ 600 ( AP ) was high -level", encoding="utf-8")
+    short = run_cli("clean", "a.txt", "--out", "out", cwd=tmp_path).stdout
+    assert "more rules (--statistics)" in short and "│ all " in short
+    full = run_cli("clean", "a.txt", "--out", "out2", "--statistics", cwd=tmp_path).stdout
+    assert "more rules" not in full and "│ all " in full
+    shown = lambda out: {line.split("│")[1].strip() for line in out.splitlines() if line.startswith("│")}  # noqa: E731
+    assert len(shown(short)) == 7 and len(shown(full)) > 7  # five rules, "…" and "all"

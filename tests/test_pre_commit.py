@@ -80,3 +80,14 @@ def test_clean_hook_fixes_in_place_and_keeps_a_way_back(tmp_path: Path, env: dic
     subprocess.run(["git", "add", "story.txt"], cwd=repo, check=True)
     again = try_repo(repo, "mtnorm-clean", env)
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_clean_hook_passes_when_only_review_fixes_remain(tmp_path: Path, env: dict[str, str]) -> None:
+    """Fixes a person must judge are the check hook's and the reviewer's business: clean has nothing
+    to apply, changes nothing, and so passes."""
+    text = "Talks were held in 马德里 Madrid on Monday.\n"  # an untranslated fragment: review only
+    repo = repository(tmp_path, {"story.txt": text})
+    out = try_repo(repo, "mtnorm-clean", env)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert (repo / "story.txt").read_text(encoding="utf-8") == text
+    assert try_repo(repo, "mtnorm-check", env).returncode == 1  # the check hook still reports it

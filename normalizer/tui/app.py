@@ -19,7 +19,7 @@ from ..decisions import APPROVE, Journal
 from ..registry import Rule
 from ..review import ReviewSession, StaleFileError, relative_name
 from .screens import ConfirmQuit, DiffScreen, HelpScreen
-from .widgets import PlainCell, diff_text, fix_details
+from .widgets import PlainCell, change_label, diff_text, fix_details
 
 MARKS = {None: " ", APPROVE: "✓", "reject": "✗"}
 
@@ -33,8 +33,11 @@ class ReviewApp(App[ReviewSession | None]):
         Binding("y", "approve", "Approve", id="review.approve"),
         Binding("n", "reject", "Reject", id="review.reject"),
         Binding("e", "edit", "Edit", id="review.edit"),
-        Binding("a", "rest(True)", "Approve rule", id="review.approve_rest"),
-        Binding("d", "rest(False)", "Reject rule", id="review.reject_rest"),
+        # short labels: the whole key bar fits 80 columns; the help (?) says the rest
+        Binding("a", "rest(True)", "Rule ✓", id="review.approve_rest",
+                tooltip="Approve the rest of this rule's fixes in this file"),
+        Binding("d", "rest(False)", "Rule ✗", id="review.reject_rest",
+                tooltip="Reject the rest of this rule's fixes in this file"),
         Binding("s", "skip", "Skip", id="review.skip"),
         Binding("j,down", "move(1)", "Next", show=False, id="review.next"),
         Binding("k,up", "move(-1)", "Previous", show=False, id="review.previous"),
@@ -42,7 +45,8 @@ class ReviewApp(App[ReviewSession | None]):
         Binding("K,pageup", "file(-1)", "Previous file", show=False, id="review.previous_file"),
         Binding("u", "undo", "Undo", id="review.undo"),
         Binding("v", "view_diff", "File diff", show=False, id="review.view_diff"),
-        Binding("m", "remember", "Remember name", show=False, id="review.remember"),
+        Binding("m", "remember", "Remember name", show=False, id="review.remember",
+                tooltip="Remember an approved name fix in your alias file (not asked again)"),
         Binding("i", "ignore_word", "Ignore word", show=False, id="review.ignore_word"),
         Binding("w", "write", "Write", id="review.write"),
         Binding("q", "quit_review", "Quit", id="review.quit"),
@@ -51,8 +55,9 @@ class ReviewApp(App[ReviewSession | None]):
 
     def __init__(self, pairs: Sequence[tuple[Path, Path]], rules: Sequence[Rule], journal: Journal,
                  out_dir: Path | None = None, alias_file: Path | None = None, policy=None,
-                 learn_min_docs: int = 3, ignore_file: Path | None = None) -> None:
+                 learn_min_docs: int = 3, ignore_file: Path | None = None, apply_safe: bool = True) -> None:
         super().__init__()
+        self.apply_safe = apply_safe
         self.ignore_file = ignore_file
         self.pairs = list(pairs)
         self.rules = rules
@@ -63,7 +68,7 @@ class ReviewApp(App[ReviewSession | None]):
         self.learn_min_docs = learn_min_docs
         self.session: ReviewSession | None = None
         self._table_file = -1
-        self._marks: list[str] = []
+        self._marks: list[tuple[str, str]] = []
         self._labels: list[Text] = []
         self._stale = False
 
@@ -81,7 +86,7 @@ class ReviewApp(App[ReviewSession | None]):
                             select_on_focus=False)
             yield Static(id="empty")
         yield Static("Loading…", id="progress")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#files", OptionList).border_title = "files"
@@ -91,7 +96,7 @@ class ReviewApp(App[ReviewSession | None]):
     def load_session(self) -> None:
         try:
             session = ReviewSession.open(self.pairs, self.rules, self.journal, self.out_dir, self.policy,
-                                         self.learn_min_docs)
+                                         self.learn_min_docs, self.apply_safe)
         except Exception as exc:  # shown in the app, never as a traceback
             self.call_from_thread(self.notify, f"Could not load the files: {exc}", severity="error", timeout=30)
             return
@@ -131,18 +136,24 @@ class ReviewApp(App[ReviewSession | None]):
         table.clear(columns=True)
         state = self.session.file
         rows, marks, widest = [], [], len("before → after")
-        for i, f in enumerate(state.fixes):
-            d = state.decisions.get(i)
-            change = f"{f.original.strip()[:30] or repr(f.original)} → {f.replacement.strip()[:30] or repr(f.replacement)}"
-            widest = max(widest, cell_len(change))
-            marks.append(MARKS[d[0] if d else None])
-            rows.append((PlainCell(marks[-1]), PlainCell(f.rule), PlainCell(change)))
+        for i in range(len(state.fixes)):
+            marks.append(self.row_mark(i))
+            widest = max(widest, cell_len(marks[-1][1]) + 2)  # room for an edit longer than the proposal
+            rows.append((PlainCell(marks[-1][0]), PlainCell(state.fixes[i].rule), PlainCell(marks[-1][1])))
         # fixed widths, measured here once: the table would measure every cell of every row
         for label, key, width in (("", "mark", 1), ("rule", "rule", 4), ("before → after", "change", widest)):
             table.add_column(label, key=key, width=width)
         table.add_rows(rows)
         self._marks = marks
         self._table_file = self.session.current
+
+    def row_mark(self, index: int) -> tuple[str, str]:
+        """A row's decision mark and its change, with the approved (perhaps edited) replacement."""
+        assert self.session is not None
+        state = self.session.file
+        fix, d = state.fixes[index], state.decisions.get(index)
+        replacement = d[1] if d and d[0] == APPROVE else fix.replacement
+        return MARKS[d[0] if d else None], change_label(fix.original, replacement)
 
     def refresh_all(self) -> None:
         """Bring every widget in line with the session, once per screen update however many keys came.
@@ -174,12 +185,13 @@ class ReviewApp(App[ReviewSession | None]):
             self.fill_table()
         table = self.query_one("#fixes", DataTable)
         state = session.file
-        decisions = state.decisions
         for i, shown in enumerate(self._marks):
-            d = decisions.get(i)
-            mark = MARKS[d[0] if d else None]
+            mark = self.row_mark(i) if i in state.decisions or shown[0] != " " else shown
             if shown != mark:
-                table.update_cell_at(Coordinate(i, 0), PlainCell(mark))
+                if shown[0] != mark[0]:
+                    table.update_cell_at(Coordinate(i, 0), PlainCell(mark[0]))
+                if shown[1] != mark[1]:
+                    table.update_cell_at(Coordinate(i, 2), PlainCell(mark[1]))
                 self._marks[i] = mark
         if table.row_count and table.cursor_row != session.cursor:
             table.move_cursor(row=session.cursor)
@@ -320,7 +332,8 @@ class ReviewApp(App[ReviewSession | None]):
             self.notify(str(exc), severity="error", timeout=15)
             return
         self._table_file = -1
-        self.notify(f"Wrote {len(written)} file(s)." if written else "Nothing approved to write.")
+        where = f" to {self.out_dir}" if self.out_dir is not None else ""
+        self.notify(f"Wrote {len(written)} file(s){where}." if written else "Nothing approved to write.")
         self.refresh_all()
 
     def action_remember(self) -> None:

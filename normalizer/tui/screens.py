@@ -25,12 +25,13 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("key", style="bold magenta", no_wrap=True)
         table.add_column("action")
         for b in self.bindings:
-            table.add_row(b.key_display or b.key, b.description)
+            table.add_row(b.key_display or b.key, b.tooltip or b.description)
         table.add_row("1-9", "approve with option N (1 = the proposed replacement)")
         table.add_row("ctrl+p", "command palette: change theme (light/dark), quit")
         with VerticalScroll(id="dialog"):
             yield Static(table)
-            yield Static("Mouse: click a file or a fix to select it. Esc closes this help.", classes="hint")
+            yield Static("Mouse: click a file or a fix to select it. ↑/↓, PgUp/PgDn scroll; Esc closes this help.",
+                         classes="hint")
 
 
 class ConfirmQuit(ModalScreen[str]):

@@ -26,11 +26,49 @@ class PlainCell:
         return self.text
 
 
-def visible(s: str) -> str:
-    """Whitespace made visible inside a change: line breaks and lone spaces."""
-    if s.strip():
-        return s.replace("\n", "⏎\n")
-    return s.replace(" ", "·").replace("\t", "→").replace("\n", "⏎\n") or "∅"
+SHOWN = {" ": "·", "\u00a0": "⍽", "\t": "→", "\n": "⏎"}
+REMOVED, INSERTED = ("[-", "-]"), ("{+", "+}")  # as `git diff --word-diff`: readable without colour
+
+
+def whitespace_only(old: str, new: str) -> bool:
+    """Whether a change only adds, removes or changes whitespace.
+
+    >>> whitespace_only(" ,", ","), whitespace_only("The", "the")
+    (True, False)
+    """
+    return old != new and "".join(old.split()) == "".join(new.split())
+
+
+def visible(s: str, every_space: bool = True, breaks: str = "\n") -> str:
+    """``s`` with its whitespace shown: all of it (``every_space``), else only at its edges;
+    a line break is shown as ``⏎`` followed by ``breaks``; the empty string as ``∅``.
+
+    >>> visible(" ,"), visible("rare  earths ", every_space=False, breaks="")
+    ('·,', 'rare  earths·')
+    """
+    if not s:
+        return "∅"
+    core = s.strip()
+    if every_space or not core:
+        return "".join(SHOWN.get(c, c) + (breaks if c == "\n" else "") for c in s)
+    i, j = s.index(core[0]), len(s.rstrip())
+    inner = s[i:j].replace("\n", "⏎" + breaks)
+    return visible(s[:i], breaks=breaks) * bool(s[:i]) + inner + visible(s[j:], breaks=breaks) * bool(s[j:])
+
+
+def change_label(old: str, new: str, width: int = 30) -> str:
+    r"""A fix as one line for the list: ``before → after``, whitespace shown where it matters.
+
+    >>> change_label(" ,", ","), change_label("The", "the"), change_label("a\n\nb", "a\nb")
+    ('·, → ,', 'The → the', 'a⏎⏎b → a⏎b')
+    """
+    every = whitespace_only(old, new)
+
+    def cut(s: str) -> str:
+        shown = visible(s, every, breaks="")
+        return shown if len(shown) <= width else shown[:width - 1] + "…"
+
+    return f"{cut(old)} → {cut(new)}"
 
 
 def context_window(text: str, fix: Fix) -> tuple[str, str]:
@@ -47,32 +85,43 @@ def context_window(text: str, fix: Fix) -> tuple[str, str]:
 
 
 def diff_text(text: str, fix: Fix, replacement: str | None = None) -> Text:
-    """The fix in its sentence: removed text red and struck through, inserted text green.
+    """The fix in its sentence: removed text ``[-red, struck through-]``, inserted text
+    ``{+green, underlined+}``; the brackets keep it readable without colour (``NO_COLOR``).
 
-    Multi-word changes are highlighted word by word (rapidfuzz opcodes), so
-    unchanged words inside the span stay plain.
+    Multi-word changes are highlighted word by word (rapidfuzz opcodes), so unchanged
+    words inside the span stay plain; whitespace changes show their spaces as ``·``.
     """
     rep = fix.replacement if replacement is None else replacement
     before, after = context_window(text, fix)
     out = Text(before, style="dim")
     old, new = fix.original, rep
-    if old.strip() and new.strip() and len(old.split()) > 1 and len(new.split()) > 1:
+
+    def removed(s: str) -> None:
+        out.append(REMOVED[0] + s + REMOVED[1], style="strike bold red")
+
+    def inserted(s: str) -> None:
+        out.append(INSERTED[0] + s + INSERTED[1], style="bold green underline")
+
+    if not whitespace_only(old, new) and len(old.split()) > 1 and len(new.split()) > 1:
         lead = old[: len(old) - len(old.lstrip())]
-        out.append(visible(lead), style="strike red")
+        if lead:
+            removed(visible(lead))
         for i, (tag, a, b) in enumerate(word_diff(old, new)):
             sep = " " if i else ""
             if tag == "equal":
                 out.append(sep + a)
             else:
+                out.append(sep)
                 if a:
-                    out.append(sep + a, style="strike bold red")
+                    removed(a)
                 if b:
-                    out.append((" " if a or i else "") + b, style="bold green underline")
+                    inserted(b)
     else:
+        every = whitespace_only(old, new) or not old.strip() or not new.strip()
         if old:
-            out.append(visible(old), style="strike bold red")
+            removed(visible(old, every))
         if new:
-            out.append(visible(new), style="bold green underline")
+            inserted(visible(new, every))
     out.append(after, style="dim")
     return out
 

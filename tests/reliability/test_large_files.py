@@ -77,7 +77,7 @@ def test_cli_streams_large_files_in_every_command(tmp_path: Path) -> None:
     assert [json.loads(x)["rule"] for x in streamed.stdout.splitlines()]  # same contract, one fix per line
     assert cli("clean", str(src), "--out", str(tmp_path / "out"), "-q").returncode in (0, 1)
     diff = cli("diff", str(src))
-    assert diff.returncode == 1 and diff.stdout.startswith(f"--- a/{src / 'big.txt'}")
+    assert diff.returncode == 1 and diff.stdout.startswith(f"--- a/{str(src / 'big.txt').lstrip('/')}")
     patched = tmp_path / "patched.txt"
     patched.write_bytes((src / "big.txt").read_bytes())
     subprocess.run(["patch", "-s", str(patched)], input=diff.stdout, text=True, check=True)
