@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -91,19 +92,39 @@ def resolve(fixes: Iterable[Fix]) -> tuple[list[Fix], list[Fix]]:
     """Split fixes into a non-overlapping set to apply and the ones skipped.
 
     Fixes are taken in :func:`sort_key` order; a fix overlapping one already
-    taken is skipped (the next pass proposes it again if it still applies).
+    taken is skipped (the next pass proposes it again if it still applies). Fixes that
+    change only whitespace go last: a blank-line fix at the edge of a block never keeps
+    the block's removal out.
     """
     taken: list[Fix] = []
     skipped: list[Fix] = []
     active: list[Fix] = []  # taken fixes that may still reach later starts
+    blanks: list[Fix] = []
     for fix in sorted(fixes, key=sort_key):
+        if _blank(fix):
+            blanks.append(fix)
+            continue
         active = [t for t in active if t.end >= fix.start]
         if any(_overlaps(fix, t) for t in active):
             skipped.append(fix)
         else:
             taken.append(fix)
             active.append(fix)
+    if blanks:  # then the whitespace fixes, around what was taken
+        starts = [t.start for t in taken]
+        for fix in blanks:
+            i = bisect.bisect_right(starts, fix.start)
+            if any(_overlaps(fix, t) for t in taken[max(0, i - 2):i + 1]):
+                skipped.append(fix)
+            else:
+                taken.insert(i, fix)
+                starts.insert(i, fix.start)
     return taken, skipped
+
+
+def _blank(fix: Fix) -> bool:
+    """True for a fix that changes only whitespace (blank lines, runs of spaces, odd spaces)."""
+    return fix.original.isspace() and (not fix.replacement or fix.replacement.isspace())
 
 
 def apply(text: str, fixes: Iterable[Fix]) -> str:
