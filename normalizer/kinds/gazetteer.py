@@ -22,8 +22,9 @@ from ..registry import Rule, make_rule
 from ..scan import Scan
 from ..triggers import Trigger
 from .gazetteer_match import house_key, mechanism, real_word, role_cue
-from .names import trie_pattern
 
+BOUNDARY = regex.compile(r"[\p{L}\p{M}\p{N}_'’-]")
+INNER = regex.compile(r"[\p{L}\p{M}\p{N}_-]")
 TOKEN = r"(?:Jr\.|\p{Lu}\.|\p{Lu}[\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*|\p{Ll}[\p{L}\p{M}]*(?:-\p{Lu}[\p{L}\p{M}]+)?)"
 BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}_'’-])(" + TOKEN + r")[ \t]+\Z")
 AFTER = regex.compile(r"[ \t]+(" + TOKEN + r")(?![\p{L}\p{M}\p{N}_-])")
@@ -75,28 +76,38 @@ class Gazetteer:
         self.given_people = {k: len({e[0].name for e in v}) for k, v in self.by_given.items()}
 
     @staticmethod
-    def _trigger(forms: Sequence[str]) -> Trigger:
-        return Trigger(exact=tuple(sorted({max(f.split(" "), key=len) for f in forms})))
+    def _index(forms: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+        """Each form under its longest word (the trigger's literal), with that word's offset in it."""
+        out: dict[str, list[tuple[str, int]]] = {}
+        for f in forms:
+            word = max(f.split(" "), key=len)
+            out.setdefault(word, []).append((f, f.index(word)))
+        return out
 
     @functools.cached_property
-    def surname_trigger(self) -> Trigger:
-        return self._trigger(list(self.by_surname))
+    def surname_words(self) -> dict[str, list[tuple[str, int]]]:
+        return self._index(list(self.by_surname))
 
     @functools.cached_property
-    def given_trigger(self) -> Trigger:
-        return self._trigger(list(self.by_given))
+    def given_words(self) -> dict[str, list[tuple[str, int]]]:
+        return self._index(list(self.by_given))
 
     @staticmethod
-    def _pattern(forms: Sequence[str]) -> regex.Pattern:
-        return regex.compile(r"(?<![\p{L}\p{M}\p{N}_'’-])(?:" + trie_pattern(forms, r"[ \t]+") + r")(?![\p{L}\p{M}\p{N}_-])")
-
-    @functools.cached_property
-    def surname_pattern(self) -> regex.Pattern:
-        return self._pattern(list(self.by_surname))
-
-    @functools.cached_property
-    def given_pattern(self) -> regex.Pattern:
-        return self._pattern(list(self.by_given))
+    def find(words: dict[str, list[tuple[str, int]]], text: str, scan: Scan) -> list[tuple[int, int, str]]:
+        """Where the forms occur as whole words, found from the scan's exact hits of their longest
+        words (no pattern to compile): (start, end, form), in text order, longest first."""
+        found = set()
+        hits = scan.exact_hits
+        for word in words.keys() & hits.keys():
+            for p in hits[word]:
+                for form, offset in words[word]:
+                    start, end = p - offset, p - offset + len(form)
+                    if start < 0 or text[start:end] != form:
+                        continue
+                    if start and BOUNDARY.match(text[start - 1]) or end < len(text) and INNER.match(text[end]):
+                        continue
+                    found.add((start, end, form))
+        return sorted(found, key=lambda x: (x[0], -x[1]))
 
     def common_surname(self, surname: str) -> bool:
         """Shared by several listed people, an English word, or short: weak evidence alone."""
@@ -107,17 +118,16 @@ class Gazetteer:
         return self.given_people.get(given, 0) > 2 or zipf(given.lower()) >= 3.5
 
 
-def _given_name_slips(gaz: Gazetteer, doc: Document) -> Iterator[Proposal]:
+def _given_name_slips(gaz: Gazetteer, doc: Document, scan: Scan) -> Iterator[Proposal]:
     text = doc.text
-    for m in gaz.surname_pattern.finditer(text):
-        surname = regex.sub(r"[ \t]+", " ", m.group())
+    for m_start, m_end, surname in gaz.find(gaz.surname_words, text, scan):
         entries = gaz.by_surname.get(surname, [])
         found: dict[tuple[int, int, str], list[tuple[Entry, str]]] = {}
         correct = False
         for entry in entries:
             person, given, _ = entry
             adjacent = _adjacent_given(person, given)
-            span = _words(text, m.end() if person.family_first else m.start(), len(adjacent.split(" ")),
+            span = _words(text, m_end if person.family_first else m_start, len(adjacent.split(" ")),
                           person.family_first)
             if span is None:
                 continue
@@ -136,7 +146,7 @@ def _given_name_slips(gaz: Gazetteer, doc: Document) -> Iterator[Proposal]:
                 continue
             (person, given, _), why = hit
             adjacent = _adjacent_given(person, given)
-            cue = role_cue(text, min(start, m.start()), max(end, m.end()), person.role)
+            cue = role_cue(text, min(start, m_start), max(end, m_end), person.role)
             garble = why in ("letters swapped or dropped", "a German or Polish spelling") or why.startswith("the Russian")
             if not cue and (gaz.common_surname(surname) or not garble or real_word(written) and why != "the Russian"
                             " form of a Ukrainian given name"):
@@ -148,16 +158,15 @@ def _given_name_slips(gaz: Gazetteer, doc: Document) -> Iterator[Proposal]:
             yield Proposal(start, end, _cased(written, adjacent), reason + ".", Safety.REVIEW)
 
 
-def _surname_slips(gaz: Gazetteer, doc: Document) -> Iterator[Proposal]:
+def _surname_slips(gaz: Gazetteer, doc: Document, scan: Scan) -> Iterator[Proposal]:
     text = doc.text
-    for m in gaz.given_pattern.finditer(text):
-        key = regex.sub(r"[ \t]+", " ", m.group())
+    for m_start, m_end, key in gaz.find(gaz.given_words, text, scan):
         found: dict[tuple[int, int, str], list[tuple[Entry, str]]] = {}
         correct = False
         for entry in gaz.by_given.get(key, []):
             person, _, surname = entry
             n = len(surname.split(" "))
-            span = _words(text, m.start() if person.family_first else m.end(), n, not person.family_first)
+            span = _words(text, m_start if person.family_first else m_end, n, not person.family_first)
             if span is None:
                 continue
             written = span[2]
@@ -165,7 +174,7 @@ def _surname_slips(gaz: Gazetteer, doc: Document) -> Iterator[Proposal]:
                 correct = True
                 break
             if surname.endswith(" Jr.") and not person.family_first:
-                junior = _words(text, m.end(), 2, True)
+                junior = _words(text, m_end, 2, True)
                 if junior and junior[2].split(" ")[0] in JUNIOR and junior[2].split(" ")[1] == surname[:-4]:
                     found.setdefault(junior, []).append((entry, "junior"))
                     continue
@@ -185,7 +194,7 @@ def _surname_slips(gaz: Gazetteer, doc: Document) -> Iterator[Proposal]:
             if hit is None:
                 continue
             (person, given, surname), why = hit
-            cue = role_cue(text, min(start, m.start()), max(end, m.end()), person.role)
+            cue = role_cue(text, min(start, m_start), max(end, m_end), person.role)
             if why == "junior":
                 yield Proposal(start, end, surname, f"{key!r} {written!r}: the known {person.name} ({person.role}, "
                                f"{person.group}) is written {surname!r}; {written.split()[0]!r} looks like a "
@@ -193,7 +202,7 @@ def _surname_slips(gaz: Gazetteer, doc: Document) -> Iterator[Proposal]:
                 continue
             if why == "translated":
                 words = [w for w in regex.split(r"[ ,]+", person.role) if w]
-                before = text[max(0, m.start() - 40):m.start()].lower()
+                before = text[max(0, m_start - 40):m_start].lower()
                 nxt = AFTER.match(text, end)
                 if not (len(words) >= 2 and " ".join(words[-2:]) in before) or gaz.common_given(key) \
                         or gaz.given_people.get(key, 0) != 1 or nxt is not None and nxt.group(1)[0].isupper():
@@ -217,7 +226,7 @@ def build_rules(people: Sequence[Person]) -> list[Rule]:
         C and K swapped, or in its Russian form for a Ukrainian ("Racmhat Gobel", "Vladimir Zelensky").
         A given name that is itself a common name, or a surname many people share, also needs the
         person's role beside it. Review."""
-        return _given_name_slips(gaz, doc)
+        return _given_name_slips(gaz, doc, scan)
 
     def surname(doc: Document, scan: Scan) -> Iterator[Proposal]:
         """A known person's given name with a surname one or two letters off or in a German or Polish
@@ -225,13 +234,13 @@ def build_rules(people: Sequence[Person]) -> list[Rule]:
         or, with the person's full role before it, a surname translated into an English word.
         Another listed person's surname, an English word (but for the last case) and accepted house
         spellings are left alone; a common given name also needs the role. Review."""
-        return _surname_slips(gaz, doc)
+        return _surname_slips(gaz, doc, scan)
 
     return [
         make_rule("N006", "known-person-given-name", "name", Safety.REVIEW, given_name,
                   example="Trade Minister Racmhat Gobel spoke.", source="rules/gazetteer/people.toml",
-                  trigger=gaz.surname_trigger),
+                  trigger=Trigger(exact=tuple(sorted(gaz.surname_words)))),
         make_rule("N007", "known-person-surname", "name", Safety.REVIEW, surname,
                   example="Interior Minister Kalin Stojanow spoke.", source="rules/gazetteer/people.toml",
-                  trigger=gaz.given_trigger),
+                  trigger=Trigger(exact=tuple(sorted(gaz.given_words)))),
     ]

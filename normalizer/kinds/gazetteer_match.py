@@ -36,6 +36,11 @@ ROLE_STOP = frozenset("of the and for a an".split())
 WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
 
 
+def plain_key(word: str) -> str:
+    """``word`` folded, without diacritics, hyphens, apostrophes, spaces and dots ("Jae-myung" -> "jaemyung")."""
+    return regex.sub(r"[-'’ .]", "", fold(word).replace("ı", "i").replace("ł", "l"))
+
+
 @functools.lru_cache(maxsize=8192)
 def house_key(word: str) -> str:
     """A key equal for spellings that are house styles or romanizations of one name: diacritics,
@@ -50,7 +55,7 @@ def house_key(word: str) -> str:
     >>> house_key("Jae-myeong") == house_key("Jae-myung"), house_key("Ohtani") == house_key("Ōtani")
     (True, True)
     """
-    f = regex.sub(r"[-'’ .]", "", fold(word).replace("ı", "i").replace("ł", "l"))
+    f = plain_key(word)
     if f in KOREAN:
         return KOREAN[f]
     if MUHAMMAD.match(f):
@@ -119,7 +124,7 @@ def mechanism(written: str, known: str) -> str | None:
         if regex.sub("[ck]", "", fold(written)) == regex.sub("[ck]", "", fold(known)):
             return "C and K swapped"
         return "a German or Polish spelling"
-    a, b = house_key(written), house_key(known)
+    a, b = plain_key(written), plain_key(known)
     d = _distance(a, b)
     if d == 0 or d > (1 if len(b) <= 6 else 2) or min(len(a), len(b)) < 4:
         return None
