@@ -56,9 +56,12 @@ def _cased(model: str, target: str) -> str:
     return target.upper() if model.isupper() and len(model) > 1 else target
 
 
-def _sole(hits: list[tuple[Entry, str]]) -> tuple[Entry, str] | None:
-    """The hit, if every hit names one person."""
-    return hits[0] if hits and len({h[0][0].name for h in hits}) == 1 else None
+def _sole(hits: list[tuple[Entry, str]], written: str) -> tuple[Entry, str] | None:
+    """The hit, if every hit names one person: the form written in the same script as the text's
+    ("Imamoglu" for an ASCII text, "İmamoğlu" for one with diacritics)."""
+    if not hits or len({h[0][0].name for h in hits}) > 1:
+        return None
+    return min(hits, key=lambda h: (" ".join(h[0][1:]).isascii() != written.isascii()))
 
 
 class Gazetteer:
@@ -141,7 +144,7 @@ def _given_name_slips(gaz: Gazetteer, doc: Document, scan: Scan) -> Iterator[Pro
         if correct:
             continue
         for (start, end, written), hits in sorted(found.items()):
-            hit = _sole(hits)
+            hit = _sole(hits, written)
             if hit is None:
                 continue
             (person, given, _), why = hit
@@ -190,7 +193,7 @@ def _surname_slips(gaz: Gazetteer, doc: Document, scan: Scan) -> Iterator[Propos
         if correct:
             continue
         for (start, end, written), hits in sorted(found.items()):
-            hit = _sole(hits)
+            hit = _sole(hits, written)
             if hit is None:
                 continue
             (person, given, surname), why = hit
@@ -208,8 +211,9 @@ def _surname_slips(gaz: Gazetteer, doc: Document, scan: Scan) -> Iterator[Propos
                         or gaz.given_people.get(key, 0) != 1 or nxt is not None and nxt.group(1)[0].isupper():
                     continue  # a surname that is a word: only with the person's full role and a rare given name
                 why = f"the surname translated as the word {written.lower()!r}"
-            elif not cue and gaz.common_given(key):
-                continue  # "John" + a surname a letter from a famous one: the role must say who it is
+            elif not cue and (gaz.common_given(key) or real_word(written)
+                              or why in ("one letter off", "two letters off") and zipf(written.lower()) >= 1.0):
+                continue  # "John", or "Olaf Schulz": a real name a letter from a famous one needs the role
             reason = (f"{key!r} {written!r}: the known {person.name} ({person.role}, {person.group}) is written "
                       f"{surname!r}; {written!r} looks like {why}")
             if cue:

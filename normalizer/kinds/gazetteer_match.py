@@ -32,6 +32,13 @@ RUSSIAN_FORMS = {
     "liudmyla": ("lyudmila", "ludmila"), "yuriy": ("yuri", "yury"), "yurii": ("yuri", "yury"),
 }
 MUHAMMAD = regex.compile(r"^m[ou]h?a?m+[ae]d$")
+# Arabic given names in their usual romanizations (English, French, Egyptian): one name each.
+ARABIC = {form: group.split()[0] for group in (
+    "ahmad ahmed", "khalid khaled", "hussein husain hussain husayn hossein", "hassan hasan", "omar umar",
+    "yousef youssef yusuf yousuf youssouf yussef", "abdul abdel", "mahmoud mahmud", "mustafa mostafa moustafa",
+    "faisal faysal fayçal", "tariq tarek tarik", "walid waleed", "jamal gamal", "osama usama oussama",
+    "ashraf achraf", "abdullah abdallah", "ibrahim ebrahim", "ismail ismaïl esmail", "karim kareem",
+    "nasser naser", "saud saoud", "suleiman sulaiman soliman", "zayed zayid") for form in group.split()}
 ROLE_STOP = frozenset("of the and for a an".split())
 WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
 
@@ -54,18 +61,26 @@ def house_key(word: str) -> str:
     (True, True)
     >>> house_key("Jae-myeong") == house_key("Jae-myung"), house_key("Ohtani") == house_key("Ōtani")
     (True, True)
+    >>> house_key("Khaled") == house_key("Khalid"), house_key("Achraf") == house_key("Ashraf")
+    (True, True)
+    >>> house_key("Araqchi") == house_key("Araghchi"), house_key("Pezeshkiyan") == house_key("Pezeshkian")
+    (True, True)
     """
     f = plain_key(word)
     if f in KOREAN:
         return KOREAN[f]
     if MUHAMMAD.match(f):
         return "muhammad"
+    if f in ARABIC:
+        return ARABIC[f]
     if len(f) > 4:
         f = regex.sub(r"(?:iy|yy|ij|ii|yi|i)$", "y", f)
     # Romanization vowels: Korean eo/eu/oo ("Jae-myeong"/"Jae-myung", "Yoon"/"Yun"), Japanese long
     # vowels ("Ohtani"/"Otani", "Yuuki"/"Yuki"), Wade-Giles hs for pinyin x ("Hsiao"/"Xiao").
     f = regex.sub(r"oh(?![aeiou])", "o", f)
-    for a, b in (("eo", "u"), ("eu", "u"), ("oo", "u"), ("ou", "o"), ("uu", "u"), ("ee", "i"), ("hs", "x")):
+    # Persian and Arabic: gh or q for one letter ("Araghchi"/"Araqchi"), -iyan or -ian ("Pezeshkian").
+    for a, b in (("eo", "u"), ("eu", "u"), ("oo", "u"), ("ou", "o"), ("uu", "u"), ("ee", "i"), ("hs", "x"),
+                 ("gh", "q"), ("iya", "ia")):
         f = f.replace(a, b)
     return f
 
