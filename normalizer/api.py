@@ -14,8 +14,9 @@ from .engine import Result
 from .fixes import Fix
 from .aliases import Alias, validate
 from .kinds import calques as calque_kind
-from .kinds import fragments, names, word_rules
+from .kinds import fragments, gazetteer, names, word_rules
 from .loader import ConfigError, load_file, read_word_list, shipped_rules_dir
+from .people import load_people
 from .registry import Rule, known_selector, registered
 from .registry import select as select_rules
 from .scan import RunContext
@@ -81,6 +82,7 @@ def data_rules(files: Sequence[str | os.PathLike[str]] = (), builtin_aliases: bo
         calques.extend(extras["calque"])
         ignored.extend(extras["ignore"])
     out.extend(_name_rules(tuple(load_aliases(files, builtin_aliases))))
+    out.extend(_people_rules())
     out.extend(_glossary_rules(tuple(glosses), tuple(calques)))
     out.extend(_word_rules(frozenset(w.lower() for w in ignored)))
     return out  # nothing is written here: a run saves the caches it filled when it ends (save_caches)
@@ -92,6 +94,12 @@ def save_caches() -> None:
     from .bytepatterns import save
 
     save()
+
+
+@lru_cache(maxsize=1)
+def _people_rules() -> tuple[Rule, ...]:
+    """N006/N007 over the shipped gazetteer of public figures (rules/gazetteer/people.toml)."""
+    return tuple(gazetteer.build_rules(load_people()))
 
 
 @lru_cache(maxsize=8)

@@ -10,5 +10,5 @@ from . import boilerplate, capitalization, duplicate, encoding, possessive, punc
 from . import furniture, name_evidence  # noqa: F401  (B020-B027; N003-N005)
 from . import casing, codepages, letters, obfuscation, quotes, repeats, stops  # noqa: F401  (P, D004-D005, C004-C009, E005-E006, Z004-Z005)
 
-BUILDERS = ("calques", "fragments", "names", "word_rules")
-HELPERS = ("boundaries", "furniture_signals", "glued", "name_mentions", "typos", "words")
+BUILDERS = ("calques", "fragments", "gazetteer", "names", "word_rules")
+HELPERS = ("boundaries", "furniture_signals", "gazetteer_match", "glued", "name_mentions", "typos", "words")
