@@ -224,7 +224,7 @@ def _choose(found: list[Run]) -> Iterator[tuple[Run, Chain, int]]:
         yield r, chain, damaged_votes[chain] - (1 if r.damaged else 0)
 
 
-@rule("E007", "code-page-mojibake", "encoding", Safety.SAFE, example="The minister\u0393\u00c7\u00d6s reply came late.",
+@rule("E007", "code-page-mojibake", "encoding", Safety.SAFE, example="The minister\u0442\u0410\u0429s reply came late.",
       trigger=RUN_TRIGGER)
 def code_page_mojibake(doc: Document) -> Iterator[Proposal]:
     """UTF-8 read with a single-byte code page that ftfy does not repair, or with two in a row
