@@ -25,16 +25,19 @@ TAG = regex.compile(rf"</?(?:({BLOCK})|(?:{INLINE}))\b(?:\s+[a-z-]+(?:=(?:\"[^\"
 SHORTCODE = regex.compile(r"\[/?(?:ad_\d+|the_ad|caption|embed|gallery|video|audio|vc_\w+|et_pb_\w+|su_\w+|adsense\w*)"
                           r"(?:\s[^\]\n]{0,200})?\]")
 TEMPLATE = regex.compile(r"\{\{\s*[\w.]{1,40}\s*\}\}|\$\{[\w.]{1,40}\}|%%[\w]{1,30}%%")
-# A missing value printed by a script: after a word that asks for a number or a name, before a
-# stop, a unit or a common continuation ("at the age of undefined.", "rose to NaN percent").
-MISSING = regex.compile(r"(?<=\b(?:of|at|on|by|from|to|in|for|about|reached|rose|fell|with|named)[ \t])"
-                        r"(?:undefined|NaN|null)(?=[ \t]*(?:[.,;:)]|$|percent\b|%|years?\b|people\b|points?\b|and\b))",
-                        regex.M)
+# A missing value printed by a script: after a word that asks for a number or a name (SLOT), before
+# a stop, a unit or a common continuation ("at the age of undefined.", "rose to NaN percent").
+MISSING = regex.compile(r"\b(?:undefined|NaN|null)(?=[ \t]*(?:[.,;:)]|$|percent\b|%|years?\b|people\b|points?\b|and\b))", regex.M)
+SLOT = regex.compile(r"\b(?:of|at|on|by|from|to|in|for|about|reached|rose|fell|with|named)[ \t]$")
 SHARE_ITEM = r"(?:Click to share on|Share on|Share to|Opens? in new window|Tweet this|Share via)[ \t]*(?:Facebook|Twitter|X|WhatsApp|LinkedIn|Telegram|Email|E-mail|Reddit|Pinterest|Tumblr|Pocket)?(?:[ \t]*\(Opens in new window\))?"
 SHARE = regex.compile(rf"{SHARE_ITEM}(?:[ \t]*[|,/]?[ \t]*{SHARE_ITEM})*")
 LINK = regex.compile(r"(?<!!)\[([^\]\n]{1,120})\]\((?:https?://|/)[^)\s]*\)")
-MARKUP_TRIGGER = Trigger(any_of=(Trigger(exact=("<", "[", "{{", "${", "%%")),
-                                 Trigger(literals=("undefined", "nan", "null", "share", "new window", "tweet this"))))
+# Every finding holds one of these: a tag's opening, a shortcode's name, a template's braces, a
+# link's "](", a missing-value word, a share label.
+MARKUP_TRIGGER = Trigger(any_of=(
+    Trigger(pattern=r"</?[A-Za-z]|\[/?(?:ad_|the_ad|caption|embed|gallery|video|audio|vc_|et_pb_|su_|adsense)|\{\{|\$\{|%%|\]\("),
+    Trigger(exact=("undefined", "NaN", "null", "Share", "Click to share", "Opens in new window", "Open in new window", "Tweet this")),
+))
 
 
 def _alone(text: str, start: int, end: int) -> bool:
@@ -64,17 +67,19 @@ def markup_residue(doc: Document) -> Iterator[Proposal]:
     text = doc.text
     if doc.is_markdown:
         return
-    for m in TAG.finditer(text):
+    for m in TAG.finditer(text) if "<" in text else ():
         rep = " " if m.group(1) and _between_words(text, m.start(), m.end()) else ""
         yield Proposal(m.start(), m.end(), rep, f"HTML tag {m.group()!r} left in the text.")
-    for m in SHORTCODE.finditer(text):
+    for m in SHORTCODE.finditer(text) if "[" in text else ():
         if not _alone(text, m.start(), m.end()):
             yield Proposal(m.start(), m.end(), "", f"Publishing shortcode {m.group()!r} inside a line.")
     for m in TEMPLATE.finditer(text):
         yield Proposal(m.start(), m.end(), "", f"Template field {m.group()!r} never filled.")
-    for m in LINK.finditer(text):
+    for m in LINK.finditer(text) if "](" in text else ():
         yield Proposal(m.start(), m.end(), m.group(1), "Markdown link: its text kept, its address dropped.")
     for m in MISSING.finditer(text):
+        if not SLOT.search(text, max(0, m.start() - 12), m.start()):
+            continue
         yield Proposal(m.start(), m.end(), "", f"{m.group()!r} where a value was missing.", Safety.REVIEW)
     for m in SHARE.finditer(text):
         if _alone(text, m.start(), m.end()) or not regex.search(r"\b(?:Facebook|Twitter|X|WhatsApp|LinkedIn|Telegram|E-?mail|Reddit|Pinterest|window)\b", m.group()):
