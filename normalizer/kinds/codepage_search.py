@@ -24,7 +24,7 @@ from ..fixes import Proposal, Safety
 from ..registry import rule
 from ..textdiff import changed_spans
 from ..triggers import Trigger
-from .codepage_tables import FTFY_PAGES, LOST, NAMES, PAGES, encode, encoding_only, lost_bytes, script, tier
+from .codepage_tables import FTFY_PAGES, LOST, NAMES, PAGES, encode, encoding_only, lost_bytes, possible_pages, script, tier
 
 # Two characters beyond ASCII side by side (a UTF-8 character read with a single-byte page always
 # gives two or more). The trigger's byte pattern: a lead byte, its continuation, another lead byte.
@@ -96,14 +96,14 @@ def undo(s: str, codec: str, before: str = " ", after: str = " ") -> str | None:
 def repairs(run: str, before: str, after: str) -> dict[Chain, str]:
     """Every page, or pair of pages, whose undoing turns ``run`` into acceptable text."""
     found: dict[Chain, str] = {}
-    for codec, _ in PAGES:
+    for codec in possible_pages(run):
         once = undo(run, codec, before, after)
         if once is None:
             continue
         if acceptable(once, before, after):
             found[(codec,)] = once
         if len(once) > 1:  # damaged twice? ("тАФ", "‚Äô" are themselves UTF-8 read with a page)
-            for inner, _ in PAGES:
+            for inner in possible_pages(once):
                 twice = undo(once, inner, before, after)
                 if twice is not None and acceptable(twice, before, after) and quality(twice) < quality(once):
                     found[(codec, inner)] = twice

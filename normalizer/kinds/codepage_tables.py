@@ -60,6 +60,37 @@ def table(codec: str) -> dict[str, int]:
 
 
 @lru_cache(maxsize=None)
+def _starts() -> tuple[dict[str, int], dict[str, int]]:
+    """Character -> bit mask of the pages (by index in PAGES) where it is a UTF-8 lead byte, and
+    where it is a continuation byte."""
+    lead: dict[str, int] = {}
+    cont: dict[str, int] = {}
+    for i, (codec, _) in enumerate(PAGES):
+        for ch, byte in table(codec).items():
+            if 0xC2 <= byte <= 0xF4:
+                lead[ch] = lead.get(ch, 0) | 1 << i
+            elif byte <= 0xBF:
+                cont[ch] = cont.get(ch, 0) | 1 << i
+    return lead, cont
+
+
+def possible_pages(run: str) -> list[str]:
+    """The pages under which ``run`` can start a UTF-8 character: its first character a lead
+    byte, its second a continuation byte (a quick first check before encoding).
+
+    >>> possible_pages("тАЩ")
+    ['cp866', 'iso8859_5']
+    """
+    if len(run) < 2:
+        return []
+    lead, cont = _starts()
+    first = -1 if run[0] == LOST else lead.get(run[0], 0)  # a lost byte may have been any
+    second = -1 if run[1] == LOST else cont.get(run[1], 0)
+    mask = first & second
+    return [codec for i, (codec, _) in enumerate(PAGES) if mask >> i & 1]
+
+
+@lru_cache(maxsize=None)
 def undefined(codec: str) -> tuple[int, ...]:
     """The bytes ``codec`` cannot decode: a U+FFFD in text read with it may stand for one of them."""
     lost = []
