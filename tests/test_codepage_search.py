@@ -44,7 +44,8 @@ def test_each_page_is_undone(codec: str, sentence: str) -> None:
 
 
 @pytest.mark.parametrize(("first", "then"), [("cp1252", "cp850"), ("cp866", "cp1252"), ("mac_roman", "koi8_r"),
-                                             ("cp1251", "cp437"), ("koi8_r", "cp866"), ("cp850", "mac_roman")])
+                                             ("cp1251", "cp437"), ("koi8_r", "cp866"), ("cp850", "mac_roman"),
+                                             ("latin_1", "cp1251"), ("iso8859_5", "cp1252")])
 def test_two_pages_in_a_row_are_undone(first: str, then: str) -> None:
     sentence = SENTENCES[0]
     twice = misread(misread(sentence, first), then)

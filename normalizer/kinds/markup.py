@@ -31,13 +31,28 @@ MISSING = regex.compile(r"\b(?:undefined|NaN|null)(?=[ \t]*(?:[.,;:)]|$|percent\
 SLOT = regex.compile(r"\b(?:of|at|on|by|from|to|in|for|about|reached|rose|fell|with|named)[ \t]$")
 SHARE_ITEM = r"(?:Click to share on|Share on|Share to|Opens? in new window|Tweet this|Share via)[ \t]*(?:Facebook|Twitter|X|WhatsApp|LinkedIn|Telegram|Email|E-mail|Reddit|Pinterest|Tumblr|Pocket)?(?:[ \t]*\(Opens in new window\))?"
 SHARE = regex.compile(rf"{SHARE_ITEM}(?:[ \t]*[|,/]?[ \t]*{SHARE_ITEM})*")
+# A JSON or JavaScript escape printed as text ("minister\\u2019s"), a surrogate pair for an emoji.
+ESCAPE = regex.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}")
 LINK = regex.compile(r"(?<!!)\[([^\]\n]{1,120})\]\((?:https?://|/)[^)\s]*\)")
 # Every finding holds one of these: a tag's opening, a shortcode's name, a template's braces, a
 # link's "](", a missing-value word, a share label.
 MARKUP_TRIGGER = Trigger(any_of=(
-    Trigger(pattern=r"</?[A-Za-z]|\[/?(?:ad_|the_ad|caption|embed|gallery|video|audio|vc_|et_pb_|su_|adsense)|\{\{|\$\{|%%|\]\("),
+    Trigger(pattern=r"\\u[0-9a-fA-F]|</?[A-Za-z]|\[/?(?:ad_|the_ad|caption|embed|gallery|video|audio|vc_|et_pb_|su_|adsense)|\{\{|\$\{|%%|\]\("),
     Trigger(exact=("undefined", "NaN", "null", "Share", "Click to share", "Opens in new window", "Open in new window", "Tweet this")),
 ))
+
+
+def _unescape(escape: str) -> str | None:
+    """The character a ``\\uXXXX`` escape (or a pair of them) stands for, if it is printable text.
+
+    >>> _unescape("\\\\u2019"), _unescape("\\\\ud83c\\\\udf0b"), _unescape("\\\\u0007")
+    ('’', '🌋', None)
+    """
+    try:
+        char = escape.encode("ascii").decode("unicode_escape").encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeError:
+        return None
+    return char if char.isprintable() and len(char) == 1 else None
 
 
 def _alone(text: str, start: int, end: int) -> bool:
@@ -57,10 +72,10 @@ def _between_words(text: str, start: int, end: int) -> bool:
 def markup_residue(doc: Document) -> Iterator[Proposal]:
     """Markup and template residue inside a line of prose: HTML tags ("<br>", "<strong>"), a
     markdown link (its text is kept), a plugin shortcode ("[ad_1]"), a template field left empty
-    ("{{name}}", "${city}"), a missing value printed as "undefined", "NaN" or "null", share-button
+    ("{{name}}", "${city}"), a JSON escape printed as text ("minister\\u2019s"), a missing value printed as "undefined", "NaN" or "null", share-button
     labels ("Share on Facebook Share on Twitter").
 
-    Safe for complete tags of known HTML elements, shortcodes, template fields, links and two
+    Safe for complete tags of known HTML elements, shortcodes, template fields, escapes, links and two
     share labels or more; review for a missing value and a lone share label (a sentence may
     quote one). Markdown files keep their markup.
     """
@@ -75,6 +90,10 @@ def markup_residue(doc: Document) -> Iterator[Proposal]:
             yield Proposal(m.start(), m.end(), "", f"Publishing shortcode {m.group()!r} inside a line.")
     for m in TEMPLATE.finditer(text):
         yield Proposal(m.start(), m.end(), "", f"Template field {m.group()!r} never filled.")
+    for m in ESCAPE.finditer(text) if "\\u" in text else ():
+        char = _unescape(m.group())
+        if char is not None:
+            yield Proposal(m.start(), m.end(), char, f"Escape {m.group()!r} printed as text: {char!r}.")
     for m in LINK.finditer(text) if "](" in text else ():
         yield Proposal(m.start(), m.end(), m.group(1), "Markdown link: its text kept, its address dropped.")
     for m in MISSING.finditer(text):
