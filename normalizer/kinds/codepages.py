@@ -25,7 +25,7 @@ CODECS = ("gbk", "big5", "shift_jis", "euc_kr")
 ANY_WIDE = regex.compile(r"[\u3000-\uffff]")
 # A short run of CJK characters (maybe closed by U+FFFD) touching Latin text on at least one side.
 RUN = regex.compile(r"[\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}\u3000-\u303f\uff00-\uffef]{1,8}\ufffd?")
-LATIN_CONTEXT = regex.compile(r"[\p{Latin}\d.,;:!?\"'’“”()\[\] \t]")
+LATIN_CONTEXT = regex.compile(r"[\p{Latin}\d.,;:!?\"'’“”()\[\] \t\n\r]")
 # Bytes a code page may have dropped at U+FFFD: the third byte of ” “ ’ ‘ (E2 80 9D/9C/99/98).
 LOST_BYTE = {"close": (b"\x9d", b"\x99"), "open": (b"\x9c", b"\x98")}
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
-from typing import Any
 
 import regex
 
@@ -14,6 +12,8 @@ from ..fixes import Proposal, Safety
 from ..registry import rule
 from ..triggers import Trigger
 from ..textdiff import changed_spans
+from .codepage_search import superseded
+from .codepage_tables import encoding_only
 
 # Beyond ASCII, typographic punctuation and the no-break space: mojibake always has such a character
 # (a UTF-8 lead byte read as cp1252/Latin-1 is one of Â-ô; other code pages give Cyrillic or box drawing).
@@ -34,24 +34,6 @@ MOJIBAKE_TRIGGER = Trigger(pattern=NON_ASCII, non_ascii=True,
 CONTROL_TRIGGER = Trigger(pattern=r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\ufeff|\ufff9|\ufffa|\ufffb")  # CONTROL_CHAR
 ODD_SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) + "\u202f\u205f\u3000"  # ODD_SPACE's spaces
 ODD_SPACE_TRIGGER = Trigger(pattern="|".join(ODD_SPACES), non_ascii=True)
-
-
-@lru_cache(maxsize=1)
-def encoding_only() -> Any:
-    """ftfy's settings for encoding repairs only (ftfy is imported on first use: most text never needs it)."""
-    import ftfy
-
-    return ftfy.TextFixerConfig(
-        unescape_html=False,
-        remove_terminal_escapes=False,
-        fix_latin_ligatures=False,
-        fix_character_width=False,
-        uncurl_quotes=False,
-        fix_line_breaks=False,
-        remove_control_chars=False,
-        normalization=None,
-        explain=True,
-    )
 
 
 def _explain(steps: list[tuple[str, str]] | None) -> str:
@@ -79,8 +61,8 @@ def mojibake(doc: Document) -> Iterator[Proposal]:
         import ftfy
 
         fixed, steps = ftfy.fix_encoding_and_explain(line, encoding_only())
-        if fixed == line:
-            continue
+        if fixed == line or superseded(line, fixed):
+            continue  # unchanged, or E007 explains the line better than ftfy's partial repair
         how = _explain(steps)
         for s, e, rep in changed_spans(line, fixed):
             yield Proposal(start + s, start + e, rep, f"Mojibake repaired by ftfy ({how}).")
