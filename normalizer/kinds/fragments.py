@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 import re
 
@@ -10,8 +11,9 @@ import regex
 
 from ..document import Document
 from ..fixes import Proposal, Safety
-from ..cedict import cedict_senses
+from ..cedict import cedict_pinyin, cedict_senses
 from ..glossary import Gloss
+from ..lexicon import zipf
 from ..registry import Rule
 from ..triggers import Trigger
 from .boilerplate import removal_span
@@ -138,12 +140,61 @@ def gloss_chinese(run: str, before: str, after: str) -> list[str]:
     def fit(sense: str) -> str:
         return sense[3:] if drop_to and sense.startswith("to ") else sense
 
+    per_word = [[_name_part(s) for s in senses] for senses in per_word]
     if len(per_word) == 1:
         senses = per_word[0]
         ranked = sorted(range(len(senses)), key=lambda i: (
             -(next_is_word and senses[i].endswith(tuple(" " + p for p in PREPOSITIONS))), i))
         return list(dict.fromkeys(fit(senses[i]) for i in ranked))
     return [fit(" ".join(s[0] for s in per_word))]
+
+
+def _name_part(sense: str) -> str:
+    """The name of a proper-noun sense without its description ("Sina, Chinese web portal" -> "Sina")."""
+    head, comma, _ = sense.partition(", ")
+    return head if comma and head[:1].isupper() and len(head.split()) <= 3 else sense
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Chinese surnames in pinyin, from CC-CEDICT's "surname X" senses ("Fan", "Ouyang")."""
+    return frozenset(s[8:] for senses in cedict_senses().values() for s in senses
+                     if s.startswith("surname ") and regex.fullmatch(r"[A-Z][a-z]+", s[8:]))
+
+
+def pinyin_name(run: str) -> str:
+    """A given name in Han written in pinyin ("振東" -> "Zhendong"); empty if a character has no reading."""
+    readings = [cedict_pinyin().get(c, []) for c in run]
+    return "".join(r[0] for r in readings).capitalize() if all(readings) else ""
+
+
+SURNAME_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}+) \Z")
+READING_AFTER = regex.compile(r"[ \t]*\(([A-Za-z][A-Za-z'\- ]{1,40})\)")
+
+
+def given_name(text: str, start: int, end: int) -> str:
+    """The pinyin of two ideographs (not a dictionary word) written right after a pinyin surname ("Fan 振東"), else empty."""
+    run = text[start:end]
+    m = SURNAME_BEFORE.search(text, max(0, start - 20), start)
+    if len(run) != 2 or not HAN.fullmatch(run[0]) or not HAN.fullmatch(run[1]) or m is None or run in cedict_senses():
+        return ""  # a word of the dictionary after a surname ("Wang 表示") is glossed, not read as a name
+    return pinyin_name(run) if m.group(1) in surnames() else ""
+
+
+def foreign_reading(text: str, start: int, end: int, gloss: str) -> regex.Match | None:
+    """A bracketed romanization after a Chinese name that is neither its pinyin nor English nor its gloss.
+
+    "新浪体育 (shinro taiiku)": a Japanese reading of a Chinese name, not a translation.
+    """
+    m = READING_AFTER.match(text, end)
+    if m is None or not gloss[:1].isupper():
+        return None
+    reading = m.group(1).lower().split()
+    run = text[start:end]
+    pinyin = "".join(cedict_pinyin().get(c, ["?"])[0] for c in run)
+    if "".join(reading) == pinyin or any(zipf(w) >= 2.5 or w in gloss.lower() for w in reading):
+        return None
+    return m
 
 
 def _protected(text: str, start: int, end: int) -> bool:
@@ -183,11 +234,19 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
         skip = foreign_lines(doc)
         for m in RUN.finditer(text):
             start, end = m.start(), m.end()
-            if any(a <= start < b for a, b in skip) or _protected(text, start, end):
+            if any(a <= start < b for a, b in skip):
                 continue
-            if gloss_pattern is not None and gloss_pattern.search(m.group()):
-                continue  # the glossary (Z002) decides
             run = m.group()
+            read_after = bool(HAN.match(run)) and bool(READING_AFTER.match(text, end))
+            if _protected(text, start, end) and not read_after:
+                continue
+            if gloss_pattern is not None and gloss_pattern.search(run):
+                continue  # the glossary (Z002) decides
+            name = given_name(text, start, end)
+            if name:
+                yield Proposal(start, end, name, f"Chinese given name {run!r} after its surname, in pinyin: {name!r}.",
+                               alternatives=("",))
+                continue
             lang = language_of(run)
             before, after = text[max(0, start - 30):start], text[end:end + 30]
             glued_left = bool(before) and before[-1].isalnum()
@@ -198,7 +257,15 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
                 pieces = [gloss_chinese(p, before, after) for p in run.split()]
                 if all(pieces):
                     senses = pieces[0] if len(pieces) == 1 else [" ".join(p[0] for p in pieces)]
-            if senses:
+            reading = foreign_reading(text, start, end, senses[0]) if senses and read_after else None
+            if read_after and reading is None:
+                continue  # a name beside its reading or translation: kept
+            if reading is not None:
+                title = " ".join(w[:1].upper() + w[1:] for w in senses[0].split())
+                yield Proposal(start, reading.end(), title,
+                               f"Chinese name {run!r} with a reading that is not pinyin ({reading.group(1)!r}): "
+                               f"CC-CEDICT names it {title!r}.")
+            elif senses:
                 options = [pad[0] + s + pad[1] for s in senses[:9]]
                 yield Proposal(start, end, options[0],
                                f"Untranslated {lang} {run!r}; CC-CEDICT reads it as {senses[0]!r}.",
