@@ -29,6 +29,7 @@ LANGUAGE_NAMES = {"de": "German", "es": "Spanish", "fr": "French", "it": "Italia
 WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])\p{Latin}[\p{Latin}\p{M}]*(?:['’]\p{Latin}+)?(?![\p{L}\p{M}\p{N}-])")
 QUOTES_OR_MARKS = "\"“”„«»‘’'*_‹›「」"
 SENTENCE_END = regex.compile(r"(?:\A|[.!?:;]|\n)[\s\"“‘«(]*\Z")
+NAMED = regex.compile(r"(?i)\b(?:word|term|name|title)s?\s+(?:is|was|for \w+ is)\s+\Z")
 ENGLISH = 3.0  # Zipf: a word English uses (about once per million words)
 
 
@@ -68,7 +69,8 @@ def _marked(text: str, start: int, end: int) -> bool:
         return True
     if before == "(" and after == ")":
         return True
-    return bool(INTRODUCED.search(text[max(0, start - 60):start]))
+    before = text[max(0, start - 60):start]
+    return bool(INTRODUCED.search(before) or NAMED.search(before))
 
 
 def _capitalize(phrase: str) -> str:

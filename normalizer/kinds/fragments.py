@@ -46,7 +46,9 @@ INTRODUCED = regex.compile(
 )
 EXPLAINED_AFTER = regex.compile(r"\A\s*[”\"'’»]?\s*[,，]?\s*(?:\(|meaning\b|which means\b|literally\b|or\b|—|–)")
 OPENERS = {"(": ")", "（": "）", "[": "]", "“": "”", "«": "»", "\"": "\"", "‘": "’", "「": "」", "『": "』"}
-TO_DROP = regex.compile(r"(?i)(?:\bto|\bwill|\bcan|\bmust|\bshould|\bwould|\bcould|\bmight|\bmay|\bdid|\bdoes|\bdo)\s*\Z")
+TO_DROP = regex.compile(r"(?i)(?:\bto|\bwill|\bcan|\bmust|\bshould|\bwould|\bcould|\bmight|\bmay|\bdid|\bdoes|\bdo|\bcannot|\bwon['’]t)(?:\s+not|n['’]t)?\s*\Z")
+# A noun's place: after a determiner or a possessive, or after a name ("Chen 教授 said": a title).
+NOUN_SLOT = regex.compile(r"(?:\b(?i:the|a|an|this|that|these|those|his|her|its|their|our|my|your)|[^.!?\s]\s+\p{Lu}\p{Ll}+)\s*\Z")
 PREPOSITIONS = ("from", "of", "to", "with", "at", "on", "in", "for", "into", "off", "out of", "away from")
 LANGUAGES = {
     "zh-cn": "Chinese", "zh-tw": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russian",
@@ -143,7 +145,9 @@ def gloss_chinese(run: str, before: str, after: str) -> list[str]:
     per_word = [[_name_part(s) for s in senses] for senses in per_word]
     if len(per_word) == 1:
         senses = per_word[0]
+        noun_slot = bool(NOUN_SLOT.search(before)) and not drop_to
         ranked = sorted(range(len(senses)), key=lambda i: (
+            -(drop_to and senses[i].startswith("to ")) - (noun_slot and not senses[i].startswith("to ")),
             -(next_is_word and senses[i].endswith(tuple(" " + p for p in PREPOSITIONS))), i))
         return list(dict.fromkeys(fit(senses[i]) for i in ranked))
     return [fit(" ".join(s[0] for s in per_word))]
@@ -157,9 +161,16 @@ def _name_part(sense: str) -> str:
 
 @lru_cache(maxsize=1)
 def surnames() -> frozenset[str]:
-    """Chinese surnames in pinyin, from CC-CEDICT's "surname X" senses ("Fan", "Ouyang")."""
-    return frozenset(s[8:] for senses in cedict_senses().values() for s in senses
-                     if s.startswith("surname ") and regex.fullmatch(r"[A-Z][a-z]+", s[8:]))
+    """Chinese surnames in pinyin: CC-CEDICT's "surname X" senses whose X is the headword's pinyin ("Fan", "Sima")."""
+    py = cedict_pinyin()
+    return frozenset(s[8:] for head, senses in cedict_senses().items() if len(head) <= 2 for s in senses
+                     if s.startswith("surname ") and s[8:].lower() in {"".join(r) for r in _readings(head, py)})
+
+
+def _readings(head: str, py) -> list[tuple[str, ...]]:
+    """Every toneless reading of a headword of one or two characters."""
+    first = py.get(head[0], [])
+    return [(a,) for a in first] if len(head) == 1 else [(a, b) for a in first for b in py.get(head[1], [])]
 
 
 def pinyin_name(run: str) -> str:
