@@ -248,6 +248,8 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
             if any(a <= start < b for a, b in skip):
                 continue
             run = m.group()
+            if "鈥" in run:
+                continue  # UTF-8 punctuation read as GBK ("鈥淚" for "“I"): mojibake, the encoding rules' job
             read_after = bool(HAN.match(run)) and bool(READING_AFTER.match(text, end))
             if _protected(text, start, end) and not read_after:
                 continue
@@ -324,7 +326,9 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
         Rule("Z001", "stray-fragment", "fragment", Safety.REVIEW,
              "Text in a non-Latin script left inside an English sentence (\"powers to摆脱 dependence\").\n\n"
              "Chinese is glossed from CC-CEDICT (offline): longest-match segmentation, every sense as\n"
-             "an alternative with the best fit first, no doubled \"to\", spaces restored. Other\n"
+             "an alternative with the best fit for its slot first, no doubled \"to\", spaces restored;\n"
+             "two ideographs after a pinyin surname are a given name in pinyin (\"Fan Zhendong\"), and a\n"
+             "Chinese name with a bracketed non-pinyin reading becomes its English name. Other\n"
              "languages are proposed for removal, named in the message. Names in brackets\n"
              "(\"Xi Jinping (习近平)\"), quoted or introduced terms (\"the word 摆脱\") and lone Greek\n"
              "letters are left alone. Review: a dictionary is not a translator.",
