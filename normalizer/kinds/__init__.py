@@ -12,4 +12,4 @@ from . import foreign_lost, foreign_words  # noqa: F401  (Z006-Z007)
 from . import casing, codepages, letters, obfuscation, quotes, repeats, stops  # noqa: F401  (P, D004-D005, C004-C009, E005-E006, Z004-Z005)
 
 BUILDERS = ("calques", "fragments", "names", "word_rules")
-HELPERS = ("boundaries", "furniture_signals", "glued", "name_mentions", "typos", "words")
+HELPERS = ("boundaries", "foreign_names", "furniture_signals", "glued", "name_mentions", "typos", "words")

@@ -17,6 +17,7 @@ from ..lexicon import zipf
 from ..registry import Rule
 from ..triggers import Trigger
 from .boilerplate import removal_span
+from .foreign_names import other_reading, romanized_name
 
 NONLATIN = r"[[\p{L}\p{M}]--[\p{Latin}\p{Common}\p{Inherited}]]"
 ANY_NONLATIN = regex.compile(rf"(?V1){NONLATIN}")
@@ -284,10 +285,19 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
                                f"Untranslated {lang} {run!r}; CC-CEDICT reads it as {senses[0]!r}.",
                                alternatives=tuple(options[1:]) + (" " if glued_left and glued_right else "",))
             else:
-                if before.endswith(" ") and after.startswith(" "):
+                spaced = before.endswith(" ") and after.startswith(" ")
+                if spaced:
                     end += 1  # take one of the two spaces around the fragment with it
-                yield Proposal(start, end, " " if glued_left and glued_right else "",
-                               f"Untranslated {lang} {run!r} inside English text; remove it or keep it.")
+                removal = " " if glued_left and glued_right else ""
+                latin, reading = romanized_name(run), other_reading(run)
+                written = [pad[0] + r + (" " if spaced else pad[1]) for r in (latin, reading) if r]
+                if latin:
+                    yield Proposal(start, end, written[0], f"{lang} name {run!r} left in its script; "
+                                   f"in Latin letters {latin!r}.", alternatives=(removal,))
+                    continue
+                yield Proposal(start, end, removal,
+                               f"Untranslated {lang} {run!r} inside English text; remove it or keep it.",
+                               alternatives=tuple(written))
 
     def glossary(doc: Document) -> Iterator[Proposal]:
         if gloss_pattern is None:
@@ -328,7 +338,8 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
              "Chinese is glossed from CC-CEDICT (offline): longest-match segmentation, every sense as\n"
              "an alternative with the best fit for its slot first, no doubled \"to\", spaces restored;\n"
              "two ideographs after a pinyin surname are a given name in pinyin (\"Fan Zhendong\"), and a\n"
-             "Chinese name with a bracketed non-pinyin reading becomes its English name. Other\n"
+             "Chinese name with a bracketed non-pinyin reading becomes its English name. A capitalized\n"
+             "Cyrillic or Greek word is a name written in Latin letters (anyascii). Other\n"
              "languages are proposed for removal, named in the message. Names in brackets\n"
              "(\"Xi Jinping (习近平)\"), quoted or introduced terms (\"the word 摆脱\") and lone Greek\n"
              "letters are left alone. Review: a dictionary is not a translator.",
