@@ -55,5 +55,5 @@ def test_given_name_reading() -> None:
 
 def test_foreign_word_messages_name_the_language() -> None:
     rules = load_rules(select=["Z006"])
-    fixes = propose("The minister said the reform was déjà under way in most regions.", rules=rules)
+    fixes = propose("The minister said the reform was toutefois under way in most regions.", rules=rules)
     assert len(fixes) == 1 and "French" in fixes[0].message and fixes[0].safety == "review"

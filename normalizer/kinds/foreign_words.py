@@ -73,6 +73,12 @@ def _marked(text: str, start: int, end: int) -> bool:
     return bool(INTRODUCED.search(before) or NAMED.search(before))
 
 
+def _named_elsewhere(text: str, word: str) -> bool:
+    """``word`` also occurs capitalized inside a sentence in the document: a name ("Schon said ... Neal Schon")."""
+    pattern = regex.compile(rf"[\p{{L}},;]\s+{regex.escape(word)}(?![\p{{L}}\p{{M}}])")
+    return bool(pattern.search(text))
+
+
 def _capitalize(phrase: str) -> str:
     return phrase[:1].upper() + phrase[1:]
 
@@ -103,15 +109,17 @@ def foreign_word(doc: Document) -> Iterator[Proposal]:
             word, start, end = m.group(), line.start() + m.start(), line.start() + m.end()
             at_start = bool(SENTENCE_END.search(text, max(0, start - 12), start)) or start == line.start()
             following = words[i + 1] if i + 1 < len(words) else ""
+            firsts = {e.split()[0].lower() for e in entry.english}
             if entry.capitalized and word != word.lower():
                 if word != entry.word or not following[:1].islower() or text[end:end + 1] != " ":
                     continue  # not before a lower-case word: part of a name ("Dresdner Bank")
-            elif word != word.lower() and not at_start:
-                continue  # a capitalized word inside a sentence: a name
+            elif word != word.lower() and (not at_start or _named_elsewhere(text, word)
+                                           or following[:1].isupper() and following.lower() not in firsts):
+                continue  # a capitalized word inside a sentence, before a name, or used as a name elsewhere
             if word.isupper() and len(word) > 1 or _marked(text, start, end) or not _english_context(words, i):
                 continue
             lang = LANGUAGE_NAMES[entry.lang]
-            echo = following.lower() in {e.split()[0].lower() for e in entry.english}
+            echo = following.lower() in firsts
             if echo and text[end:end + 1] == " ":
                 yield Proposal(start, end + 1, "",
                                f"{lang} {word!r} left before its own translation {following!r}.")
