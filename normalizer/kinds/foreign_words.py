@@ -20,7 +20,7 @@ import regex
 
 from ..document import Document
 from ..fixes import Proposal, Safety
-from ..lexicon import zipf
+from ..lexicon import FUNCTION_WORDS, zipf
 from ..registry import rule
 from ..triggers import Trigger
 from .fragments import INTRODUCED
@@ -90,12 +90,13 @@ def foreign_word(doc: Document) -> Iterator[Proposal]:
     """A Spanish, Portuguese, German, Italian or French word left in an English sentence.
 
     The words and their English are a curated table (``normalizer/kinds/foreign_words.toml``):
-    frequent in their language, rare in English. A word counts in lower case, capitalized at
-    the start of a sentence, and (German nouns and city adjectives) capitalized before a
-    lower-case word ("the Münchner students"). It must sit among English words, alone, not
-    quoted, italicised, bracketed or introduced ("the word"). When the next word is already
-    its translation ("Além Besides the"), the fix removes it; otherwise it proposes the English.
-    Review: a word can be a name or a quotation.
+    frequent in their language, rare in English. A word counts in lower case; capitalized at
+    the start of a sentence when a function word, a comma or its translation follows
+    ("Tuttavia the", not the name in "Ayer said"); and, for German nouns and city adjectives,
+    capitalized before a lower-case word ("the Münchner students"). It must sit among English
+    words, alone, not quoted, italicised, bracketed or introduced ("the word"). When the next
+    word is already its translation ("Além Besides the"), the fix removes it; otherwise it
+    proposes the English. Review: a word can be a name or a quotation.
     """
     text = doc.text
     entries = table()
@@ -113,9 +114,9 @@ def foreign_word(doc: Document) -> Iterator[Proposal]:
             if entry.capitalized and word != word.lower():
                 if word != entry.word or not following[:1].islower() or text[end:end + 1] != " ":
                     continue  # not before a lower-case word: part of a name ("Dresdner Bank")
-            elif word != word.lower() and (not at_start or _named_elsewhere(text, word)
-                                           or following[:1].isupper() and following.lower() not in firsts):
-                continue  # a capitalized word inside a sentence, before a name, or used as a name elsewhere
+            elif word != word.lower() and (not at_start or _named_elsewhere(text, word) or not (
+                    following.lower() in firsts or following.lower() in FUNCTION_WORDS or text[end:end + 1] == ",")):
+                continue  # a name: inside a sentence, used as one elsewhere, or followed by its verb ("Ayer said")
             if word.isupper() and len(word) > 1 or _marked(text, start, end) or not _english_context(words, i):
                 continue
             lang = LANGUAGE_NAMES[entry.lang]
