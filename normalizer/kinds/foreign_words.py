@@ -30,6 +30,7 @@ WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])\p{Latin}[\p{Latin}\p{M}]*(?:[
 QUOTES_OR_MARKS = "\"“”„«»‘’'*_‹›「」"
 SENTENCE_END = regex.compile(r"(?:\A|[.!?:;]|\n)[\s\"“‘«(]*\Z")
 NAMED = regex.compile(r"(?i)\b(?:word|term|name|title)s?\s+(?:is|was|for \w+ is)\s+\Z")
+DOUBLED = regex.compile(r"(?<![\p{L}\p{M}])(\p{L}+)((?:,? (?:and|or)|/) ?)\Z")  # "to all and " before the word
 ENGLISH = 3.0  # Zipf: a word English uses (about once per million words)
 
 
@@ -95,7 +96,8 @@ def foreign_word(doc: Document) -> Iterator[Proposal]:
     ("Tuttavia the", not the name in "Ayer said"); and, for German nouns and city adjectives,
     capitalized before a lower-case word ("the Münchner students"). It must sit among English
     words, alone, not quoted, italicised, bracketed or introduced ("the word"). When the next
-    word is already its translation ("Além Besides the"), the fix removes it; otherwise it
+    word is already its translation ("Além Besides the"), or when it doubles the English word
+    before it ("to all and todas", from "todos y todas"), the fix removes it; otherwise it
     proposes the English. Review: a word can be a name or a quotation.
     """
     text = doc.text
@@ -124,6 +126,11 @@ def foreign_word(doc: Document) -> Iterator[Proposal]:
             if echo and text[end:end + 1] == " ":
                 yield Proposal(start, end + 1, "",
                                f"{lang} {word!r} left before its own translation {following!r}.")
+                continue
+            doubled = DOUBLED.search(text, max(0, start - 40), start)
+            if doubled and doubled.group(1).lower() in {w.lower() for e in entry.english for w in e.split()}:
+                yield Proposal(doubled.start(2), end, "", f"{lang} {word!r} doubles the English "
+                               f"{doubled.group(1)!r} before it (\"todos y todas\"): one is enough.")
                 continue
             options = [_capitalize(e) if at_start and word[:1].isupper() else e for e in entry.english]
             yield Proposal(start, end, options[0], f"Untranslated {lang} {word!r}: {options[0]!r} in English.",
