@@ -76,7 +76,7 @@ def _marked(text: str, start: int, end: int) -> bool:
 
 def _named_elsewhere(text: str, word: str) -> bool:
     """``word`` also occurs capitalized inside a sentence in the document: a name ("Schon said ... Neal Schon")."""
-    pattern = regex.compile(rf"[\p{{L}},;]\s+{regex.escape(word)}(?![\p{{L}}\p{{M}}])")
+    pattern = regex.compile(rf"[\p{{L}},;][ \t]+{regex.escape(word)}(?![\p{{L}}\p{{M}}])")
     return bool(pattern.search(text))
 
 
