@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 import re
 
@@ -10,11 +11,13 @@ import regex
 
 from ..document import Document
 from ..fixes import Proposal, Safety
-from ..cedict import cedict_senses
+from ..cedict import cedict_pinyin, cedict_senses
 from ..glossary import Gloss
+from ..lexicon import zipf
 from ..registry import Rule
 from ..triggers import Trigger
 from .boilerplate import removal_span
+from .foreign_names import other_reading, romanized_name
 
 NONLATIN = r"[[\p{L}\p{M}]--[\p{Latin}\p{Common}\p{Inherited}]]"
 ANY_NONLATIN = regex.compile(rf"(?V1){NONLATIN}")
@@ -44,7 +47,9 @@ INTRODUCED = regex.compile(
 )
 EXPLAINED_AFTER = regex.compile(r"\A\s*[”\"'’»]?\s*[,，]?\s*(?:\(|meaning\b|which means\b|literally\b|or\b|—|–)")
 OPENERS = {"(": ")", "（": "）", "[": "]", "“": "”", "«": "»", "\"": "\"", "‘": "’", "「": "」", "『": "』"}
-TO_DROP = regex.compile(r"(?i)(?:\bto|\bwill|\bcan|\bmust|\bshould|\bwould|\bcould|\bmight|\bmay|\bdid|\bdoes|\bdo)\s*\Z")
+TO_DROP = regex.compile(r"(?i)(?:\bto|\bwill|\bcan|\bmust|\bshould|\bwould|\bcould|\bmight|\bmay|\bdid|\bdoes|\bdo|\bcannot|\bwon['’]t)(?:\s+not|n['’]t)?\s*\Z")
+# A noun's place: after a determiner or a possessive, or after a name ("Chen 教授 said": a title).
+NOUN_SLOT = regex.compile(r"(?:\b(?i:the|a|an|this|that|these|those|his|her|its|their|our|my|your)|[^.!?\s]\s+\p{Lu}\p{Ll}+)\s*\Z")
 PREPOSITIONS = ("from", "of", "to", "with", "at", "on", "in", "for", "into", "off", "out of", "away from")
 LANGUAGES = {
     "zh-cn": "Chinese", "zh-tw": "Chinese", "ja": "Japanese", "ko": "Korean", "ru": "Russian",
@@ -138,12 +143,70 @@ def gloss_chinese(run: str, before: str, after: str) -> list[str]:
     def fit(sense: str) -> str:
         return sense[3:] if drop_to and sense.startswith("to ") else sense
 
+    per_word = [[_name_part(s) for s in senses] for senses in per_word]
     if len(per_word) == 1:
         senses = per_word[0]
+        noun_slot = bool(NOUN_SLOT.search(before)) and not drop_to
         ranked = sorted(range(len(senses)), key=lambda i: (
+            -(drop_to and senses[i].startswith("to ")) - (noun_slot and not senses[i].startswith("to ")),
             -(next_is_word and senses[i].endswith(tuple(" " + p for p in PREPOSITIONS))), i))
         return list(dict.fromkeys(fit(senses[i]) for i in ranked))
     return [fit(" ".join(s[0] for s in per_word))]
+
+
+def _name_part(sense: str) -> str:
+    """The name of a proper-noun sense without its description ("Sina, Chinese web portal" -> "Sina")."""
+    head, comma, _ = sense.partition(", ")
+    return head if comma and head[:1].isupper() and len(head.split()) <= 3 else sense
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Chinese surnames in pinyin: CC-CEDICT's "surname X" senses whose X is the headword's pinyin ("Fan", "Sima")."""
+    py = cedict_pinyin()
+    return frozenset(s[8:] for head, senses in cedict_senses().items() if len(head) <= 2 for s in senses
+                     if s.startswith("surname ") and s[8:].lower() in {"".join(r) for r in _readings(head, py)})
+
+
+def _readings(head: str, py) -> list[tuple[str, ...]]:
+    """Every toneless reading of a headword of one or two characters."""
+    first = py.get(head[0], [])
+    return [(a,) for a in first] if len(head) == 1 else [(a, b) for a in first for b in py.get(head[1], [])]
+
+
+def pinyin_name(run: str) -> str:
+    """A given name in Han written in pinyin ("振東" -> "Zhendong"); empty if a character has no reading."""
+    readings = [cedict_pinyin().get(c, []) for c in run]
+    return "".join(r[0] for r in readings).capitalize() if all(readings) else ""
+
+
+SURNAME_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}+) \Z")
+READING_AFTER = regex.compile(r"[ \t]*\(([A-Za-z][A-Za-z'\- ]{1,40})\)")
+
+
+def given_name(text: str, start: int, end: int) -> str:
+    """The pinyin of two ideographs (not a dictionary word) written right after a pinyin surname ("Fan 振東"), else empty."""
+    run = text[start:end]
+    m = SURNAME_BEFORE.search(text, max(0, start - 20), start)
+    if len(run) != 2 or not HAN.fullmatch(run[0]) or not HAN.fullmatch(run[1]) or m is None or run in cedict_senses():
+        return ""  # a word of the dictionary after a surname ("Wang 表示") is glossed, not read as a name
+    return pinyin_name(run) if m.group(1) in surnames() else ""
+
+
+def foreign_reading(text: str, start: int, end: int, gloss: str) -> regex.Match | None:
+    """A bracketed romanization after a Chinese name that is neither its pinyin nor English nor its gloss.
+
+    "新浪体育 (shinro taiiku)": a Japanese reading of a Chinese name, not a translation.
+    """
+    m = READING_AFTER.match(text, end)
+    if m is None or not gloss[:1].isupper():
+        return None
+    reading = m.group(1).lower().split()
+    run = text[start:end]
+    pinyin = "".join(cedict_pinyin().get(c, ["?"])[0] for c in run)
+    if "".join(reading) == pinyin or any(zipf(w) >= 2.5 or w in gloss.lower() for w in reading):
+        return None
+    return m
 
 
 def _protected(text: str, start: int, end: int) -> bool:
@@ -183,11 +246,21 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
         skip = foreign_lines(doc)
         for m in RUN.finditer(text):
             start, end = m.start(), m.end()
-            if any(a <= start < b for a, b in skip) or _protected(text, start, end):
+            if any(a <= start < b for a, b in skip):
                 continue
-            if gloss_pattern is not None and gloss_pattern.search(m.group()):
-                continue  # the glossary (Z002) decides
             run = m.group()
+            if "鈥" in run:
+                continue  # UTF-8 punctuation read as GBK ("鈥淚" for "“I"): mojibake, the encoding rules' job
+            read_after = bool(HAN.match(run)) and bool(READING_AFTER.match(text, end))
+            if _protected(text, start, end) and not read_after:
+                continue
+            if gloss_pattern is not None and gloss_pattern.search(run):
+                continue  # the glossary (Z002) decides
+            name = given_name(text, start, end)
+            if name:
+                yield Proposal(start, end, name, f"Chinese given name {run!r} after its surname, in pinyin: {name!r}.",
+                               alternatives=("",))
+                continue
             lang = language_of(run)
             before, after = text[max(0, start - 30):start], text[end:end + 30]
             glued_left = bool(before) and before[-1].isalnum()
@@ -198,16 +271,33 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
                 pieces = [gloss_chinese(p, before, after) for p in run.split()]
                 if all(pieces):
                     senses = pieces[0] if len(pieces) == 1 else [" ".join(p[0] for p in pieces)]
-            if senses:
+            reading = foreign_reading(text, start, end, senses[0]) if senses and read_after else None
+            if read_after and reading is None:
+                continue  # a name beside its reading or translation: kept
+            if reading is not None:
+                title = " ".join(w[:1].upper() + w[1:] for w in senses[0].split())
+                yield Proposal(start, reading.end(), title,
+                               f"Chinese name {run!r} with a reading that is not pinyin ({reading.group(1)!r}): "
+                               f"CC-CEDICT names it {title!r}.")
+            elif senses:
                 options = [pad[0] + s + pad[1] for s in senses[:9]]
                 yield Proposal(start, end, options[0],
                                f"Untranslated {lang} {run!r}; CC-CEDICT reads it as {senses[0]!r}.",
                                alternatives=tuple(options[1:]) + (" " if glued_left and glued_right else "",))
             else:
-                if before.endswith(" ") and after.startswith(" "):
+                spaced = before.endswith(" ") and after.startswith(" ")
+                if spaced:
                     end += 1  # take one of the two spaces around the fragment with it
-                yield Proposal(start, end, " " if glued_left and glued_right else "",
-                               f"Untranslated {lang} {run!r} inside English text; remove it or keep it.")
+                removal = " " if glued_left and glued_right else ""
+                latin, reading = romanized_name(run), other_reading(run)
+                written = [pad[0] + r + (" " if spaced else pad[1]) for r in (latin, reading) if r]
+                if latin:
+                    yield Proposal(start, end, written[0], f"{lang} name {run!r} left in its script; "
+                                   f"in Latin letters {latin!r}.", alternatives=(removal,))
+                    continue
+                yield Proposal(start, end, removal,
+                               f"Untranslated {lang} {run!r} inside English text; remove it or keep it.",
+                               alternatives=tuple(written))
 
     def glossary(doc: Document) -> Iterator[Proposal]:
         if gloss_pattern is None:
@@ -246,7 +336,10 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
         Rule("Z001", "stray-fragment", "fragment", Safety.REVIEW,
              "Text in a non-Latin script left inside an English sentence (\"powers to摆脱 dependence\").\n\n"
              "Chinese is glossed from CC-CEDICT (offline): longest-match segmentation, every sense as\n"
-             "an alternative with the best fit first, no doubled \"to\", spaces restored. Other\n"
+             "an alternative with the best fit for its slot first, no doubled \"to\", spaces restored;\n"
+             "two ideographs after a pinyin surname are a given name in pinyin (\"Fan Zhendong\"), and a\n"
+             "Chinese name with a bracketed non-pinyin reading becomes its English name. A capitalized\n"
+             "Cyrillic or Greek word is a name written in Latin letters (anyascii). Other\n"
              "languages are proposed for removal, named in the message. Names in brackets\n"
              "(\"Xi Jinping (习近平)\"), quoted or introduced terms (\"the word 摆脱\") and lone Greek\n"
              "letters are left alone. Review: a dictionary is not a translator.",
