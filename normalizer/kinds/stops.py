@@ -3,7 +3,8 @@
 A doubled stop ("the market..", "Wednesday. . Overnight") and a stray stop inside a sentence
 ("told reporters. in a briefing", "on June. 12") come from engines that end a segment with a
 stop and then join it to the next one. Ellipses, spaced ellipses (". . ."), abbreviations
-("U.S..", "etc. and", "Jan. 12") and paths ("../data") are left alone.
+("U.S..", "etc. and", "Jan. 12") and paths ("../data") are left alone. "According to," before
+a comma or stop has lost the source a pipeline stripped with its link.
 """
 
 from __future__ import annotations
@@ -100,3 +101,23 @@ def stray_full_stop(doc: Document) -> Iterator[Proposal]:
         yield Proposal(m.start(), m.start() + 1, "", "A full stop inside a sentence: the next word continues it.")
     for m in STRAY_AFTER_MONTH.finditer(text):
         yield Proposal(m.start(), m.end(), "", "A full stop between a month and its day.")
+
+
+# "According to, the suspect": the source's name was a link or a tag the pipeline dropped.
+LOST_SOURCE = regex.compile(r"(?i)(?<![\p{L}\p{N}])(according[ \t]+to)(?=[ \t]*[,.;][ \t]*(?:\p{L}|$))", regex.M)
+
+
+@rule("P010", "lost-source", "other", Safety.REVIEW, example="According to, the suspect was seen near the port.",
+      trigger=Trigger(literals=("according to",)))
+def lost_source(doc: Document) -> Iterator[Proposal]:
+    """"According to" straight before a comma or stop ("According to, the suspect"): its source was lost.
+
+    Pipelines that strip links and tags drop the name the phrase cited (a newspaper, the police,
+    a linked report). The proposal fills in "reports"; review, since the reviewer may know the
+    source. "According to" followed by any word is left alone.
+    """
+    for m in LOST_SOURCE.finditer(doc.text):
+        phrase = m.group(1)
+        yield Proposal(m.start(1), m.end(1), f"{phrase} reports",
+                       "“According to” has lost its source (a stripped link or name).",
+                       alternatives=(f"{phrase} police", f"{phrase} officials"))
