@@ -43,6 +43,11 @@ def _capital_before(line: str, pos: int) -> bool:
     return bool(m and m.group(1)[0].isupper())
 
 
+def _lower_before(line: str, pos: int) -> bool:
+    m = PREVIOUS_WORD.search(line, 0, pos)
+    return bool(m and m.group(1).islower())
+
+
 # The token before ends a sentence: a stop, then only closing marks (or their mojibake, "World.‚Äù").
 SENTENCE_END_BEFORE = regex.compile(r"[.!?][^\s\p{N}A-Za-z]*[ \t]+\Z")
 
@@ -95,8 +100,8 @@ def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
             word, nxt = m.group(1), m.group(2)
             if nxt[0].isupper() and (word == "The" or word in LINKERS and _capital_before(s, m.start())):
                 continue  # "The Hague", "Bank Of America": part of a name or title
-            if word in BETWEEN_LOWER and (nxt[0].isupper() or _capital_before(s, m.start())):
-                continue  # "Formula One", "the Some Like It Hot"
+            if word in BETWEEN_LOWER and (nxt[0].isupper() or not _lower_before(s, m.start())):
+                continue  # "Formula One", "8   Some compilers": a name, or a list item's start
             if any(a < m.start() < b for a, b in quoted):
                 continue
             if _used_as_name(s, m) or SENTENCE_END_BEFORE.search(s, max(0, m.start() - 12), m.start()):

@@ -174,13 +174,17 @@ def misspelling(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
 def _slips_of_document_words(word: str, text: str) -> tuple[str, ...]:
     """Everyday words one slip from ``word`` that ``text`` itself uses ("minster" where it writes "Minister").
 
+    Only a letter dropped inside the word counts ("minster"); a word that differs at its
+    start or end is mostly another word or a form of it ("pager", "internals", "locale").
     A capitalized use inside a longer name ("United States", "United Nations": a capitalized
     everyday word follows) is no evidence for "united" against "untied".
     """
-    if zipf(word) >= RARE or not word.islower():
-        return ()
+    if zipf(word) >= RARE or not word.islower() or inflected(word):
+        return ()  # "cased": a regular form of a known word
     found = []
     for cand in one_edit(word, max(TARGET, zipf(word) + GAP)):
+        if len(cand) != len(word) + 1 or cand[0] != word[0] or cand[-1] != word[-1]:
+            continue  # only a letter dropped inside the word: "pager", "internals", "ecover" are other words
         for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}])(?i:{regex.escape(cand)})(?![\p{{L}}\p{{N}}])", text):
             after = NEXT_WORD.match(text, m.end())
             if m.group().islower() or after is None or not _everyday(after.group(1)):
