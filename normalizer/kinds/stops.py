@@ -4,7 +4,8 @@ A doubled stop ("the market..", "Wednesday. . Overnight") and a stray stop insid
 ("told reporters. in a briefing", "on June. 12") come from engines that end a segment with a
 stop and then join it to the next one. Ellipses, spaced ellipses (". . ."), abbreviations
 ("U.S..", "etc. and", "Jan. 12") and paths ("../data") are left alone. "According to," before
-a comma or stop has lost the source a pipeline stripped with its link.
+a comma or stop has lost the source a pipeline stripped with its link, and a comma inside a
+compound adjective ("long, running") stands where its hyphen was.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import regex
 
 from ..document import Document
 from ..fixes import Proposal, Safety
-from ..lexicon import is_common
+from ..casing_words import hyphenated_compounds
+from ..lexicon import FUNCTION_WORDS, is_common
 from ..registry import rule
 from ..triggers import Trigger
 
@@ -121,3 +123,39 @@ def lost_source(doc: Document) -> Iterator[Proposal]:
         yield Proposal(m.start(1), m.end(1), f"{phrase} reports",
                        "“According to” has lost its source (a stripped link or name).",
                        alternatives=(f"{phrase} police", f"{phrase} officials"))
+
+
+# "the city’s long, running scams": a comma where a compound adjective had its hyphen, before a
+# lower-case word (the standard engine skips quickly to the commas); the word before is checked after.
+COMMA_COMPOUND = re.compile(r"(?<![^\W\d_])([a-z]+),[ \t]+([a-z]+)(?=[ \t]+([a-z]+))")
+# A determiner or a possessive before the compound.
+DETERMINER_BEFORE = regex.compile(
+    r"(?:(?<![\p{L}])(?:the|a|an|its|their|his|her|our|your|this|that|these|those)|\p{L}['’]s?)[ \t]+\Z", regex.I
+)
+
+
+@rule("P012", "comma-in-compound", "other", Safety.REVIEW, example="The city’s long, running dispute with the port ended.",
+      trigger=Trigger(pattern=r"[a-z],[ \t]+[a-z]+[ \t]+[a-z]"))
+def comma_in_compound(doc: Document) -> Iterator[Proposal]:
+    """A comma splitting a compound adjective ("the city’s long, running dispute" for "long-running").
+
+    Engines that lose a hyphen sometimes put a comma in its place. The two words must form a
+    compound English hyphenates (CC-CEDICT's English senses use "long-running"), stand after a
+    determiner or a possessive and before a lower-case word that is no function word (the noun
+    they describe). Coordinate adjectives ("a long, winding road") are no compound and are left
+    alone. Review.
+    """
+    text = doc.text
+    compounds = None
+    for m in COMMA_COMPOUND.finditer(text):
+        left, right, noun = m.group(1), m.group(2), m.group(3)
+        if noun in FUNCTION_WORDS:
+            continue
+        if compounds is None:
+            compounds = hyphenated_compounds()
+        if f"{left}-{right}" not in compounds:
+            continue
+        if DETERMINER_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None:
+            continue
+        yield Proposal(m.start(1), m.end(2), f"{left}-{right}", f"A comma splits the compound {left}-{right!s}.",
+                       alternatives=(f"{left} {right}",))
