@@ -61,7 +61,8 @@ def doubled_full_stop(doc: Document) -> Iterator[Proposal]:
     the end of a line or before a quote, and when spaced; review between two sentences of a line,
     and left alone there when the document does it more than once (a transcript's two-dot pause). An ellipsis has three stops (". . ." too)
     and is left alone, as are paths ("../data"), ranges ("1..10") and an abbreviation's dot
-    followed by a stop ("U.S..").
+    followed by a stop ("U.S.."). After a short capitalized topic opening a heading ("Riyadh
+    Derby .. Will the"), the stops part the topic from the title: a colon, review.
     """
     text = doc.text
     if ".." not in text and ". ." not in text:
@@ -77,7 +78,30 @@ def doubled_full_stop(doc: Document) -> Iterator[Proposal]:
     for m, mid_line in found:
         if mid_line and pauses > 1:
             continue  # "it is.. It" again and again: the writer's two-dot pause, not a slip
-        yield Proposal(m.start() - len(m.group(1)), m.end(), ".", "A full stop written twice.", Safety.REVIEW if mid_line else None)
+        start = m.start() - len(m.group(1))
+        if _after_kicker(text, start):
+            yield Proposal(start, m.end(), ":", "Two stops part a heading's topic from its title: a colon.",
+                           Safety.REVIEW, alternatives=(".",))
+            continue
+        yield Proposal(start, m.end(), ".", "A full stop written twice.", Safety.REVIEW if mid_line else None)
+
+
+KICKER = regex.compile(r"(?:\p{Lu}[\p{L}'’-]*[ \t]+){0,3}\p{Lu}[\p{L}'’-]*[ \t]*")
+KICKER_WORDS = 4
+
+
+def _after_kicker(text: str, start: int) -> bool:
+    """True if the stops at ``start`` follow a short capitalized topic that opens a heading ("Riyadh Derby .. Will").
+
+    A heading is the text's first line or a line between blank lines; the title goes on after
+    the stops with a capital.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start and text[max(0, line_start - 2):line_start] != "\n\n" and text[:line_start].strip():
+        return False
+    head = KICKER.fullmatch(text, line_start, start)
+    rest = regex.match(r"\.{2}[ \t]+\p{Lu}", text[start:].lstrip(" \t"))
+    return head is not None and rest is not None
 
 
 @rule("P002", "stray-full-stop", "other", Safety.REVIEW,
