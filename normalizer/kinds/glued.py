@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+import re
+
 import regex
 
 from ..document import Document
@@ -215,9 +217,18 @@ GLUED_NUMBER = regex.compile(
 )
 
 
+# Its first look (standard engine, digits first): two digits after a letter.
+QUICK_GLUED_NUMBER = re.compile(r"\d\d(?<=[A-Za-z]\d\d)")
+LETTERS_BEFORE = regex.compile(r"\p{L}+\Z")
+
+
 def _glued_number(text: str) -> Iterator[Proposal]:
     """A preposition glued to a number ("of40"): a lost space."""
-    for m in GLUED_NUMBER.finditer(text):
+    for quick in QUICK_GLUED_NUMBER.finditer(text):
+        word = LETTERS_BEFORE.search(text, max(0, quick.start() - 8), quick.start())
+        m = GLUED_NUMBER.match(text, word.start()) if word is not None else None
+        if m is None:
+            continue
         word, number = m.groups()
         if word[1:].isupper() or word.isupper() and len(word) > 1:
             continue  # "IN2024", "OF12": codes and labels

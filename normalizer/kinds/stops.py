@@ -151,7 +151,8 @@ def lost_source(doc: Document) -> Iterator[Proposal]:
 
 # "the city’s long, running scams": a comma where a compound adjective had its hyphen, before a
 # lower-case word (the standard engine skips quickly to the commas); the word before is checked after.
-COMMA_COMPOUND = re.compile(r"(?<![^\W\d_])([a-z]+),[ \t]+([a-z]+)(?=[ \t]+([a-z]+))")
+COMMA_COMPOUND = re.compile(r",(?<=[a-z],)[ \t]+([a-z]+)(?=[ \t]+([a-z]+))")
+WORD_BEFORE_COMMA = regex.compile(r"(?<![\p{L}\p{N}'’-])[a-z]+\Z")
 # A determiner or a possessive before the compound.
 DETERMINER_BEFORE = regex.compile(
     r"(?:(?<![\p{L}])(?:the|a|an|its|their|his|her|our|your|this|that|these|those)|\p{L}['’]s?)[ \t]+\Z", regex.I
@@ -172,14 +173,16 @@ def comma_in_compound(doc: Document) -> Iterator[Proposal]:
     text = doc.text
     compounds = None
     for m in COMMA_COMPOUND.finditer(text):
-        left, right, noun = m.group(1), m.group(2), m.group(3)
-        if noun in FUNCTION_WORDS:
+        right, noun = m.group(1), m.group(2)
+        before = WORD_BEFORE_COMMA.search(text, max(0, m.start() - 30), m.start())
+        if before is None or noun in FUNCTION_WORDS:
             continue
+        left = before.group()
         if compounds is None:
             compounds = hyphenated_compounds()
         if f"{left}-{right}" not in compounds:
             continue
-        if DETERMINER_BEFORE.search(text, max(0, m.start() - 40), m.start()) is None:
+        if DETERMINER_BEFORE.search(text, max(0, before.start() - 40), before.start()) is None:
             continue
-        yield Proposal(m.start(1), m.end(2), f"{left}-{right}", f"A comma splits the compound {left}-{right!s}.",
+        yield Proposal(before.start(), m.end(1), f"{left}-{right}", f"A comma splits the compound {left}-{right!s}.",
                        alternatives=(f"{left} {right}",))
