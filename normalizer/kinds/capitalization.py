@@ -154,7 +154,7 @@ QUOTED_TITLE = regex.compile(
 
 
 @rule("C010", "capital-after-quoted-title", "capitalization", Safety.REVIEW,
-      example='The workshops of "Ask us!" Take place on Mondays.', trigger=Trigger(pattern=r"[!?](?:\"|”)[ \t]+[A-Z][a-z]"))
+      example='The workshops of "Ask us!" Take place on Mondays.', trigger=Trigger(pattern=r"[!?](?:\"|”)[ \t]+\w"))
 def capital_after_quoted_title(doc: Document) -> Iterator[Proposal]:
     """A capital after a quoted title that ends in "!" or "?" ('the hours of "Just ask!" Take place').
 

@@ -192,7 +192,7 @@ SHIFTED_QUOTES = regex.compile(
 
 @rule("P011", "shifted-quote-marks", "other", Safety.REVIEW,
       example="“We could not accept it, “the paper quoted him.” The talks ended there.",
-      trigger=Trigger(exact=(".” ",)))
+      trigger=Trigger(exact=(".”",)))
 def shifted_quote_marks(doc: Document) -> Iterator[Proposal]:
     """Quotation marks moved one place, so they enclose the attribution ("it, “the newspaper quoted.” The memoir").
 

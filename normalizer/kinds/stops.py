@@ -134,7 +134,7 @@ LOST_SOURCE = regex.compile(r"(?i)(?<![\p{L}\p{N}])(according[ \t]+to)(?=[ \t]*[
 
 
 @rule("P010", "lost-source", "other", Safety.REVIEW, example="According to, the suspect was seen near the port.",
-      trigger=Trigger(literals=("according to",)))
+      trigger=Trigger(literals=("according",)))
 def lost_source(doc: Document) -> Iterator[Proposal]:
     """"According to" straight before a comma or stop ("According to, the suspect"): its source was lost.
 
