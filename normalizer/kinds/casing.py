@@ -1,5 +1,7 @@
 """Capitalization family (C), sentence view: Title Case body text, nationalities, mixed case, lost stops.
 
+S014 (spacing) reads the same casing evidence: two headings run together on one line.
+
 These rules look at a whole sentence and ask English casing evidence (:mod:`..casing_words`,
 built from CC-CEDICT's edited English) and word frequencies (wordfreq) rather than word lists.
 """
@@ -317,3 +319,46 @@ def broken_paragraph(doc: Document) -> Iterator[Proposal]:
             continue
         yield Proposal(end, b.start(), " ", "A paragraph break inside a sentence.")
 
+
+
+HEADING_LINE_WORDS = 10  # a line without a final stop this long holds two headings run together, or one
+PART_WORDS = 4           # words each run-together part holds at least
+PUNCTUATED = re.compile(r"[.!?;:]")
+SPEECH = frozenset("says said tells told warns warned asks asked".split())
+
+
+def _own_paragraph(text: str, start: int, end: int) -> bool:
+    """True if the line at ``start:end`` stands alone between blank lines (a heading, not a wrapped line)."""
+    return (start == 0 or text[max(0, start - 2):start] == "\n\n") and (end == len(text) or text[end:end + 2] in ("\n\n", "\n"))
+
+
+@rule("S014", "glued-heading", "spacing", Safety.REVIEW,
+      example="Bus fares rise by a third across the region next month Commuters plan to share cars instead\n\nThe council voted.\n")
+def glued_heading(doc: Document) -> Iterator[Proposal]:
+    """Two headings, or a heading and its subheading, run together on one line ("... takes effect Patients rush to ...").
+
+    A line on its own between blank lines, without a final stop, written in sentence case, in which a capitalized everyday word
+    (no name: CC-CEDICT's English writes it in lower case) follows a lower-case content word
+    with no punctuation between, each part four words or more: the line break (or colon) between
+    the parts was lost. Names, words after "says" or a function word ("as Fed raises"), and
+    headlines in Title Case are left alone. Review.
+    """
+    text = doc.text
+    for line in LINE.finditer(text):
+        s = line.group()
+        if not s[:1].isupper() or s.count(" ") < HEADING_LINE_WORDS - 1 or PUNCTUATED.search(s) or ENDS_SENTENCE.search(s):
+            continue
+        tokens_ = list(TOKEN.finditer(s))
+        if len(tokens_) < HEADING_LINE_WORDS or not _own_paragraph(text, line.start(), line.end()):
+            continue
+        capitals = [i for i, t in enumerate(tokens_[1:], 1) if t.group()[0].isupper() and not _name_like(t.group())]
+        if len(capitals) != 1:
+            continue  # Title Case, or several candidates: no clear seam
+        i = capitals[0]
+        word, before = tokens_[i].group(), tokens_[i - 1].group()
+        if (i < PART_WORDS or len(tokens_) - i < PART_WORDS or not before.islower() or before in FUNCTION_WORDS
+                or before in SPEECH or s[tokens_[i - 1].end():tokens_[i].start()] != " "
+                or i + 1 < len(tokens_) and not tokens_[i + 1].group().islower()):
+            continue
+        start = line.start() + tokens_[i - 1].end()
+        yield Proposal(start, start + 1, ": ", f"Two headings run together before {word!r}.", alternatives=("\n",))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+import re
+
 import regex
 
 from ..document import Document
@@ -123,10 +125,12 @@ def glued_words(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
     split followed by a capitalized word ("Annalena Baerbock" is a full name,
     not "Anna lena"). On a page where three words or more split so, the page loses
     spaces: any unknown word of five letters or more that splits into two everyday words
-    ("escaperoutes", "tomeet") is proposed too. Review.
+    ("escaperoutes", "tomeet") is proposed too. A preposition glued to a number of two digits
+    or more ("of40", "since2019") is proposed anywhere. Review.
     """
     found = list(_strict(doc.text, ignore))
     yield from found
+    yield from _glued_number(doc.text)
     if len(found) >= SPACE_LOSS_EVIDENCE:
         yield from _loose(doc.text, ignore, {p.start for p in found})
 
@@ -203,3 +207,29 @@ def _strict(text: str, ignore: frozenset[str]) -> Iterator[Proposal]:
             yield Proposal(m.start(), m.end(), f"{left} {right}",
                            f"{word!r} looks like two words run together: {left!r} and {right!r}.",
                            alternatives=(f"{left}, {right}",))
+
+
+# A preposition glued to a number: "of40", "since2019". Not inside handles, hashtags, paths or
+# identifiers ("@in2020", "#since1990", "file_of12"), nor before letters ("in2x").
+GLUED_NUMBER = regex.compile(
+    r"(?<![\p{L}\p{N}_@#/.\\-])(?i:(of|in|since|than|from|about|over|under|until|during|between|among))"
+    r"(\p{N}{2,}(?:[,.]\p{N}{3})*)(?![\p{L}\p{N}_@/\\-]|[.,]\p{N})"
+)
+
+
+# Its first look (standard engine, digits first): two digits after a letter.
+QUICK_GLUED_NUMBER = re.compile(r"\d\d(?<=[A-Za-z]\d\d)")
+LETTERS_BEFORE = regex.compile(r"\p{L}+\Z")
+
+
+def _glued_number(text: str) -> Iterator[Proposal]:
+    """A preposition glued to a number ("of40"): a lost space."""
+    for quick in QUICK_GLUED_NUMBER.finditer(text):
+        word = LETTERS_BEFORE.search(text, max(0, quick.start() - 8), quick.start())
+        m = GLUED_NUMBER.match(text, word.start()) if word is not None else None
+        if m is None:
+            continue
+        word, number = m.groups()
+        if word[1:].isupper() or word.isupper() and len(word) > 1:
+            continue  # "IN2024", "OF12": codes and labels
+        yield Proposal(m.start(), m.end(), f"{word} {number}", f"{m.group()!r} looks like {word!r} and a number run together.")

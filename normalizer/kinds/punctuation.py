@@ -32,6 +32,15 @@ MARK_BETWEEN_LETTERS = regex.compile(r"(?<=\p{L}\p{L})[.?!,;:](?=\p{L}\p{L})")
 # each side that are no space, digit, underscore or mark (every letter of either engine passes).
 QUICK_MARK_BETWEEN = re.compile(r"[.?!,;:](?<=[^\s\d_.?!,;:]{2}.)(?=[^\s\d_.?!,;:]{2})")
 LETTERS_BEFORE = regex.compile(r"\p{L}+\Z")
+# A stop glued to the one-letter words "I" and "A" ("champion.I think"): a lower-case word before it
+# (so no initials, "U.S.A", "Ph.D"), and a lower-case word after it.
+GLUED_ONE_LETTER = regex.compile(r"(?<![\p{L}\p{N}.@/:_'’-])(\p{Ll}{3,})([.?!])([IA])(?=[ \t]+\p{Ll})")
+QUICK_ONE_LETTER = re.compile(r"[.?!](?<=[a-z]{3}.)[IA](?=[ \t]+[a-z])")
+# Sentence punctuation and a closing quote glued to the next word ("difficult.”He said").
+GLUED_AFTER_QUOTE = regex.compile(
+    r"(?<![\p{L}\p{N}.@/:_'’-])(\p{L}{2,})([.?!,])([”’\"])(\p{Lu}\p{Ll}*|\p{Ll}{2,})(?![\p{L}\p{N}@/_:-]|\.[\p{L}\p{N}])"
+)
+QUICK_AFTER_QUOTE = re.compile(r"[”’\"](?<=[.?!,].)(?=[^\W\d_])")
 
 
 def _glued_at(text: str, pos: int) -> regex.Match | None:
@@ -60,7 +69,7 @@ QUICK_DOUBLED = re.compile(r"\)\)|\(\(|\]\]|\[\[")
 # lookarounds of the rules' own quick checks, which the byte rewriting would drop.
 _NOT_SPACE_DIGIT_MARK = r"[^\s\d_.?!,;:]"
 SPACE_MARK_TRIGGER = Trigger(pattern=r"[ \t][,;:.?!%]")                                         # QUICK_SPACE_MARK
-MARK_BETWEEN_TRIGGER = Trigger(pattern=f"{_NOT_SPACE_DIGIT_MARK}{{2}}[.?!,;:]{_NOT_SPACE_DIGIT_MARK}{{2}}")
+MARK_BETWEEN_TRIGGER = Trigger(pattern=f"{_NOT_SPACE_DIGIT_MARK}{{2}}[.?!,;:]{_NOT_SPACE_DIGIT_MARK}{{2}}|[a-z]{{3}}[.?!][IA][ \t]+[a-z]")
 CURRENCY_TRIGGER = Trigger(pattern=r"(?:\$|€|£|¥|₹|₩|₽)[ \t]+\d")                                   # QUICK_CURRENCY
 BRACKET_SPACE_TRIGGER = Trigger(pattern=r"[(\[][ \t]|[ \t][)\]]")                                  # QUICK_BRACKET_SPACE
 DOUBLED_TRIGGER = Trigger(pattern=QUICK_DOUBLED)
@@ -99,7 +108,9 @@ def missing_space_after_punctuation(doc: Document) -> Iterator[Proposal]:
     Both words must be ordinary English words (wordfreq), so abbreviations
     ("U.S.", "e.g."), decimals, times, URLs, domains, e-mail addresses and file
     names are left alone. Comma and semicolon joins are safe; a period before a
-    lower-case word is review, since the period itself may be the error.
+    lower-case word is review, since the period itself may be the error. A stop glued to the
+    words "I" or "A" between lower-case words ("champion.I think"), and a closing quote after a
+    stop glued to the next word ("difficult.”He said"), are safe.
     """
     text = doc.text
     for quick in QUICK_MARK_BETWEEN.finditer(text):
@@ -129,6 +140,41 @@ def missing_space_after_punctuation(doc: Document) -> Iterator[Proposal]:
                 f"No space after {mark!r} before a lower-case word; the mark may be spurious.",
                 alternatives=(f" {right}", f", {right}"),
             )
+    yield from _glued_one_letter(text)
+    yield from _glued_after_quote(text)
+
+
+def _glued_one_letter(text: str) -> Iterator[Proposal]:
+    """A stop glued to "I" or "A" between lower-case words ("champion.I think"): safe."""
+    for quick in QUICK_ONE_LETTER.finditer(text):
+        word = LETTERS_BEFORE.search(text, max(0, quick.start() - 60), quick.start())
+        m = GLUED_ONE_LETTER.match(text, word.start()) if word else None
+        if m is None or m.start(2) != quick.start() or not is_common(m.group(1)):
+            continue
+        yield Proposal(m.start(2), m.end(3), f"{m.group(2)} {m.group(3)}", f"No space after {m.group(2)!r}.", Safety.SAFE)
+
+
+def _glued_after_quote(text: str) -> Iterator[Proposal]:
+    """A closing quote after a stop, glued to the next word ("difficult.”He said"): safe.
+
+    A straight quote counts only where it closes (an odd count of them before it on its line).
+    """
+    for quick in QUICK_AFTER_QUOTE.finditer(text):
+        word = LETTERS_BEFORE.search(text, max(0, quick.start() - 61), quick.start() - 1)
+        m = GLUED_AFTER_QUOTE.match(text, word.start()) if word else None
+        if m is None or m.start(3) != quick.start():
+            continue
+        quote = m.group(3)
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if quote == '"' and text.count('"', line_start, m.start(3)) % 2 == 0:
+            continue  # an opening quote: the space belongs before it, not after
+        if quote == "’" and m.group(4).islower() and len(m.group(4)) < 3:
+            continue  # "Corp.’s": an apostrophe, not a closing quote
+        tok_end = TOKEN_END.search(text, m.end())
+        if looks_technical(text[text.rfind(" ", line_start, m.start()) + 1:tok_end.start() if tok_end else len(text)]):
+            continue
+        mark, right = m.group(2), m.group(4)
+        yield Proposal(m.start(2), m.end(4), f"{mark}{quote} {right}", f"No space after {mark + quote!r}.", Safety.SAFE)
 
 
 @rule("S004", "spaced-hyphen", "spacing", Safety.SAFE, example="high -level talks", trigger=HYPHEN_TRIGGER)

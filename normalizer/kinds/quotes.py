@@ -180,3 +180,27 @@ def dialogue_dash(doc: Document) -> Iterator[Proposal]:
             quote_open = '"' if closer.group(1) == '"' else "“"
             if quote_open not in line[:closer.start()]:  # the quotation was never opened
                 yield Proposal(base, opening.end(), quote_open, "A dialogue dash opens this quotation.")
+
+
+# "it, “the newspaper quoted.” The memoir": the marks moved one place, around the attribution.
+ATTRIBUTION_VERBS = SPEECH_VERBS + "|quoted|reported|cited|tweeted|posted"
+SHIFTED_QUOTES = regex.compile(
+    rf"([,!?])[ \t]+“((?:he|she|they|we|it|(?:the|a|an|his|her|their|its|our)[ \t]+(?:[\p{{L}}'’-]+[ \t]+){{0,3}}?\p{{L}}+)"
+    rf"[ \t]+(?:{ATTRIBUTION_VERBS})(?:[ \t]+(?:him|her|them|it|us))?(?:[ \t]+(?:on|in|at)[ \t]+\p{{L}}+)?)\.”[ \t]+(?=\p{{Lu}})"
+)
+
+
+@rule("P011", "shifted-quote-marks", "other", Safety.REVIEW,
+      example="“We could not accept it, “the paper quoted him.” The talks ended there.",
+      trigger=Trigger(exact=(".”",)))
+def shifted_quote_marks(doc: Document) -> Iterator[Proposal]:
+    """Quotation marks moved one place, so they enclose the attribution ("it, “the newspaper quoted.” The memoir").
+
+    An engine that rebuilds a quotation around "the newspaper quoted" can close the first part
+    after the attribution and open the second before it. An opening quote straight before a
+    lower-case speaker and a speech verb, closed by a stop and followed by a capital, is that
+    slip: the marks go back around the quoted words. Review.
+    """
+    for m in SHIFTED_QUOTES.finditer(doc.text):
+        yield Proposal(m.start(), m.end(), f"{m.group(1)}” {m.group(2)}. “",
+                       "The quotation marks enclose the attribution, not the quoted words.")

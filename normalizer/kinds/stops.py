@@ -3,7 +3,9 @@
 A doubled stop ("the market..", "Wednesday. . Overnight") and a stray stop inside a sentence
 ("told reporters. in a briefing", "on June. 12") come from engines that end a segment with a
 stop and then join it to the next one. Ellipses, spaced ellipses (". . ."), abbreviations
-("U.S..", "etc. and", "Jan. 12") and paths ("../data") are left alone.
+("U.S..", "etc. and", "Jan. 12") and paths ("../data") are left alone. "According to," before
+a comma or stop has lost the source a pipeline stripped with its link, and a comma inside a
+compound adjective ("long, running") stands where its hyphen was.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import regex
 
 from ..document import Document
 from ..fixes import Proposal, Safety
-from ..lexicon import is_common
+from ..casing_words import hyphenated_compounds
+from ..lexicon import FUNCTION_WORDS, is_common
 from ..registry import rule
 from ..triggers import Trigger
 
@@ -58,7 +61,8 @@ def doubled_full_stop(doc: Document) -> Iterator[Proposal]:
     the end of a line or before a quote, and when spaced; review between two sentences of a line,
     and left alone there when the document does it more than once (a transcript's two-dot pause). An ellipsis has three stops (". . ." too)
     and is left alone, as are paths ("../data"), ranges ("1..10") and an abbreviation's dot
-    followed by a stop ("U.S..").
+    followed by a stop ("U.S.."). After a short capitalized topic opening a heading ("Riyadh
+    Derby .. Will the"), the stops part the topic from the title: a colon, review.
     """
     text = doc.text
     if ".." not in text and ". ." not in text:
@@ -74,7 +78,30 @@ def doubled_full_stop(doc: Document) -> Iterator[Proposal]:
     for m, mid_line in found:
         if mid_line and pauses > 1:
             continue  # "it is.. It" again and again: the writer's two-dot pause, not a slip
-        yield Proposal(m.start() - len(m.group(1)), m.end(), ".", "A full stop written twice.", Safety.REVIEW if mid_line else None)
+        start = m.start() - len(m.group(1))
+        if _after_kicker(text, start):
+            yield Proposal(start, m.end(), ":", "Two stops part a heading's topic from its title: a colon.",
+                           Safety.REVIEW, alternatives=(".",))
+            continue
+        yield Proposal(start, m.end(), ".", "A full stop written twice.", Safety.REVIEW if mid_line else None)
+
+
+KICKER = regex.compile(r"(?:\p{Lu}[\p{L}'’-]*[ \t]+){0,3}\p{Lu}[\p{L}'’-]*[ \t]*")
+KICKER_WORDS = 4
+
+
+def _after_kicker(text: str, start: int) -> bool:
+    """True if the stops at ``start`` follow a short capitalized topic that opens a heading ("Riyadh Derby .. Will").
+
+    A heading is the text's first line or a line between blank lines; the title goes on after
+    the stops with a capital.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start and text[max(0, line_start - 2):line_start] != "\n\n" and text[:line_start].strip():
+        return False
+    head = KICKER.fullmatch(text, line_start, start)
+    rest = regex.match(r"\.{2}[ \t]+\p{Lu}", text[start:].lstrip(" \t"))
+    return head is not None and rest is not None
 
 
 @rule("P002", "stray-full-stop", "other", Safety.REVIEW,
@@ -100,3 +127,62 @@ def stray_full_stop(doc: Document) -> Iterator[Proposal]:
         yield Proposal(m.start(), m.start() + 1, "", "A full stop inside a sentence: the next word continues it.")
     for m in STRAY_AFTER_MONTH.finditer(text):
         yield Proposal(m.start(), m.end(), "", "A full stop between a month and its day.")
+
+
+# "According to, the suspect": the source's name was a link or a tag the pipeline dropped.
+LOST_SOURCE = regex.compile(r"(?i)(?<![\p{L}\p{N}])(according[ \t]+to)(?=[ \t]*[,.;][ \t]*(?:\p{L}|$))", regex.M)
+
+
+@rule("P010", "lost-source", "other", Safety.REVIEW, example="According to, the suspect was seen near the port.",
+      trigger=Trigger(literals=("according",)))
+def lost_source(doc: Document) -> Iterator[Proposal]:
+    """"According to" straight before a comma or stop ("According to, the suspect"): its source was lost.
+
+    Pipelines that strip links and tags drop the name the phrase cited (a newspaper, the police,
+    a linked report). The proposal fills in "reports"; review, since the reviewer may know the
+    source. "According to" followed by any word is left alone.
+    """
+    for m in LOST_SOURCE.finditer(doc.text):
+        phrase = m.group(1)
+        yield Proposal(m.start(1), m.end(1), f"{phrase} reports",
+                       "“According to” has lost its source (a stripped link or name).",
+                       alternatives=(f"{phrase} police", f"{phrase} officials"))
+
+
+# "the city’s long, running scams": a comma where a compound adjective had its hyphen, before a
+# lower-case word (the standard engine skips quickly to the commas); the word before is checked after.
+COMMA_COMPOUND = re.compile(r",(?<=[a-z],)[ \t]+([a-z]+)(?=[ \t]+([a-z]+))")
+WORD_BEFORE_COMMA = regex.compile(r"(?<![\p{L}\p{N}'’-])[a-z]+\Z")
+# A determiner or a possessive before the compound.
+DETERMINER_BEFORE = regex.compile(
+    r"(?:(?<![\p{L}])(?:the|a|an|its|their|his|her|our|your|this|that|these|those)|\p{L}['’]s?)[ \t]+\Z", regex.I
+)
+
+
+@rule("P012", "comma-in-compound", "other", Safety.REVIEW, example="The city’s long, running dispute with the port ended.",
+      trigger=Trigger(pattern=r"[a-z],[ \t]+[a-z]+[ \t]+[a-z]"))
+def comma_in_compound(doc: Document) -> Iterator[Proposal]:
+    """A comma splitting a compound adjective ("the city’s long, running dispute" for "long-running").
+
+    Engines that lose a hyphen sometimes put a comma in its place. The two words must form a
+    compound English hyphenates (CC-CEDICT's English senses use "long-running"), stand after a
+    determiner or a possessive and before a lower-case word that is no function word (the noun
+    they describe). Coordinate adjectives ("a long, winding road") are no compound and are left
+    alone. Review.
+    """
+    text = doc.text
+    compounds = None
+    for m in COMMA_COMPOUND.finditer(text):
+        right, noun = m.group(1), m.group(2)
+        before = WORD_BEFORE_COMMA.search(text, max(0, m.start() - 30), m.start())
+        if before is None or noun in FUNCTION_WORDS:
+            continue
+        left = before.group()
+        if compounds is None:
+            compounds = hyphenated_compounds()
+        if f"{left}-{right}" not in compounds:
+            continue
+        if DETERMINER_BEFORE.search(text, max(0, before.start() - 40), before.start()) is None:
+            continue
+        yield Proposal(before.start(), m.end(1), f"{left}-{right}", f"A comma splits the compound {left}-{right!s}.",
+                       alternatives=(f"{left} {right}",))

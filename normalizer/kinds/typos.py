@@ -6,9 +6,12 @@ import string
 from collections.abc import Iterator
 from functools import lru_cache
 
+import regex
+
+from ..casing_words import casing_counts
 from ..document import Document
 from ..fixes import Proposal
-from ..lexicon import bucket, common_words, dictionary_words, zipf
+from ..lexicon import bucket, common_words, dictionary_words, is_common, zipf
 from .words import UNKNOWN, ignored, plain_occurrences, token_count, unknown_words
 
 TARGET = 3.5        # the intended word is an everyday word (about 3 per million words or more)
@@ -146,17 +149,54 @@ def misspelling(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
     CamelCase, URLs, addresses, hashtags, handles, numbers with units and
     hyphenated compounds are never words here. G002's stray last letter is
     left to G002, and a word CC-CEDICT's English senses use is a real word
-    ("minuet"). Review: a rare word or a new coinage can look the same.
+    ("minuet"). A rare word the rules above keep ("minster") is still a slip when the word
+    one letter away is far more frequent and the document writes it elsewhere ("Minister").
+    Review: a rare word or a new coinage can look the same.
     """
     text = doc.text
     for word in unknown_words(text, min_len=MIN_TYPO, below=RARE):
         if len(word) > MAX_TYPO or not word.isascii() or token_count(word, text) > 1 or ignored(word, ignore):
             continue
         candidates = _slips(word)
+        message = "{word!r} is not a word; a slip for {best!r}{others}?"
+        if not candidates:
+            candidates = _slips_of_document_words(word, text)
+            message = "{word!r} is a rare word one letter from {best!r}{others}, which the text uses elsewhere."
         if not candidates:
             continue
         for m in plain_occurrences(word, text):
             best, rest = candidates[0], tuple(candidates[1:1 + MAX_ALTERNATIVES])
             others = f" (or {', '.join(repr(c) for c in rest)})" if rest else ""
-            yield Proposal(m.start(), m.end(), best,
-                           f"{word!r} is not a word; a slip for {best!r}{others}?", alternatives=rest)
+            yield Proposal(m.start(), m.end(), best, message.format(word=word, best=best, others=others),
+                           alternatives=rest)
+
+
+def _slips_of_document_words(word: str, text: str) -> tuple[str, ...]:
+    """Everyday words one slip from ``word`` that ``text`` itself uses ("minster" where it writes "Minister").
+
+    Only a letter dropped inside the word counts ("minster"); a word that differs at its
+    start or end is mostly another word or a form of it ("pager", "internals", "locale").
+    A capitalized use inside a longer name ("United States", "United Nations": a capitalized
+    everyday word follows) is no evidence for "united" against "untied".
+    """
+    if zipf(word) >= RARE or not word.islower() or inflected(word):
+        return ()  # "cased": a regular form of a known word
+    found = []
+    for cand in one_edit(word, max(TARGET, zipf(word) + GAP)):
+        if len(cand) != len(word) + 1 or cand[0] != word[0] or cand[-1] != word[-1]:
+            continue  # only a letter dropped inside the word: "pager", "internals", "ecover" are other words
+        for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}])(?i:{regex.escape(cand)})(?![\p{{L}}\p{{N}}])", text):
+            after = NEXT_WORD.match(text, m.end())
+            if m.group().islower() or after is None or not _everyday(after.group(1)):
+                found.append(cand)
+                break
+    return tuple(found)
+
+
+NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu}\p{L}*)")
+LOWER_USES = 10  # times CC-CEDICT's English writes a word in lower case, for it to be an everyday word
+
+
+def _everyday(word: str) -> bool:
+    """An everyday word that also starts names ("States", "Nations"), not a given name ("Ana", "John")."""
+    return is_common(word) and casing_counts().get(word.lower(), (0, 0))[1] >= LOWER_USES
