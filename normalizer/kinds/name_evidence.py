@@ -119,26 +119,33 @@ PIECE = regex.compile(r"[\p{L}\p{M}]+")
 JOINT = regex.compile(r"[ ]|-|['’]|- | -")
 
 
-def _spans(text: str, heads: list[tuple[int, int]]) -> dict[str, list[tuple[int, int, bool]]]:
-    """Runs of one to three word pieces, by their letters (case-folded): key -> [(start, end, in headline)]."""
+JOINTS = frozenset((" ", "-", "'", "’", "- ", " -"))  # what JOINT matches, as a set lookup
+
+
+def _spans(text: str, heads: list[tuple[int, int]], least: int = 1) -> dict[str, list[tuple[int, int, bool]]]:
+    """Runs of one to three word pieces, by their letters (case-folded): key -> [(start, end, in headline)],
+    for the keys found at least ``least`` times.
+
+    A run starts at the start of a word, its pieces are separated by one of :data:`JOINTS`, and it
+    does not stop inside a word. Built list by list (each length at once), not run by run.
+    """
+    spans = [m.span() for m in PIECE.finditer(text)]
+    n = len(spans)
+    folded = [text[s:e].casefold() for s, e in spans]
+    size = len(text)
+    starts = [not s or not (text[s - 1].isalnum() or text[s - 1] in "-'’") for s, _ in spans]
+    ends = [not (e < size and (text[e].isalnum() or text[e] in "-'’" and e + 1 < size and text[e + 1].isalpha()))
+            for _, e in spans]
+    joined = [text[spans[k][1]:spans[k + 1][0]] in JOINTS for k in range(n - 1)] + [False, False]
+    runs: list[tuple[str, int, int]] = []  # (key, first piece, last piece)
+    runs += [(folded[i], i, i) for i in range(n) if starts[i] and ends[i]]
+    runs += [(folded[i] + folded[i + 1], i, i + 1) for i in range(n - 1) if starts[i] and joined[i] and ends[i + 1]]
+    runs += [(folded[i] + folded[i + 1] + folded[i + 2], i, i + 2) for i in range(n - 2)
+             if starts[i] and joined[i] and joined[i + 1] and ends[i + 2]]
+    counts = Counter(key for key, _, _ in runs if len(key) >= 4)
     out: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
-    pieces = [(m.start(), m.end()) for m in PIECE.finditer(text)]
-    for i, (s, e) in enumerate(pieces):
-        if s and (text[s - 1].isalnum() or text[s - 1] in "-'’"):
-            continue  # not the start of a word
-        key = text[s:e].casefold()
-        end = e
-        for j in range(i, min(i + 3, len(pieces))):
-            if j > i:
-                if not JOINT.fullmatch(text, pieces[j - 1][1], pieces[j][0]):
-                    break
-                key += text[pieces[j][0]:pieces[j][1]].casefold()
-                end = pieces[j][1]
-            if end < len(text) and (text[end].isalnum() or text[end] in "-'’" and end + 1 < len(text)
-                                    and text[end + 1].isalpha()):
-                continue  # the run stops inside a word
-            if len(key) >= 4:
-                out[key].append((s, end, inside(s, heads)))
+    for key, i, j in sorted((r for r in runs if counts.get(r[0], 0) >= least), key=lambda r: (r[1], r[2])):
+        out[key].append((spans[i][0], spans[j][1], inside(spans[i][0], heads)))
     return out
 
 
@@ -173,11 +180,11 @@ def name_joint_variant(doc: Document) -> Iterator[Proposal]:
     """
     text = doc.text
     heads = headlines(text)
-    for key, places in sorted(_spans(text, heads).items()):
-        if len(places) < 3:
+    for key, places in sorted(_spans(text, heads, 3).items()):
+        if zipf(key) >= 2.5:
             continue
         shapes = Counter(_shape(text[s:e]) for s, e, _ in places)
-        if len(shapes) < 2 or zipf(key) >= 2.5:
+        if len(shapes) < 2:
             continue
         target, used = max(shapes.items(), key=lambda kv: (kv[1], kv[0]))
         if used < 2 or list(shapes.values()).count(used) > 1:
