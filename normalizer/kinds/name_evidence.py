@@ -225,14 +225,17 @@ def glued_given_name(doc: Document, scan: Scan) -> Iterator[Proposal]:
     given name or a name written before that surname elsewhere. Review.
     """
     text = doc.text
+    glued = [m for m in GLUED.finditer(text) if zipf(m.group().casefold()) < 1.0]
+    if not glued:
+        return  # no long capitalized word unknown to English: the mentions are not needed
     found = mentions(text)
     n = counts(found)
     firsts = {m.before.casefold() for m in found if m.before}
     run = scan.run.names if scan.run is not None else {}
-    for m in GLUED.finditer(text):
+    for m in glued:
         word = m.group()
         low = word.casefold()
-        if n[low] > 1 or zipf(low) >= 1.0:
+        if n[low] > 1:
             continue
         for cut in range(3, len(word) - 3):
             first, last = word[:cut], word[cut].upper() + word[cut + 1:]

@@ -68,6 +68,7 @@ def _title_case(line: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
+@functools.lru_cache(maxsize=8)  # N003-N005 ask in turn; callers never change the list
 def headlines(text: str) -> list[tuple[int, int]]:
     """Spans of the lines that read as headlines: the first non-empty line without sentence
     punctuation at its end, and any later title-case line of up to 25 words without it.
@@ -110,6 +111,7 @@ def _name_word(word: str, text: str, start: int, inner: set[str], head: bool) ->
     return not (head and zipf(low) >= 3.0 or _opens_sentence(text, start) and zipf(low) >= 4.0)
 
 
+@functools.lru_cache(maxsize=8)  # N003 and N005 ask in turn; callers never change the list
 def mentions(text: str) -> list[Mention]:
     """Every capitalized word of ``text`` that may be a name, in order.
 
