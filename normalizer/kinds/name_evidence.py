@@ -116,10 +116,7 @@ def name_spelling_variant(doc: Document) -> Iterator[Proposal]:
 
 # Words of a name and what may stand between them: a space, a hyphen, an apostrophe, or a broken "- ".
 PIECE = regex.compile(r"[\p{L}\p{M}]+")
-JOINT = regex.compile(r"[ ]|-|['’]|- | -")
-
-
-JOINTS = frozenset((" ", "-", "'", "’", "- ", " -"))  # what JOINT matches, as a set lookup
+JOINTS = frozenset((" ", "-", "'", "’", "- ", " -"))
 
 
 def _spans(text: str, heads: list[tuple[int, int]], least: int = 1) -> dict[str, list[tuple[int, int, bool]]]:
