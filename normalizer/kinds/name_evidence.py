@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from itertools import accumulate, compress
 
 import regex
 
@@ -116,33 +117,66 @@ def name_spelling_variant(doc: Document) -> Iterator[Proposal]:
 
 # Words of a name and what may stand between them: a space, a hyphen, an apostrophe, or a broken "- ".
 PIECE = regex.compile(r"[\p{L}\p{M}]+")
+PIECES = regex.compile(r"([\p{L}\p{M}]+)")  # split with the pieces kept: [gap, piece, gap, piece, ..., gap]
 JOINTS = frozenset((" ", "-", "'", "’", "- ", " -"))
+SPLIT_JOINTS = JOINTS - {" "}
 
 
-def _spans(text: str, heads: list[tuple[int, int]], least: int = 1) -> dict[str, list[tuple[int, int, bool]]]:
+def _candidates(folded: list[str], pairs: list[str], triples: list[str], gaps: list[str]) -> set[str]:
+    """Keys that could be written two ways: the same letters as one, two or three pieces, split at two
+    places, or joined by two kinds of joint. A superset, found with set operations (no run is built).
+    """
+    ones, twos, threes = set(folded), set(pairs), set(triples)
+    keys = (ones & twos) | (ones & threes) | (twos & threes)
+    for runs, width in ((pairs, 2), (triples, 3)):
+        splits = set(zip(runs, zip(*(folded[k:] for k in range(width)))))
+        if len(splits) != len(set(runs)):  # some key is split at two places ("a man", "am an")
+            keys.update(key for key, seen in Counter(key for key, _ in splits).items() if seen > 1)
+    for i in compress(range(len(folded) - 1), map(SPLIT_JOINTS.__contains__, gaps[1:len(folded)])):
+        # a hyphen or an apostrophe: the space-joined or unjoined form is a variant
+        keys.update(runs[k] for runs, k in ((pairs, i), (triples, i), (triples, i - 1)) if 0 <= k < len(runs))
+    return keys
+
+
+def _spans(text: str, heads: list[tuple[int, int]], least: int = 1,
+           wanted=lambda key: True) -> dict[str, list[tuple[int, int, bool]]]:
     """Runs of one to three word pieces, by their letters (case-folded): key -> [(start, end, in headline)],
-    for the keys found at least ``least`` times.
+    for the keys that could be written two ways, satisfy ``wanted`` and are found at least ``least`` times.
 
     A run starts at the start of a word, its pieces are separated by one of :data:`JOINTS`, and it
-    does not stop inside a word. Built list by list (each length at once), not run by run.
+    does not stop inside a word. Only the runs of candidate keys (:func:`_candidates`) are built.
     """
-    spans = [m.span() for m in PIECE.finditer(text)]
-    n = len(spans)
-    folded = [text[s:e].casefold() for s, e in spans]
+    parts = PIECES.split(text)
+    gaps, pieces = parts[0::2], parts[1::2]
+    folded = list(map(str.casefold, pieces))
+    pairs = list(map(str.__add__, folded, folded[1:]))
+    triples = list(map(str.__add__, pairs, folded[2:]))
+    keys = {k for k in _candidates(folded, pairs, triples, gaps) if len(k) >= 4 and wanted(k)}
+    if not keys:
+        return {}
+    ends_at = list(accumulate(map(len, parts)))  # piece i spans ends_at[2i] .. ends_at[2i + 1]
     size = len(text)
-    starts = [not s or not (text[s - 1].isalnum() or text[s - 1] in "-'’") for s, _ in spans]
-    ends = [not (e < size and (text[e].isalnum() or text[e] in "-'’" and e + 1 < size and text[e + 1].isalpha()))
-            for _, e in spans]
-    joined = [text[spans[k][1]:spans[k + 1][0]] in JOINTS for k in range(n - 1)] + [False, False]
+
+    def starts(i: int) -> bool:
+        s = ends_at[2 * i]
+        return not s or not (text[s - 1].isalnum() or text[s - 1] in "-'’")
+
+    def ends(j: int) -> bool:
+        e = ends_at[2 * j + 1]
+        return not (e < size and (text[e].isalnum() or text[e] in "-'’" and e + 1 < size and text[e + 1].isalpha()))
+
+    def joined(i: int, j: int) -> bool:
+        return all(gaps[k] in JOINTS for k in range(i + 1, j + 1))
+
     runs: list[tuple[str, int, int]] = []  # (key, first piece, last piece)
-    runs += [(folded[i], i, i) for i in range(n) if starts[i] and ends[i]]
-    runs += [(folded[i] + folded[i + 1], i, i + 1) for i in range(n - 1) if starts[i] and joined[i] and ends[i + 1]]
-    runs += [(folded[i] + folded[i + 1] + folded[i + 2], i, i + 2) for i in range(n - 2)
-             if starts[i] and joined[i] and joined[i + 1] and ends[i + 2]]
-    counts = Counter(key for key, _, _ in runs if len(key) >= 4)
+    for width, of_width in ((1, folded), (2, pairs), (3, triples)):
+        for i in compress(range(len(of_width)), map(keys.__contains__, of_width)):
+            if starts(i) and ends(i + width - 1) and joined(i, i + width - 1):
+                runs.append((of_width[i], i, i + width - 1))
+    counts = Counter(key for key, _, _ in runs)
     out: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
-    for key, i, j in sorted((r for r in runs if counts.get(r[0], 0) >= least), key=lambda r: (r[1], r[2])):
-        out[key].append((spans[i][0], spans[j][1], inside(spans[i][0], heads)))
+    for key, i, j in sorted((r for r in runs if counts[r[0]] >= least), key=lambda r: (r[1], r[2])):
+        out[key].append((ends_at[2 * i], ends_at[2 * j + 1], inside(ends_at[2 * i], heads)))
     return out
 
 
@@ -177,9 +211,7 @@ def name_joint_variant(doc: Document) -> Iterator[Proposal]:
     """
     text = doc.text
     heads = headlines(text)
-    for key, places in sorted(_spans(text, heads, 3).items()):
-        if zipf(key) >= 2.5:
-            continue
+    for key, places in sorted(_spans(text, heads, 3, lambda k: zipf(k) < 2.5).items()):
         shapes = Counter(_shape(text[s:e]) for s, e, _ in places)
         if len(shapes) < 2:
             continue
