@@ -120,21 +120,23 @@ PIECE = regex.compile(r"[\p{L}\p{M}]+")
 PIECES = regex.compile(r"([\p{L}\p{M}]+)")  # split with the pieces kept: [gap, piece, gap, piece, ..., gap]
 JOINTS = frozenset((" ", "-", "'", "’", "- ", " -"))
 SPLIT_JOINTS = JOINTS - {" "}
+APOSTROPHES = frozenset("'’")
 
 
 def _candidates(folded: list[str], pairs: list[str], triples: list[str], gaps: list[str]) -> set[str]:
-    """Keys that could be written two ways: the same letters as one, two or three pieces, split at two
-    places, or joined by two kinds of joint. A superset, found with set operations (no run is built).
+    """Keys that may be written two ways, found with set operations (no run is built): the same letters
+    as one, two or three pieces ("Minjae", "Min-jae", "Kim Min-jae"), a hyphen against a space or
+    nothing ("j-hope", "J Hope"), an apostrophe inside a name of three pieces ("Girl's Day").
+
+    Not looked for: letters split at two different places with spaces only ("a man", "am an"), and
+    an apostrophe against a space in two pieces ("O'Brien", "O Brien"), which :func:`name_joint_variant`
+    leaves alone.
     """
     ones, twos, threes = set(folded), set(pairs), set(triples)
     keys = (ones & twos) | (ones & threes) | (twos & threes)
-    for runs, width in ((pairs, 2), (triples, 3)):
-        splits = set(zip(runs, zip(*(folded[k:] for k in range(width)))))
-        if len(splits) != len(set(runs)):  # some key is split at two places ("a man", "am an")
-            keys.update(key for key, seen in Counter(key for key, _ in splits).items() if seen > 1)
     for i in compress(range(len(folded) - 1), map(SPLIT_JOINTS.__contains__, gaps[1:len(folded)])):
-        # a hyphen or an apostrophe: the space-joined or unjoined form is a variant
-        keys.update(runs[k] for runs, k in ((pairs, i), (triples, i), (triples, i - 1)) if 0 <= k < len(runs))
+        runs = ((triples, i), (triples, i - 1)) if gaps[i + 1] in APOSTROPHES else ((pairs, i), (triples, i), (triples, i - 1))
+        keys.update(found[k] for found, k in runs if 0 <= k < len(found))
     return keys
 
 
