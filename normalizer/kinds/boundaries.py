@@ -1,4 +1,4 @@
-"""Lost word boundaries in mixed case (G004): "DepartmentTrump", "DAYPresident", "withChina"."""
+"""Lost word boundaries in mixed case (G004): "DepartmentTrump", "DAYPresident", "withChina", "matchHowever,"."""
 
 from __future__ import annotations
 
@@ -22,6 +22,11 @@ PARTICLES = frozenset("mac van von der den del della des dos das fitz san sant b
 KNOWN = 1.0    # the joined form is a brand or name wordfreq knows ("YouTube", "PowerPoint")
 WORD = 3.5     # each part an everyday word
 CAPS_WORD = 4.0  # an all-caps part must be a very common word
+# Words that open a sentence and are followed by a comma: glued to a lower-case word, the full stop
+# (and its space) between two sentences was lost ("derbyHowever, the team").
+OPENERS = frozenset("However Meanwhile Moreover Furthermore Nevertheless Nonetheless Therefore Additionally "
+                    "Consequently Instead Previously Currently Finally Similarly Otherwise Accordingly Hence "
+                    "Thus Still Besides Afterwards Earlier Later Today Yesterday".split())
 
 
 def _standalone_count(word: str, text: str) -> int:
@@ -43,7 +48,9 @@ def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[
     lower case) and the first a function word ("withChina") or an everyday
     word or name ("DepartmentTrump"); or the first part is an all-caps
     everyday word ending a headline in capitals ("INDEPENDENCE DAYPresident")
-    and the second a very common word or one the document uses on its own.
+    and the second a very common word or one the document uses on its own;
+    or an everyday lower-case word runs into a sentence opener followed by a
+    comma ("the matchHowever, the team": the full stop was lost too).
     CamelCase brands wordfreq knows (YouTube, PayPal, PowerPoint), name
     particles (McDonald, MacArthur, LeBron), code (toString, forEach), URLs,
     handles and words in an ignore list are left alone. Review: a new brand
@@ -68,6 +75,11 @@ def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[
             continue
         if names is None:
             names = DocumentNames(text)
+        if a.islower() and b in OPENERS and text.startswith(",", m.end()) and zipf(a) >= WORD:
+            yield Proposal(m.start(), m.end(), f"{a}. {b}",
+                           f"{word!r} looks like a sentence ending in {a!r} run into one opening with {b!r}: "
+                           "the full stop between them was lost.", alternatives=(f"{a} {b}",))
+            continue
         if a.isupper():  # a headline run on into the text: "INDEPENDENCE DAYPresident"
             ok = (zipf(a.lower()) >= CAPS_WORD and _after_caps(text, m.start())
                   and (zipf(b.lower()) >= CAPS_WORD or zipf(b.lower()) >= WORD and _standalone_count(b, text) > 0))
