@@ -15,7 +15,7 @@ import re
 
 import regex
 
-from ..casing_words import PHRASE_WORDS, always_capitalized, capitalized_phrase, casing_counts
+from ..casing_words import PHRASE_WORDS, always_capitalized, capitalized_phrase, nationality_words
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import FUNCTION_WORDS, is_common
@@ -170,7 +170,6 @@ def title_case_sentence(doc: Document) -> Iterator[Proposal]:
                 yield Proposal(start, start + len(sentence), fixed, "Body text in Title Case.")
 
 
-NATIONALITY_FORM = re.compile(r"[a-z]+(?:ian|ean|an|ese|ish|ch|ic|i)")
 @lru_cache(maxsize=1)
 def _nationality_bytes() -> frozenset[bytes]:
     return frozenset(w.encode() for w in nationality_words())
@@ -180,13 +179,6 @@ def _whole_words(words: set[str]) -> regex.Pattern:
     """Where any of ``words`` occurs as a whole word, not inside an address."""
     alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}@/.'’-])(?:{alternatives})(?![\p{{L}}\p{{N}}@/'’-]|\.\p{{L}})")
-
-
-@lru_cache(maxsize=1)
-def nationality_words() -> frozenset[str]:
-    """Lower-case forms of nationalities, peoples and languages (and their plurals) English always capitalizes."""
-    forms = {w for w in casing_counts() if NATIONALITY_FORM.fullmatch(w) and always_capitalized(w)}
-    return frozenset(forms | {w + "s" for w in forms})
 
 
 @rule("C005", "lowercase-nationality", "capitalization", Safety.REVIEW, example="The croatians and the french side agreed.")
