@@ -16,12 +16,13 @@ import regex
 
 from ..document import Document
 from ..fixes import Proposal, Safety
-from ..lexicon import zipf
+from ..lexicon import looks_technical, zipf
 from ..registry import rule
 from ..scan import Scan
 from ..triggers import Trigger
 from .name_mentions import (Context, contexts, counts, headlines, inside, iter_pairs, mentions, other_person,
                             phonetic_keys, sound_alike)
+from .words import token_at
 
 
 def _times(n: int) -> str:
@@ -237,6 +238,8 @@ def name_joint_variant(doc: Document) -> Iterator[Proposal]:
                 continue  # a shorter run carries the difference ("Min-jae" in "Kim Min-jae")
             if not in_head and all(zipf(p.casefold()) >= 3.0 for p in PIECE.findall(surface)):
                 continue  # common words in the body ("Long Term"): not evidence of a name
+            if looks_technical(token_at(text, s, e)):
+                continue  # a domain, an address or a file name ("laichau.gov.vn") is spelled as it is
             new = _in_case_of(surface, model) if in_head else _cased(surface, model)
             yield Proposal(s, e, new, f"{surface!r} is written {model!r} {_times(used)} in this article.")
 
