@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import lru_cache
+import re
 
 import regex
 
@@ -42,8 +43,11 @@ PLACES = frozenset({"los angeles", "las vegas", "el paso", "el salvador", "la pa
                     "la jolla", "le mars", "la crosse", "el dorado", "la porte", "la grange", "el centro",
                     "la salle", "le havre", "le mans", "la plata", "las palmas", "los cabos", "la habra",
                     "la mesa", "la verne", "el cajon", "los gatos", "la quinta", "el reno", "la junta"})
+# The article and the capitalized words between it and an evidence word (looked for first).
 ARTICLE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’.-])(El|Los|Las|La|Le|Les|Il|Lo|Gli|O|Os|el|los|las|la|le|les|il)[ \t]+"
-                        r"((?:\p{Lu}[\p{L}\p{M}'’-]*[ \t]+){0,3}\p{Lu}[\p{L}\p{M}'’-]*)")
+                        r"((?:\p{Lu}[\p{L}\p{M}'’-]*[ \t]+){0,3})\Z")
+EVIDENCE_WORDS = tuple(sorted(w.capitalize() for w in ASIAN | ENGLISH)) + ("JoongAng", "Dong-A")
+EVIDENCE = re.compile(r"\b(?:" + "|".join(EVIDENCE_WORDS) + r")\b")
 SENTENCE_START = regex.compile(r"(?:\A|[.!?:]\s|\n)[\s\"“‘«(]*\Z")
 
 
@@ -71,7 +75,7 @@ def _evidence(name: list[str], article: str) -> int:
 
 @rule("Z008", "pivot-article-before-name", "fragment", Safety.REVIEW,
       example="El Hankook Ilbo reported the talks on Monday.",
-      trigger=Trigger(pattern=r"(?i)\b(?:el|los|las|la|le|les|il|lo|gli|o|os)[ \t]+[A-Z]"))
+      trigger=Trigger(exact=EVIDENCE_WORDS))
 def foreign_article(doc: Document) -> Iterator[Proposal]:
     """A Spanish, French, Italian or Portuguese article before a Korean, Japanese or English name.
 
@@ -83,8 +87,12 @@ def foreign_article(doc: Document) -> Iterator[Proposal]:
     El Salvador, Le Pen). The fix writes "The" ("the" inside a sentence). Review.
     """
     text = doc.text
-    for m in ARTICLE.finditer(text):
-        article, name = m.group(1), m.group(2).split()
+    done = -1
+    for hit in EVIDENCE.finditer(text):
+        m = ARTICLE.search(text, max(0, hit.start() - 60), hit.start())
+        if m is None or m.start() <= done:
+            continue  # no article, or one already proposed for an earlier word of the same name
+        article, name = m.group(1), m.group(2).split() + [hit.group()]
         if article.islower() and article in ("o", "os"):
             continue
         n = _evidence(name, article)
@@ -93,6 +101,7 @@ def foreign_article(doc: Document) -> Iterator[Proposal]:
         at_start = bool(SENTENCE_START.search(text, max(0, m.start() - 8), m.start()))
         the = "The" if at_start else "the"
         lang = "/".join(LANGUAGE_NAMES[x] for x in ARTICLES[article.lower()].split())
+        done = m.start()
         yield Proposal(m.start(1), m.end(1), the,
                        f"{lang} article {article!r} before {' '.join(name[:n])!r}, a name from a language without it: "
                        f"left by translation through {lang}.", alternatives=("",) if not at_start else ())

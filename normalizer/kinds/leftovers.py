@@ -15,6 +15,7 @@ too.") are not sentence ends and are left alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -28,6 +29,7 @@ from ..triggers import Trigger
 # A full word (three letters or more, lower case after its first, not after a dot or an apostrophe), its stop,
 # then one lower-case word and a stop closing the line.
 STRAY = regex.compile(r"(?m)(?<![\p{L}\p{M}\p{N}.'’@/-])(\p{L}\p{Ll}{2,})[.!?][\"”’)]?([ \t]+([a-z]{2,20})[.!]?)[ \t]*$")
+CANDIDATE = re.compile(r"[.!?][\"”’)]?[ \t]+[a-z]{2,20}[.!]?[ \t]*$", re.M)  # a fast first look (stdlib re)
 ABBREVIATIONS = frozenset({"etc", "approx", "incl", "excl", "resp", "viz", "cf", "vol", "vols", "nos", "dept", "govt",
                            "est", "min", "max", "sec", "hrs", "mins", "pp", "ibid", "misc", "corp", "ltd", "inc",
                            "bros", "assn", "mrs", "gen", "col", "sgt", "capt", "gov", "sen", "rep", "rev", "prof", "hon", "ave",
@@ -48,7 +50,10 @@ def stray_trailing_word(doc: Document) -> Iterator[Proposal]:
     page cut off.
     """
     text = doc.text
-    for m in STRAY.finditer(text):
+    for c in CANDIDATE.finditer(text):
+        m = STRAY.search(text, max(0, c.start() - 30), c.end())
+        if m is None:
+            continue
         before, word = m.group(1), m.group(3)
         if before.lower() in ABBREVIATIONS or zipf(before) < ENGLISH or zipf(word) == 0:
             continue
