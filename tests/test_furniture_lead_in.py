@@ -21,6 +21,8 @@ def _furniture(middle: str) -> list[str]:
     ("Watch the video below:", "The closures affect the northern valleys, where some forty villages are cut off."),
     ("See the post below:", "Rescue teams reached the last stranded bus late on Friday, the police said."),
     ("Read the full statement below:", "The closures affect the valleys, the regional governor told reporters."),
+    ("Next, the video:", "The closures affect the northern valleys, where some forty villages are cut off."),
+    ("Below, the publication:", "Rescue teams reached the last stranded bus late on Friday, the police said."),
 ])
 def test_lead_in_without_its_content(lead: str, nxt: str) -> None:
     assert _furniture(f"{lead}\n\n{nxt}") == [lead]
@@ -32,6 +34,8 @@ def test_lead_in_without_its_content(lead: str, nxt: str) -> None:
     ("The closed roads are listed below:", "- Pass of the Eagles, from the northern gate to the lake"),
     ("The agency's advice is below:", "“Carry chains, water and a blanket in every car,” it said."),
     ("Here is what drivers should know below:", "Key points"),
+    ("The post:", "Roads are closed until Sunday and every driver should stay at home tonight.\n\n— Road Agency (@RoadAgency)"),
+    ("See the post below:", "Crews are clearing the northern pass first, then the lake road on Saturday.\n\n— Road Agency (@RoadAgency) March 3, 2024"),
 ])
 def test_lead_in_with_its_content_stays(lead: str, nxt: str) -> None:
     assert _furniture(f"{lead}\n\n{nxt}") == []
