@@ -24,6 +24,7 @@ def test_institution_abbreviations_in_english(text: str, original: str, replacem
 @pytest.mark.parametrize("text, original", [
     ("Delegates of the الحكومة , the paper said, left early.", " of the الحكومة "),
     ("She thanked the الشركة the company had hired.", "the الشركة "),
+    ("Volunteers from the الهلال الأحمر They handed out water all night.", " from the الهلال الأحمر They"),
 ])
 def test_removal_takes_the_orphaned_article(text: str, original: str) -> None:
     assert _fixes(text, "Z001") == [(original, "")]

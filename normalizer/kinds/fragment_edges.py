@@ -9,8 +9,8 @@ Three things, each a small function Z001 calls:
   its own ("Staff of the Π.Υ. Πάτρας They managed"): a capitalized subject pronoun right after a
   fragment that sits in the sentence's opening noun phrase goes with the fragment.
 * :func:`orphans`: removing a fragment must not leave an article (or "of the") before a comma,
-  a stop or another article ("of the 中华 , said", "the 公司 the company"): the removal takes
-  them along.
+  a stop or another article ("of the 中华 , said", "the 公司 the company"), nor a doubled subject
+  ("Staff of the 消防局 They managed" -> "Staff managed"): the removal takes them along.
 
 >>> institution("Π.Υ. Πάτρας"), institution("МЧС"), institution("Πάτρας")
 ('Patras Fire Service', 'Emergencies Ministry', '')
@@ -70,10 +70,16 @@ def doubled_subject(text: str, start: int, end: int) -> int:
 def orphans(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of a removal that takes the article (and its preposition) a removed fragment leaves alone.
 
-    Before a comma or a stop, the space before the article goes too ("leaders of the 中华 , said"
+    With a doubled subject after the fragment, the preposition, article, fragment and pronoun go
+    ("Staff of the X They managed" -> "Staff managed"). Before a comma or a stop, the space before the article goes too ("leaders of the 中华 , said"
     -> "leaders, said"); before another article, the fragment's article goes ("the 公司 the
     company" -> "the company"). Otherwise the span is unchanged.
     """
+    subject_end = doubled_subject(text, start, end)
+    if subject_end != end:  # "Staff of the X They managed" -> "Staff managed"
+        m = ORPHAN.search(text, max(0, start - 24), start)
+        if m is not None and not m.group().lower().startswith(("the", "a ", "an ")) and m.start() > 0:
+            return m.start() - 1, subject_end
     nxt = NEXT_BREAKS.match(text, end)
     m = ORPHAN.search(text, max(0, start - 24), start) if nxt else None
     if m is None or (m.start() > 0 and text[m.start() - 1] not in " \t"):
