@@ -188,6 +188,8 @@ def blocks(text: str) -> tuple[Block, ...]:
             zone[i] = 1
         top = top and (base[i] >= THRESHOLD or zone[i] == 2) and (h < 0 or i < h)
     protected = {h} | {i for i in prose if base[i] == 0}
+    if base[0] <= 1 and nw[0] >= 5 and not FINAL_STOP.search(lines[0][2].strip()):
+        protected.add(0)  # the first line, a title of five words or more (a weak signal at most), is the page's title
     flagged = [base[i] >= THRESHOLD for i in range(len(lines))]
     for _ in range(4):  # let furniture spread to its neighbours until nothing changes
         new = [flagged[i] or (i not in protected and base[i] + zone[i]
