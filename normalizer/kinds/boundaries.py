@@ -88,6 +88,9 @@ def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[
             ok = first and b.lower() in names and _standalone_count(b, text) >= 2
         if not ok:
             continue
+        if a == b:  # "BrazilBrazil": one word printed twice, not two words
+            yield Proposal(m.start(), m.end(), a, f"{word!r} is the word {a!r} written twice with no space.")
+            continue
         alternatives = () if a.islower() else (f"{a}. {b}",)
         yield Proposal(m.start(), m.end(), f"{a} {b}",
                        f"{word!r} looks like two words joined where a space was lost: {a!r} and {b!r}.",
