@@ -249,7 +249,8 @@ CONTRACTION_SPACE = regex.compile(r"(?<=\p{L})[ \t]+(['’](?:s|re|ve|ll|d|m)|n[
 
 @rule("S012", "quote-spacing", "spacing", Safety.SAFE, example="the documentary, “ The A Word ''")
 def quote_spacing(doc: Document) -> Iterator[Proposal]:
-    """Spaces inside curly quotation marks ("“ The A Word ”"), and two apostrophes closing a “ quote.
+    """Spaces inside curly quotation marks ("“ The A Word ”"), two apostrophes closing a “ quote, and a ”
+    with its space on the wrong side (review).
 
     Curly quotes say which way they face, so the space inside is always a slip;
     the two-apostrophe closer is only replaced after an opening “ on the same line.
@@ -259,9 +260,26 @@ def quote_spacing(doc: Document) -> Iterator[Proposal]:
         return
     for m in QUOTE_INSIDE_SPACE.finditer(text):
         mark = m.group(1) or m.group(2)
+        if mark == "”" and text[m.end():m.end() + 1].isalnum():  # " ”RIA": the space is on the wrong side
+            yield from _glued_closing_quote(text, m)
+            continue
         yield Proposal(m.start(), m.end(), mark, f"Space inside the quotation mark {mark!r}.")
     for m in QUOTE_TWO_APOSTROPHES.finditer(text):
         yield Proposal(m.start(), m.end(), "”", "Two apostrophes used to close a “ quotation.", Safety.REVIEW)
+
+
+def _glued_closing_quote(text: str, m: regex.Match) -> Iterator[Proposal]:
+    """A ” with a space before it and a word right after it: a closing quote after a comma or a stop
+    whose space went before it ("this, ”RIA said" -> "this,” RIA said"), or an opening quote drawn
+    the wrong way after a colon or before its own closing quote ("party: ”President" -> "“President")."""
+    before = text[m.start() - 1:m.start()]
+    line_end = text.find("\n", m.end())
+    rest = text[m.end():line_end if line_end >= 0 else len(text)]
+    if before in ",.!?":
+        yield Proposal(m.start(), m.end(), "” ", "Closing quotation mark with its space before it, not after.",
+                       Safety.REVIEW)
+    elif before == ":" or before.isalpha() and "”" in rest and "“" not in rest.split("”", 1)[0]:
+        yield Proposal(m.end() - 1, m.end(), "“", "Opening quotation mark drawn as a closing one.", Safety.REVIEW)
 
 
 @rule("S013", "split-contraction", "spacing", Safety.SAFE, example="Trump 's plan and it 's clear they don 't agree",
