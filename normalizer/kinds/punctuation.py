@@ -69,7 +69,8 @@ QUICK_DOUBLED = re.compile(r"\)\)|\(\(|\]\]|\[\[")
 # lookarounds of the rules' own quick checks, which the byte rewriting would drop.
 _NOT_SPACE_DIGIT_MARK = r"[^\s\d_.?!,;:]"
 SPACE_MARK_TRIGGER = Trigger(pattern=r"[ \t][,;:.?!%]")                                         # QUICK_SPACE_MARK
-MARK_BETWEEN_TRIGGER = Trigger(pattern=f"{_NOT_SPACE_DIGIT_MARK}{{2}}[.?!,;:]{_NOT_SPACE_DIGIT_MARK}{{2}}|[a-z]{{3}}[.?!][IA][ \t]+[a-z]")
+MARK_BETWEEN_TRIGGER = Trigger(pattern=f"{_NOT_SPACE_DIGIT_MARK}{{2}}[.?!,;:]{_NOT_SPACE_DIGIT_MARK}{{2}}|[a-z]{{3}}[.?!][IA][ \t]+[a-z]"
+                                       r"|[a-z](?:\.\.\.|…)[A-Z]")
 CURRENCY_TRIGGER = Trigger(pattern=r"(?:\$|€|£|¥|₹|₩|₽)[ \t]+\d")                                   # QUICK_CURRENCY
 BRACKET_SPACE_TRIGGER = Trigger(pattern=r"[(\[][ \t]|[ \t][)\]]")                                  # QUICK_BRACKET_SPACE
 DOUBLED_TRIGGER = Trigger(pattern=QUICK_DOUBLED)
@@ -142,6 +143,24 @@ def missing_space_after_punctuation(doc: Document) -> Iterator[Proposal]:
             )
     yield from _glued_one_letter(text)
     yield from _glued_after_quote(text)
+    yield from _glued_after_title(text)
+
+
+# "Mr.Duong": a title's abbreviation glued to the name after it; "trial...Both": an ellipsis glued to a new sentence.
+GLUED_TITLE = regex.compile(r"(?<![\p{L}.])(Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Maj|Gov|Sen|Rep|Rev|Sr|Jr|St)\.(?=\p{Lu}\p{Ll})")
+GLUED_ELLIPSIS = regex.compile(r"(?<=\p{Ll}{2})(\.\.\.|…)(?=\p{Lu}\p{Ll})")
+
+
+def _glued_after_title(text: str) -> Iterator[Proposal]:
+    """A title glued to a name ("Mr.Duong": safe) or an ellipsis glued to the next sentence
+    ("trial...Both": review, the writer may have meant a pause), outside URLs and file names."""
+    for pattern, safety in ((GLUED_TITLE, Safety.SAFE), (GLUED_ELLIPSIS, Safety.REVIEW)):
+        for m in pattern.finditer(text):
+            tok_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            tok_end = TOKEN_END.search(text, m.end())
+            if looks_technical(text[tok_start:tok_end.start() if tok_end else len(text)]):
+                continue
+            yield Proposal(m.start(), m.end(), m.group() + " ", f"No space after {m.group()!r}.", safety)
 
 
 def _glued_one_letter(text: str) -> Iterator[Proposal]:
