@@ -10,6 +10,7 @@ beside it. Accepted house spellings and romanizations (gazetteer_match.house_key
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from collections.abc import Iterator, Sequence
 
 import regex
@@ -121,8 +122,38 @@ class Gazetteer:
         return self.given_people.get(given, 0) > 2 or zipf(given.lower()) >= 3.5
 
 
+@dataclass(frozen=True, slots=True)
+class _Slip:
+    """A near miss of one listed person: ``written`` at start:end should read ``right``."""
+
+    start: int
+    end: int
+    written: str
+    person: Person
+    right: str
+    known_half: str  # the half of the name that matched (the surname for N006, the given name for N007)
+    why: str
+    cue: str | None
+
+
+def _told(text: str, person: Person, cued: set[tuple[str, str]], written: str) -> str:
+    """Evidence from elsewhere in the text that a slip names ``person``: the same spelling beside the
+    person's role, or the person's accepted full name written out (the text knows who it means)."""
+    if (person.name, written) in cued:
+        return f", and the same spelling stands beside this person's role ({person.role!r}) elsewhere in the text"
+    for form in (person.name, *person.variants):
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if not (at and BOUNDARY.match(text[at - 1]) or end < len(text) and INNER.match(text[end])):
+                return f", and the text writes {form!r} elsewhere"
+            at = text.find(form, at + 1)
+    return ""
+
+
 def _given_name_slips(gaz: Gazetteer, doc: Document, scan: Scan) -> Iterator[Proposal]:
     text = doc.text
+    slips: list[_Slip] = []
     for m_start, m_end, surname in gaz.find(gaz.surname_words, text, scan):
         entries = gaz.by_surname.get(surname, [])
         found: dict[tuple[int, int, str], list[tuple[Entry, str]]] = {}
@@ -148,21 +179,27 @@ def _given_name_slips(gaz: Gazetteer, doc: Document, scan: Scan) -> Iterator[Pro
             if hit is None:
                 continue
             (person, given, _), why = hit
-            adjacent = _adjacent_given(person, given)
             cue = role_cue(text, min(start, m_start), max(end, m_end), person.role)
-            garble = why in ("letters swapped or dropped", "a German or Polish spelling") or why.startswith("the Russian")
-            if not cue and (gaz.common_surname(surname) or not garble or real_word(written) and why != "the Russian"
-                            " form of a Ukrainian given name"):
-                continue  # a letter off may be another real person: the role must say who it is
-            reason = (f"{surname!r} with the given name {written!r}: the known {person.name} ({person.role}, "
-                      f"{person.group}) is {adjacent!r}; {written!r} looks like {why}")
-            if cue:
-                reason += f", and the text calls this person {cue!r}"
-            yield Proposal(start, end, _cased(written, adjacent), reason + ".", Safety.REVIEW)
+            slips.append(_Slip(start, end, written, person, _adjacent_given(person, given), surname, why, cue))
+    cued = {(s.person.name, s.written) for s in slips if s.cue}
+    for s in slips:
+        person, written, why, cue = s.person, s.written, s.why, s.cue
+        told = "" if cue else _told(text, person, cued, written)
+        garble = why in ("letters swapped or dropped", "a German or Polish spelling") or why.startswith("the Russian")
+        if not (cue or told) and (gaz.common_surname(s.known_half) or not garble or real_word(written)
+                                  and why != "the Russian form of a Ukrainian given name"):
+            continue  # a letter off may be another real person: the role must say who it is
+        if not cue and told and real_word(written):
+            continue  # a real name next to the right one may be another person: only the role says
+        reason = (f"{s.known_half!r} with the given name {written!r}: the known {person.name} ({person.role}, "
+                  f"{person.group}) is {s.right!r}; {written!r} looks like {why}")
+        reason += f", and the text calls this person {cue!r}" if cue else told
+        yield Proposal(s.start, s.end, _cased(written, s.right), reason + ".", Safety.REVIEW)
 
 
 def _surname_slips(gaz: Gazetteer, doc: Document, scan: Scan) -> Iterator[Proposal]:
     text = doc.text
+    slips: list[_Slip] = []
     for m_start, m_end, key in gaz.find(gaz.given_words, text, scan):
         found: dict[tuple[int, int, str], list[tuple[Entry, str]]] = {}
         correct = False
@@ -211,14 +248,19 @@ def _surname_slips(gaz: Gazetteer, doc: Document, scan: Scan) -> Iterator[Propos
                         or gaz.given_people.get(key, 0) != 1 or nxt is not None and nxt.group(1)[0].isupper():
                     continue  # a surname that is a word: only with the person's full role and a rare given name
                 why = f"the surname translated as the word {written.lower()!r}"
-            elif not cue and (gaz.common_given(key) or real_word(written)
-                              or why in ("one letter off", "two letters off") and zipf(written.lower()) >= 1.0):
-                continue  # "John", or "Olaf Schulz": a real name a letter from a famous one needs the role
-            reason = (f"{key!r} {written!r}: the known {person.name} ({person.role}, {person.group}) is written "
-                      f"{surname!r}; {written!r} looks like {why}")
-            if cue:
-                reason += f", and the text calls this person {cue!r}"
-            yield Proposal(start, end, _cased(written, surname), reason + ".", Safety.REVIEW)
+            slips.append(_Slip(start, end, written, person, surname, key, why, cue))
+    cued = {(s.person.name, s.written) for s in slips if s.cue}
+    for s in slips:
+        written, why, cue = s.written, s.why, s.cue
+        told = "" if cue or real_word(written) else _told(text, s.person, cued, written)
+        if not (cue or told or s.why.startswith("the surname translated")) and (
+                gaz.common_given(s.known_half) or real_word(written)
+                or why in ("one letter off", "two letters off") and zipf(written.lower()) >= 1.0):
+            continue  # "John", or "Olaf Schulz": a real name a letter from a famous one needs the role
+        reason = (f"{s.known_half!r} {written!r}: the known {s.person.name} ({s.person.role}, {s.person.group}) is "
+                  f"written {s.right!r}; {written!r} looks like {why}")
+        reason += f", and the text calls this person {cue!r}" if cue else told
+        yield Proposal(s.start, s.end, _cased(written, s.right), reason + ".", Safety.REVIEW)
 
 
 def build_rules(people: Sequence[Person]) -> list[Rule]:
