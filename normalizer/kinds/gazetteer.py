@@ -23,6 +23,7 @@ from ..registry import Rule, make_rule
 from ..scan import Scan
 from ..triggers import Trigger
 from .gazetteer_match import house_key, mechanism, real_word, role_cue
+from .gazetteer_surnames import surname_variants
 
 BOUNDARY = regex.compile(r"[\p{L}\p{M}\p{N}_'’-]")
 INNER = regex.compile(r"[\p{L}\p{M}\p{N}_-]")
@@ -282,6 +283,13 @@ def build_rules(people: Sequence[Person]) -> list[Rule]:
         spellings are left alone; a common given name also needs the role. Review."""
         return _surname_slips(gaz, doc, scan)
 
+    def variant(doc: Document, scan: Scan) -> Iterator[Proposal]:
+        """A listed person's surname written another way beside the same given name, where the text
+        also writes the listed name ("Han Zhendong" beside "Fan Zhendong", or beside "Fan 振東" whose
+        given name reads Zhendong), and the variant used bare as a name ("Han player", "coach Han"),
+        unless another person in the text has that surname. Review."""
+        return surname_variants(gaz, doc, scan)
+
     return [
         make_rule("N006", "known-person-given-name", "name", Safety.REVIEW, given_name,
                   example="Trade Minister Racmhat Gobel spoke.", source="rules/gazetteer/people.toml",
@@ -289,4 +297,7 @@ def build_rules(people: Sequence[Person]) -> list[Rule]:
         make_rule("N007", "known-person-surname", "name", Safety.REVIEW, surname,
                   example="Interior Minister Kalin Stojanow spoke.", source="rules/gazetteer/people.toml",
                   trigger=Trigger(exact=tuple(sorted(gaz.given_words)))),
+        make_rule("N008", "known-person-surname-variant", "name", Safety.REVIEW, variant,
+                  example="Fan Zhendong won. Later Han Zhendong said the final was hard, and Han player smiled.",
+                  source="rules/gazetteer/people.toml", trigger=Trigger(exact=tuple(sorted(gaz.surname_words)))),
     ]

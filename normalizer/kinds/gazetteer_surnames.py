@@ -1,0 +1,143 @@
+"""N008: a listed person's surname written another way beside the same given name, and the bare
+variant surname that follows it.
+
+Machine translation through a third language gives one surname two spellings in one text: a
+Chinese surname in its Japanese reading ("Han" for 樊 Fan), a surname put through another
+alphabet. When the text writes a listed person's accepted name ("Fan Zhendong", or the surname
+with the given name still in Han characters whose pinyin is the listed one) and elsewhere the same
+given name beside another surname, the other surname names the same person; so do its bare uses
+as a name ("Han player", "coach Han", "Han said"), unless the text also gives that surname to
+somebody else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from ..document import Document
+from ..fixes import Proposal, Safety
+from ..lexicon import FUNCTION_WORDS, zipf
+from ..people import Person
+from ..scan import Scan
+from .gazetteer_match import house_key, mechanism, plain_key, real_word
+from .name_mentions import ROLES, TITLE_WORDS
+
+WORD = r"(\p{Lu}[\p{L}\p{M}]*(?:-[\p{L}\p{M}]+)*|\p{Han}{2,3})"
+NEXT = regex.compile(r"[ \t]+" + WORD + r"(?![\p{L}\p{M}\p{N}_-])")
+PREV = regex.compile(r"(?<![\p{L}\p{M}\p{N}_'’-])" + WORD + r"[ \t]+\Z")
+HAN = regex.compile(r"\p{Han}+")
+# Words after a bare surname that show it is used as a person's name ("Han player", "Han said").
+SPEECH = frozenset("""said says told added explained stated wrote noted admitted insisted replied remarked
+    stressed argued believes thinks who himself herself""".split())
+NAME_USE_AFTER = ROLES | SPEECH
+AFTER_WORD = regex.compile(r"(['’]s)?[ \t]+([\p{L}]+)")
+BEFORE_WORD = regex.compile(r"([\p{L}.]+)[ \t]+\Z")
+
+
+def _given_side(person: Person, given: str) -> str:
+    """The given-name words printed next to the surname: the last one, or all in family-first order."""
+    return given if person.family_first else given.split(" ")[-1]
+
+
+def _distance(a: str, b: str) -> int:
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    return DamerauLevenshtein.distance(plain_key(a), plain_key(b))
+
+
+def _reads_as(written: str, given: str) -> bool:
+    """True if ``written`` is ``given`` in an accepted spelling, or Han characters whose pinyin it is."""
+    if HAN.fullmatch(written):
+        from .fragments import pinyin_name
+
+        return house_key(pinyin_name(written)) == house_key(given)
+    return house_key(written) == house_key(given)
+
+
+def _whole(text: str, word: str) -> Iterator[int]:
+    """Starts of ``word`` as a whole word of ``text`` (letters, marks, digits, hyphens around it end it)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and regex.match(r"[\p{L}\p{M}\p{N}_-]", text[at - 1])
+                or end < len(text) and regex.match(r"[\p{L}\p{M}\p{N}_-]", text[end])):
+            yield at
+        at = text.find(word, at + 1)
+
+
+def _surname_like(word: str, right: str) -> bool:
+    """A capitalized word that can stand for the surname ``right``: not a function or title word nor
+    all capitals, and one letter from it or rare in English."""
+    low = word.casefold()
+    if HAN.search(word) or word.isupper() or low in FUNCTION_WORDS or low in TITLE_WORDS:
+        return False
+    return _distance(word, right) <= 1 or zipf(low) < 3.0
+
+
+def _person_like(word: str) -> bool:
+    """A capitalized neighbour that may be another person's given name (not a title or common word)."""
+    low = word.casefold()
+    return bool(word[:1].isupper() or HAN.fullmatch(word)) and low not in FUNCTION_WORDS \
+        and low not in TITLE_WORDS and (HAN.fullmatch(word) is not None or zipf(low) < 4.0)
+
+
+def surname_variants(gaz: Any, doc: Document, scan: Scan) -> Iterator[Proposal]:
+    """N008's proposals; ``gaz`` is the rule's :class:`~normalizer.kinds.gazetteer.Gazetteer`."""
+    text = doc.text
+    established: dict[tuple[str, str], tuple[Person, str]] = {}  # (person, given as written) -> surname
+    for m_start, m_end, surname in gaz.find(gaz.surname_words, text, scan):
+        for person, given, _ in gaz.by_surname.get(surname, ()):
+            side = _given_side(person, given)
+            if " " in side or gaz.given_people.get(side, 0) != 1 or gaz.common_given(side) or len(plain_key(side)) < 5:
+                continue  # a common or short given name is no evidence of one person
+            m = NEXT.match(text, m_end) if person.family_first else PREV.search(text, max(0, m_start - 40), m_start)
+            if m is not None and _reads_as(m.group(1), side):
+                established.setdefault((person.name, m.group(1)), (person, surname))
+    out: list[Proposal] = []
+    for (_, given), (person, right) in sorted(established.items()):
+        variants: dict[str, list[int]] = {}
+        for at in _whole(text, given):
+            end = at + len(given)
+            m = PREV.search(text, max(0, at - 40), at) if person.family_first else NEXT.match(text, end)
+            if m is None:
+                continue
+            written = m.group(1)
+            if written == right or house_key(written) == house_key(right) or not _surname_like(written, right):
+                continue
+            if any(_reads_as(given, _given_side(e[0], e[1])) for e in gaz.by_surname.get(written, ())):
+                continue  # the same given name with another listed surname: another person
+            variants.setdefault(written, []).append(m.start(1))
+        for written, starts in sorted(variants.items()):
+            why = (f"the text writes {right} {given} and {written} {given}" if person.family_first
+                   else f"the text writes {given} {right} and {given} {written}")
+            why += (f" (the same given name); the listed {person.name} ({person.role}, {person.group}) is"
+                    f" written {right!r}, so {written!r} names the same person")
+            for s in starts if mechanism(written, right) is None or real_word(written) else ():
+                out.append(Proposal(s, s + len(written), right, f"{written!r} for {right!r}: {why}.", Safety.REVIEW))
+            out.extend(_bare_uses(text, written, right, given, set(starts), why))
+    yield from sorted(out, key=lambda p: (p.start, p.end))
+
+
+def _bare_uses(text: str, written: str, right: str, given: str, taken: set[int], why: str) -> list[Proposal]:
+    """The variant surname on its own where the text uses it as a name ("Han player", "coach Han"),
+    unless a neighbour shows it belongs to somebody else in this text."""
+    found = []
+    for at in _whole(text, written):
+        if at in taken:
+            continue
+        end = at + len(written)
+        nxt = NEXT.match(text, end)
+        prev = PREV.search(text, max(0, at - 40), at)
+        for m in (nxt, prev):
+            if m is not None and m.group(1) != given and _person_like(m.group(1)):
+                return []  # "Han Kang", or a given name before it: another person shares the surname
+        after = AFTER_WORD.match(text, end)
+        before = BEFORE_WORD.search(text, max(0, at - 30), at)
+        if after and (after.group(2).casefold() in NAME_USE_AFTER or after.group(1) and after.group(2).islower()) or \
+                before and before.group(1).casefold().rstrip(".") in ROLES:
+            found.append(Proposal(at, end, right, f"{written!r} for {right!r} used as a name: {why}.",
+                                  Safety.REVIEW))
+    return found
