@@ -162,7 +162,9 @@ def _spans(text: str, heads: list[tuple[int, int]], least: int = 1) -> dict[str,
 
 
 def _shape(surface: str) -> str:
-    return " ".join(surface.split()).casefold()
+    """How a run is written, single-spaced and case-folded; a typewriter and a typographic apostrophe
+    are one spelling ("Girl's Day" and "Girl’s Day" count together against "Girls Day")."""
+    return " ".join(surface.split()).casefold().replace("’", "'")
 
 
 def _in_case_of(model: str, target: str) -> str:
