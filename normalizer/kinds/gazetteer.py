@@ -23,7 +23,7 @@ from ..registry import Rule, make_rule
 from ..scan import Scan
 from ..triggers import Trigger
 from .gazetteer_match import house_key, mechanism, real_word, role_cue
-from .gazetteer_surnames import surname_variants
+from .gazetteer_surnames import rare_given_names, surname_variants
 
 BOUNDARY = regex.compile(r"[\p{L}\p{M}\p{N}_'’-]")
 INNER = regex.compile(r"[\p{L}\p{M}\p{N}_-]")
@@ -79,6 +79,7 @@ class Gazetteer:
                 self.by_given.setdefault(_adjacent_given(p, given), []).append(entry)
         self.surname_keys = {house_key(s) for s in self.by_surname}
         self.given_people = {k: len({e[0].name for e in v}) for k, v in self.by_given.items()}
+        self._last_surname_hits: tuple[str, list[tuple[int, int, str]]] | None = None
 
     @staticmethod
     def _index(forms: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
@@ -113,6 +114,13 @@ class Gazetteer:
                         continue
                     found.add((start, end, form))
         return sorted(found, key=lambda x: (x[0], -x[1]))
+
+    def surname_hits(self, text: str, scan: Scan) -> list[tuple[int, int, str]]:
+        """:meth:`find` of the surnames, computed once per text for N006 and N008."""
+        last = self._last_surname_hits
+        if last is None or last[0] is not text:
+            last = self._last_surname_hits = (text, self.find(self.surname_words, text, scan))
+        return last[1]
 
     def common_surname(self, surname: str) -> bool:
         """Shared by several listed people, an English word, or short: weak evidence alone."""
@@ -155,7 +163,7 @@ def _told(text: str, person: Person, cued: set[tuple[str, str]], written: str) -
 def _given_name_slips(gaz: Gazetteer, doc: Document, scan: Scan) -> Iterator[Proposal]:
     text = doc.text
     slips: list[_Slip] = []
-    for m_start, m_end, surname in gaz.find(gaz.surname_words, text, scan):
+    for m_start, m_end, surname in gaz.surname_hits(text, scan):
         entries = gaz.by_surname.get(surname, [])
         found: dict[tuple[int, int, str], list[tuple[Entry, str]]] = {}
         correct = False
@@ -267,6 +275,7 @@ def _surname_slips(gaz: Gazetteer, doc: Document, scan: Scan) -> Iterator[Propos
 def build_rules(people: Sequence[Person]) -> list[Rule]:
     """N006 and N007 over the gazetteer ``people``."""
     gaz = Gazetteer(people)
+    rare = rare_given_names(gaz)
 
     def given_name(doc: Document, scan: Scan) -> Iterator[Proposal]:
         """A known person's surname with a given name one or two letters off, in a pivot spelling, with
@@ -288,7 +297,7 @@ def build_rules(people: Sequence[Person]) -> list[Rule]:
         also writes the listed name ("Han Zhendong" beside "Fan Zhendong", or beside "Fan 振東" whose
         given name reads Zhendong), and the variant used bare as a name ("Han player", "coach Han"),
         unless another person in the text has that surname. Review."""
-        return surname_variants(gaz, doc, scan)
+        return surname_variants(gaz, rare, doc, scan)
 
     return [
         make_rule("N006", "known-person-given-name", "name", Safety.REVIEW, given_name,

@@ -84,16 +84,37 @@ def _person_like(word: str) -> bool:
         and low not in TITLE_WORDS and (HAN.fullmatch(word) is not None or zipf(low) < 4.0)
 
 
-def surname_variants(gaz: Any, doc: Document, scan: Scan) -> Iterator[Proposal]:
-    """N008's proposals; ``gaz`` is the rule's :class:`~normalizer.kinds.gazetteer.Gazetteer`."""
-    text = doc.text
-    established: dict[tuple[str, str], tuple[Person, str]] = {}  # (person, given as written) -> surname
-    for m_start, m_end, surname in gaz.find(gaz.surname_words, text, scan):
-        for person, given, _ in gaz.by_surname.get(surname, ()):
+def rare_given_names(gaz: Any) -> dict[str, list[tuple[Person, str]]]:
+    """Listed surname -> (person, given-name word printed beside it) for the people whose given name is
+    evidence of one person: one word of five letters or more, listed for one person, not common."""
+    out: dict[str, list[tuple[Person, str]]] = {}
+    for surname, entries in gaz.by_surname.items():
+        for person, given, _ in entries:
             side = _given_side(person, given)
             if " " in side or gaz.given_people.get(side, 0) != 1 or gaz.common_given(side) or len(plain_key(side)) < 5:
-                continue  # a common or short given name is no evidence of one person
-            m = NEXT.match(text, m_end) if person.family_first else PREV.search(text, max(0, m_start - 40), m_start)
+                continue
+            out.setdefault(surname, []).append((person, side))
+    return out
+
+
+def surname_variants(gaz: Any, rare: dict[str, list[tuple[Person, str]]], doc: Document,
+                     scan: Scan) -> Iterator[Proposal]:
+    """N008's proposals; ``gaz`` is the rule's :class:`~normalizer.kinds.gazetteer.Gazetteer`, ``rare``
+    its :func:`rare_given_names`."""
+    text = doc.text
+    established: dict[tuple[str, str], tuple[Person, str]] = {}  # (person, given as written) -> surname
+    for m_start, m_end, surname in gaz.surname_hits(text, scan):
+        entries = rare.get(surname)
+        if not entries:
+            continue
+        after = before = None
+        for person, side in entries:
+            if person.family_first:
+                after = after or NEXT.match(text, m_end)
+                m = after
+            else:
+                before = before or PREV.search(text, max(0, m_start - 40), m_start)
+                m = before
             if m is not None and _reads_as(m.group(1), side):
                 established.setdefault((person.name, m.group(1)), (person, surname))
     out: list[Proposal] = []
