@@ -70,11 +70,12 @@ def _whole(text: str, word: str) -> Iterator[int]:
 
 def _surname_like(word: str, right: str) -> bool:
     """A capitalized word that can stand for the surname ``right``: not a function or title word nor
-    all capitals, and one letter from it or rare in English."""
+    all capitals, and one letter from it ("Han"/"Fan"); anything further may be another person with
+    the same given name ("Keir Hardie" beside "Keir Starmer")."""
     low = word.casefold()
     if HAN.search(word) or word.isupper() or low in FUNCTION_WORDS or low in TITLE_WORDS:
         return False
-    return _distance(word, right) <= 1 or zipf(low) < 3.0
+    return _distance(word, right) <= 1
 
 
 def _person_like(word: str) -> bool:
