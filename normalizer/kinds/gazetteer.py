@@ -23,7 +23,7 @@ from ..registry import Rule, make_rule
 from ..scan import Scan
 from ..triggers import Trigger
 from .gazetteer_match import house_key, mechanism, real_word, role_cue
-from .gazetteer_surnames import rare_given_names, surname_variants
+from .gazetteer_surnames import TITLES, rare_given_names, role_surnames, surname_variants, titled_people
 
 BOUNDARY = regex.compile(r"[\p{L}\p{M}\p{N}_'’-]")
 INNER = regex.compile(r"[\p{L}\p{M}\p{N}_-]")
@@ -276,6 +276,7 @@ def build_rules(people: Sequence[Person]) -> list[Rule]:
     """N006 and N007 over the gazetteer ``people``."""
     gaz = Gazetteer(people)
     rare = rare_given_names(gaz)
+    titled = titled_people(gaz)
 
     def given_name(doc: Document, scan: Scan) -> Iterator[Proposal]:
         """A known person's surname with a given name one or two letters off, in a pivot spelling, with
@@ -299,6 +300,13 @@ def build_rules(people: Sequence[Person]) -> list[Rule]:
         unless another person in the text has that surname. Review."""
         return surname_variants(gaz, rare, doc, scan)
 
+    def titled_surname(doc: Document, scan: Scan) -> Iterator[Proposal]:
+        """A bare surname after a title ("President Makron"), unknown to English and to the
+        gazetteer, that is a near miss (a letter or two off, letters swapped, C/K, a German or Polish
+        spelling) of exactly one listed person with that role; not when the text puts a given name
+        before it elsewhere. Review."""
+        return role_surnames(gaz, titled, doc, scan)
+
     return [
         make_rule("N006", "known-person-given-name", "name", Safety.REVIEW, given_name,
                   example="Trade Minister Racmhat Gobel spoke.", source="rules/gazetteer/people.toml",
@@ -309,4 +317,7 @@ def build_rules(people: Sequence[Person]) -> list[Rule]:
         make_rule("N008", "known-person-surname-variant", "name", Safety.REVIEW, variant,
                   example="Fan Zhendong won. Later Han Zhendong said the final was hard, and Han player smiled.",
                   source="rules/gazetteer/people.toml", trigger=Trigger(exact=tuple(sorted(gaz.surname_words)))),
+        make_rule("N009", "known-person-title-surname", "name", Safety.REVIEW, titled_surname,
+                  example="President Makron spoke in Lyon.", source="rules/gazetteer/people.toml",
+                  trigger=Trigger(exact=tuple(sorted(TITLES)))),
     ]

@@ -163,3 +163,56 @@ def _bare_uses(text: str, written: str, right: str, given: str, taken: set[int],
             found.append(Proposal(at, end, right, f"{written!r} for {right!r} used as a name: {why}.",
                                   Safety.REVIEW))
     return found
+
+
+# Titles printed before a bare surname ("President Macron"), and the role words they stand for.
+TITLES = {"President": "president", "Chancellor": "chancellor", "Premier": "premier", "Senator": "senator",
+          "Governor": "governor", "Minister": "minister", "Secretary": "secretary", "Mayor": "mayor",
+          "Speaker": "speaker", "Commissioner": "commissioner", "Ambassador": "ambassador"}
+TITLED = regex.compile(r"[ \t]+(\p{Lu}[\p{L}\p{M}]+)(?![\p{L}\p{M}\p{N}_'’-])")
+NOT_GIVEN = FUNCTION_WORDS | TITLE_WORDS
+ROLE_SLIPS = ("one letter off", "two letters off", "letters swapped or dropped", "C and K swapped",
+              "a German or Polish spelling")
+
+
+def titled_people(gaz: Any) -> dict[str, list[tuple[Person, str]]]:
+    """Role word -> the listed people whose role has it, with each accepted surname."""
+    out: dict[str, list[tuple[Person, str]]] = {}
+    for surname, entries in gaz.by_surname.items():
+        for person, _, _ in entries:
+            words = set(regex.split(r"[ ,]+", person.role))
+            for role in set(TITLES.values()) & words:
+                out.setdefault(role, []).append((person, surname))
+    return out
+
+
+def role_surnames(gaz: Any, titled: dict[str, list[tuple[Person, str]]], doc: Document,
+                  scan: Scan) -> Iterator[Proposal]:
+    """N009: a bare surname after a title, unknown to English and to the gazetteer, one near miss of
+    exactly one listed person with that role ("President Makron")."""
+    text = doc.text
+    hits = scan.exact_hits
+    for title in sorted(TITLES.keys() & hits.keys()):
+        for p in hits[title]:
+            end = p + len(title)
+            if p and text[p - 1].isalpha():
+                continue
+            m = TITLED.match(text, end)
+            if m is None or NEXT.match(text, m.end()) is not None:
+                continue  # no name, or a full name ("President Emmanuel ..."): N006/N007's part
+            written = m.group(1)
+            if len(plain_key(written)) < 5 or zipf(written.casefold()) >= 1.0 or written.isupper() \
+                    or house_key(written) in gaz.surname_keys:
+                continue
+            near = {(person.name, surname): (person, surname, why) for person, surname in titled.get(TITLES[title], ())
+                    if (why := mechanism(written, surname)) in ROLE_SLIPS}
+            if len({k[0] for k in near}) != 1:
+                continue  # nobody, or two listed people a letter away: the title does not say who
+            person, surname, why = next(iter(near.values()))
+            if any(m2 is not None and m2.group(1).casefold() not in NOT_GIVEN
+                   and m2.group(1) not in TITLES
+                   for at in _whole(text, written) for m2 in (PREV.search(text, max(0, at - 40), at),)):
+                continue  # a given name before it somewhere: another person of that name
+            yield Proposal(m.start(1), m.end(1), surname,
+                           f"{title} {written!r}: the listed {person.name} ({person.role}, {person.group}) is written "
+                           f"{surname!r}; {written!r} looks like {why} and is no word or known name.", Safety.REVIEW)
