@@ -302,7 +302,7 @@ def build_rules(people: Sequence[Person]) -> list[Rule]:
 
     def titled_surname(doc: Document, scan: Scan) -> Iterator[Proposal]:
         """A bare surname after a title ("President Makron"), unknown to English and to the
-        gazetteer, that is a near miss (a letter or two off, letters swapped, C/K, a German or Polish
+        gazetteer, that is a near miss (a letter off, letters swapped, C/K, a German or Polish
         spelling) of exactly one listed person with that role; not when the text puts a given name
         before it elsewhere. Review."""
         return role_surnames(gaz, titled, doc, scan)
