@@ -22,7 +22,7 @@ from ..fixes import Proposal, Safety
 from ..lexicon import FUNCTION_WORDS, zipf
 from ..people import Person
 from ..scan import Scan
-from .gazetteer_match import house_key, mechanism, plain_key, real_word
+from .gazetteer_match import house_key, mechanism, pivot_key, plain_key, real_word
 from .name_mentions import ROLES, TITLE_WORDS
 
 WORD = r"(\p{Lu}[\p{L}\p{M}]*(?:-[\p{L}\p{M}]+)*|\p{Han}{2,3})"
@@ -175,18 +175,18 @@ ROLE_SLIPS = ("one letter off", "letters swapped or dropped", "C and K swapped",
               "a German or Polish spelling")
 
 
-def titled_people(gaz: Any) -> dict[str, list[tuple[Person, str]]]:
-    """Role word -> the listed people whose role has it, with each accepted surname."""
-    out: dict[str, list[tuple[Person, str]]] = {}
+def titled_people(gaz: Any) -> dict[str, list[tuple[Person, str, str]]]:
+    """Role word -> the listed people whose role has it, with each accepted surname and its pivot key."""
+    out: dict[str, list[tuple[Person, str, str]]] = {}
     for surname, entries in gaz.by_surname.items():
         for person, _, _ in entries:
             words = set(regex.split(r"[ ,]+", person.role))
             for role in set(TITLES.values()) & words:
-                out.setdefault(role, []).append((person, surname))
+                out.setdefault(role, []).append((person, surname, pivot_key(surname)))
     return out
 
 
-def role_surnames(gaz: Any, titled: dict[str, list[tuple[Person, str]]], doc: Document,
+def role_surnames(gaz: Any, titled: dict[str, list[tuple[Person, str, str]]], doc: Document,
                   scan: Scan) -> Iterator[Proposal]:
     """N009: a bare surname after a title, unknown to English and to the gazetteer, one near miss of
     exactly one listed person with that role ("President Makron")."""
@@ -204,8 +204,10 @@ def role_surnames(gaz: Any, titled: dict[str, list[tuple[Person, str]]], doc: Do
             if len(plain_key(written)) < 5 or zipf(written.casefold()) >= 1.0 or written.isupper() \
                     or house_key(written) in gaz.surname_keys:
                 continue
-            near = {(person.name, surname): (person, surname, why) for person, surname in titled.get(TITLES[title], ())
-                    if (why := mechanism(written, surname)) in ROLE_SLIPS}
+            key = pivot_key(written)
+            near = {(person.name, surname): (person, surname, why) for person, surname, k in titled.get(TITLES[title], ())
+                    if k[:1] == key[:1] and abs(len(k) - len(key)) <= 2  # a cheap bound before the comparison
+                    and (why := mechanism(written, surname)) in ROLE_SLIPS}
             if len({k[0] for k in near}) != 1:
                 continue  # nobody, or two listed people a letter away: the title does not say who
             person, surname, why = next(iter(near.values()))
