@@ -26,6 +26,7 @@ from .lexicon import FUNCTION_WORDS, zipf
 from .people import Person
 
 NAME = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Lu}[\p{Ll}\p{Lu}]*\p{Ll}[\p{L}]*(?=(?:['’]s)?(?![\p{L}\p{N}-]))")
+KOREAN_GIVEN = regex.compile(r" \p{Lu}\p{Ll}+-\p{Ll}+(?![\p{L}-])")
 UNKNOWN = 2.0  # below this wordfreq Zipf value a spelling counts as unknown
 COMMON = 3.0   # at or above it a capitalized word is an ordinary word, not a name
 
@@ -39,6 +40,7 @@ class Member:
     examples: list[tuple[str, str]] = field(default_factory=list)
     headline: int = 0  # uses on a headline line
     inner: int = 0     # uses in the body, not opening a sentence (a capital that says "name")
+    korean: int = 0    # uses before a hyphenated given name ("Yi Jae-myung"): a Korean surname
 
 
 @dataclass
@@ -90,6 +92,8 @@ def collect(docs: Iterable[Document], examples: int = 3) -> dict[str, Member]:
                 member.headline += 1
             elif not SENTENCE_START.search(text, max(0, m.start() - 4), m.start()):
                 member.inner += 1
+            if KOREAN_GIVEN.match(text, m.end()):
+                member.korean += 1
             if len(member.examples) < examples:
                 a, b = max(0, m.start() - 40), min(len(text), m.end() + 40)
                 member.examples.append((doc.name, " ".join(text[a:b].split())))
@@ -153,7 +157,8 @@ def suggest(
     Two ordinary words are never linked by similarity, and at least one spelling of such a link must
     be unknown to wordfreq; two accepted names of different people in the gazetteer are never linked.
     Words that are common in English take part only as a romanization-table name or a gazetteer
-    name capitalized mid-sentence. The canonical form is the alias data's, else the gazetteer's
+    name capitalized mid-sentence, and, like words of two or three letters, only through a
+    transliteration key; a Korean surname link needs both spellings before a Korean given name. The canonical form is the alias data's, else the gazetteer's
     (``people``), else the headlines' (unless another spelling is used three times as often), else
     the most frequent spelling.
     """
@@ -173,10 +178,19 @@ def suggest(
     def two_people(a: str, b: str) -> bool:
         return a in main and b in main and house_key(a) != house_key(b)
 
+    # Words let in only as table or gazetteer names, and short ones, are linked by a transliteration
+    # key alone: similarity would join "Song" and "Songwen".
+    by_key_only = {w for w in words if len(w) < 4 or zipf(w.lower()) >= COMMON and w not in canonicals}
+
+    def korean_elsewhere(a: str, b: str) -> bool:
+        """A Korean surname romanization link between words never seen before a Korean given name."""
+        return (plain_key(a) in KOREAN or plain_key(b) in KOREAN) and not (names[a].korean and names[b].korean)
+
     best: dict[frozenset[str], float] = {}
     by_letter: dict[str, list[str]] = {}
     for w in words:
-        by_letter.setdefault(w[0], []).append(w)
+        if w not in by_key_only:
+            by_letter.setdefault(w[0], []).append(w)
     for group in by_letter.values():
         for i, a in enumerate(group):
             za = zipf(a.lower())
@@ -194,13 +208,14 @@ def suggest(
     for key_of, unknown_needed in ((house_key, False), (pivot_key, True)):
         by_key: dict[str, list[str]] = {}
         for w in words:
-            if len(plain_key(w)) >= 4 or _table_name(w):
+            if (len(plain_key(w)) >= 4 or _table_name(w)) and not (unknown_needed and w in by_key_only):
                 by_key.setdefault(key_of(w), []).append(w)
         for group in by_key.values():
             for i, a in enumerate(group):
                 for b in group[i + 1:]:
                     pair = frozenset((a, b))
-                    if pair in exclusions or pair in best or two_people(a, b) or plain_key(a) == plain_key(b):
+                    if pair in exclusions or pair in best or two_people(a, b) or plain_key(a) == plain_key(b) \
+                            or korean_elsewhere(a, b):
                         continue
                     if unknown_needed and zipf(a.lower()) >= UNKNOWN and zipf(b.lower()) >= UNKNOWN:
                         continue

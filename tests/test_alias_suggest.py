@@ -25,10 +25,18 @@ def clusters(*texts: str, people=PEOPLE) -> dict[str, tuple[str, set[str]]]:
 
 
 def test_korean_surname_romanizations_are_one_name_across_first_letters() -> None:
-    found = clusters("On Monday President Lee met the envoys, and Lee spoke first.",
-                     "The talks went on, said President Rhee in Seoul.",
-                     "Officials close to President Yi said little.")
+    found = clusters("On Monday President Lee Jae-myung met the envoys, and Lee spoke first.",
+                     "The talks went on, said President Rhee Jae-myung in Seoul.",
+                     "Officials close to President Yi Jae-myung said little.")
     assert found["Lee"] == ("gazetteer", {"Lee", "Rhee", "Yi"})
+
+
+def test_korean_surname_links_need_a_korean_given_name() -> None:
+    found = clusters("The actor Zhang Yi starred in the series, and Yi thanked the fans.",
+                     "The coach Bruce Lee Smith spoke; Lee Jae-myung was not there.",
+                     "We walked in Central Park; Pak Pong-ju and Kim Song-il met in Pyongyang.")
+    assert not any({"Lee", "Yi"} <= members or {"Park", "Pak"} <= members for _, members in found.values())
+    assert not any("Song" in members for _, members in found.values())
 
 
 def test_the_gazetteer_spelling_is_canonical_over_a_more_frequent_garble() -> None:
