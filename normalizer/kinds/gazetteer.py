@@ -275,7 +275,7 @@ def _surname_slips(gaz: Gazetteer, doc: Document, scan: Scan) -> Iterator[Propos
 def build_rules(people: Sequence[Person]) -> list[Rule]:
     """N006 and N007 over the gazetteer ``people``."""
     gaz = Gazetteer(people)
-    rare = rare_given_names(gaz)
+    rare: list[dict] = []  # N008's index, built on first use (it asks wordfreq, which loading rules must not)
     titled = titled_people(gaz)
 
     def given_name(doc: Document, scan: Scan) -> Iterator[Proposal]:
@@ -298,7 +298,9 @@ def build_rules(people: Sequence[Person]) -> list[Rule]:
         also writes the listed name ("Han Zhendong" beside "Fan Zhendong", or beside "Fan 振東" whose
         given name reads Zhendong), and the variant used bare as a name ("Han player", "coach Han"),
         unless another person in the text has that surname. Review."""
-        return surname_variants(gaz, rare, doc, scan)
+        if not rare:
+            rare.append(rare_given_names(gaz))
+        return surname_variants(gaz, rare[0], doc, scan)
 
     def titled_surname(doc: Document, scan: Scan) -> Iterator[Proposal]:
         """A bare surname after a title ("President Makron"), unknown to English and to the
