@@ -42,7 +42,8 @@ def add_alias_parser(sub: argparse._SubParsersAction, common: Callable) -> None:
     sug.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     sug.add_argument("--format", choices=("text", "json"), default="text")
     sug.add_argument("--threshold", type=float, default=87.0, help="Jaro-Winkler similarity 0-100 (default 87)")
-    sug.add_argument("--no-builtin-aliases", action="store_true", help="use only the texts' own evidence (not the shipped aliases nor the gazetteer)")
+    sug.add_argument("--no-builtin-aliases", action="store_true",
+                     help="use only the texts' own evidence (not the shipped aliases nor the gazetteer)")
     sug.add_argument("--exclude", action="append", default=[], metavar="NAME=CANONICAL",
                      help="NAME is not a variant of CANONICAL; remembered in the alias file with --write")
     sug.add_argument("--write", type=Path, metavar="FILE", help="add the clusters to this alias file")

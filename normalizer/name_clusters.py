@@ -158,9 +158,9 @@ def suggest(
     be unknown to wordfreq; two accepted names of different people in the gazetteer are never linked.
     Words that are common in English take part only as a romanization-table name or a gazetteer
     name capitalized mid-sentence, and, like words of two or three letters, only through a
-    transliteration key; a Korean surname link needs both spellings before a Korean given name. The canonical form is the alias data's, else the gazetteer's
-    (``people``), else the headlines' (unless another spelling is used three times as often), else
-    the most frequent spelling.
+    transliteration key; a Korean surname link needs both spellings before a Korean given name.
+    The canonical form is the alias data's, else the gazetteer's (``people``), else the headlines'
+    (unless another spelling is used three times as often), else the most frequent spelling.
     """
     variant_of = {v: a.canonical for a in aliases for v in a.variants}
     canonicals = {a.canonical for a in aliases}

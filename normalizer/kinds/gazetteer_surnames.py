@@ -205,7 +205,8 @@ def role_surnames(gaz: Any, titled: dict[str, list[tuple[Person, str, str]]], do
                     or house_key(written) in gaz.surname_keys:
                 continue
             key = pivot_key(written)
-            near = {(person.name, surname): (person, surname, why) for person, surname, k in titled.get(TITLES[title], ())
+            near = {(person.name, surname): (person, surname, why)
+                    for person, surname, k in titled.get(TITLES[title], ())
                     if k[:1] == key[:1] and abs(len(k) - len(key)) <= 2  # a cheap bound before the comparison
                     and (why := mechanism(written, surname)) in ROLE_SLIPS}
             if len({k[0] for k in near}) != 1:
