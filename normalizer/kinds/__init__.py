@@ -13,5 +13,6 @@ from . import foreign_articles, foreign_lost, foreign_words, leftovers  # noqa: 
 from . import casing, codepages, letters, obfuscation, quotes, repeats, stops  # noqa: F401  (P, D004-D005, C004-C009, E005-E006, Z004-Z005)
 
 BUILDERS = ("calques", "fragments", "gazetteer", "names", "word_rules")
-HELPERS = ("boundaries", "codepage_tables", "foreign_names", "fragment_edges", "furniture_signals", "gazetteer_match", "glued",
+HELPERS = ("boundaries", "codepage_tables", "foreign_names", "fragment_edges", "furniture_signals", "gazetteer_match",
+           "gazetteer_surnames", "glued",
            "name_mentions", "typos", "words")

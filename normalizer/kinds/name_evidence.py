@@ -8,6 +8,7 @@ consistently is never touched; only a document that disagrees with itself is evi
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from itertools import accumulate, compress
@@ -20,7 +21,7 @@ from ..lexicon import looks_technical, zipf
 from ..registry import rule
 from ..scan import Scan
 from ..triggers import Trigger
-from .name_mentions import (Context, contexts, counts, headlines, inside, iter_pairs, mentions, other_person,
+from .name_mentions import (Context, Mention, contexts, counts, headlines, inside, iter_pairs, mentions, other_person,
                             phonetic_keys, sound_alike)
 from .words import token_at
 
@@ -75,6 +76,20 @@ def _evidence(ctx: dict[str, Context], n: Counter[str], heads: set[str], bodies:
     return rank, f"{forms[v]!r} may be a misspelling of the same person's name: {where}; the two sound alike ({score:.0f}% similar)."
 
 
+@functools.cache
+def _listed_names() -> frozenset[str]:
+    """Every accepted full name of the gazetteer (rules/gazetteer/people.toml), case-folded."""
+    from ..people import load_people
+
+    return frozenset(f.casefold() for p in load_people() for f in (p.name, *p.variants))
+
+
+def _listed(m: Mention) -> bool:
+    """True if the mention and its neighbour spell a listed person's accepted name: N006/N007 know better."""
+    names = _listed_names()
+    return any(f"{a} {b}".casefold() in names for a, b in ((m.before, m.form), (m.form, m.after)) if a and b)
+
+
 @rule("N003", "name-spelling-variant", "name", Safety.REVIEW,
       example="Director Tarek Shukry spoke. Later the director Tarek Shuckry said more. Shukry left.")
 def name_spelling_variant(doc: Document) -> Iterator[Proposal]:
@@ -111,7 +126,7 @@ def name_spelling_variant(doc: Document) -> Iterator[Proposal]:
         if ev and (v not in best or ev[0] > best[v][0]):
             best[v] = (ev[0], t, ev[1])
     for m in found:
-        if m.key in best:
+        if m.key in best and not _listed(m):
             _, t, why = best[m.key]
             yield Proposal(m.start, m.end, _cased(m.form, forms[t]), why)
 
@@ -184,7 +199,9 @@ def _spans(text: str, heads: list[tuple[int, int]], least: int = 1,
 
 
 def _shape(surface: str) -> str:
-    return " ".join(surface.split()).casefold()
+    """How a run is written, single-spaced and case-folded; a typewriter and a typographic apostrophe
+    are one spelling ("Girl's Day" and "Girl’s Day" count together against "Girls Day")."""
+    return " ".join(surface.split()).casefold().replace("’", "'")
 
 
 def _in_case_of(model: str, target: str) -> str:
