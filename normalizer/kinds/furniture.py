@@ -119,11 +119,21 @@ def _headline(lines: list[tuple[int, int, str]], sigs: list[list[Signal]], first
     return best
 
 
+def _trail_start(word: str) -> bool:
+    """Home, or "Main", Russian главная translated word for word, before a slash of a breadcrumb."""
+    return home_word(word) or word.strip().lower() in ("main", "main page")
+
+
 def _breadcrumb(lines: list[tuple[int, int, str]], head: str) -> dict[int, Signal]:
     """Breadcrumb trails: "Home > World > Asia" on one line, or a list whose first item is "Home"."""
     out: dict[int, Signal] = {}
     for i, (_, _, text) in enumerate(lines):
-        parts = [p.strip() for p in CRUMB.split(text.strip())] if any(c in text for c in CRUMB_MARKS) else [text.strip()]
+        if any(c in text for c in CRUMB_MARKS):
+            parts = [p.strip() for p in CRUMB.split(text.strip())]
+        elif " / " in text and _trail_start(text.split(" / ", 1)[0]):  # "Home / News / Local"
+            parts = [p.strip() for p in text.strip().split(" / ")]
+        else:
+            parts = [text.strip()]
         if (len(parts) >= 3 and not SENTENCE_END.search(text.strip())
                 and all(1 <= len(words(p)) <= 4 for p in parts[:-1]) and len(words(parts[-1])) <= 20):
             out[i] = Signal("breadcrumb", 4, "Breadcrumb trail.", all(len(words(p)) <= 4 for p in parts))
