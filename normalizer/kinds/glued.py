@@ -222,12 +222,21 @@ QUICK_GLUED_NUMBER = re.compile(r"\d\d(?<=[A-Za-z]\d\d)")
 LETTERS_BEFORE = regex.compile(r"\p{L}+\Z")
 
 
+# A word glued to a whole date ("Nam23/10/2025", "Hanoi2024-05-01"): the space before a dateline's date.
+GLUED_DATE = regex.compile(r"(?<![\p{L}\p{N}_@#/.\\-])(\p{L}{2,})(\p{N}{1,2}/\p{N}{1,2}/\p{N}{4}|\p{N}{4}-\p{N}{2}-\p{N}{2})"
+                           r"(?![\p{L}\p{N}/-])")
+
+
 def _glued_number(text: str) -> Iterator[Proposal]:
-    """A preposition glued to a number ("of40"): a lost space."""
+    """A preposition glued to a number ("of40") or a word glued to a date ("Nam23/10/2025"): a lost space."""
     for quick in QUICK_GLUED_NUMBER.finditer(text):
-        word = LETTERS_BEFORE.search(text, max(0, quick.start() - 8), quick.start())
+        word = LETTERS_BEFORE.search(text, max(0, quick.start() - 30), quick.start())
         m = GLUED_NUMBER.match(text, word.start()) if word is not None else None
         if m is None:
+            d = GLUED_DATE.match(text, word.start()) if word is not None else None
+            if d is not None and not d.group(1).isupper():  # "REF2024-05-01": a code
+                yield Proposal(d.start(), d.end(), f"{d.group(1)} {d.group(2)}",
+                               f"{d.group()!r} looks like {d.group(1)!r} and a date run together.")
             continue
         word, number = m.groups()
         if word[1:].isupper() or word.isupper() and len(word) > 1:
