@@ -298,9 +298,12 @@ def build_rules(people: Sequence[Person]) -> list[Rule]:
         also writes the listed name ("Han Zhendong" beside "Fan Zhendong", or beside "Fan 振東" whose
         given name reads Zhendong), and the variant used bare as a name ("Han player", "coach Han"),
         unless another person in the text has that surname. Review."""
-        if not rare:
-            rare.append(rare_given_names(gaz))
-        return surname_variants(gaz, rare[0], doc, scan)
+        def listed() -> dict:  # built on the first surname hit: a text without one never pays for it
+            if not rare:
+                rare.append(rare_given_names(gaz))
+            return rare[0]
+
+        return surname_variants(gaz, listed, doc, scan)
 
     def titled_surname(doc: Document, scan: Scan) -> Iterator[Proposal]:
         """A bare surname after a title ("President Makron"), unknown to English and to the

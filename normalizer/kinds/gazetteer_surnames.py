@@ -12,7 +12,7 @@ somebody else.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import regex
@@ -98,14 +98,14 @@ def rare_given_names(gaz: Any) -> dict[str, list[tuple[Person, str]]]:
     return out
 
 
-def surname_variants(gaz: Any, rare: dict[str, list[tuple[Person, str]]], doc: Document,
+def surname_variants(gaz: Any, rare: Callable[[], dict[str, list[tuple[Person, str]]]], doc: Document,
                      scan: Scan) -> Iterator[Proposal]:
-    """N008's proposals; ``gaz`` is the rule's :class:`~normalizer.kinds.gazetteer.Gazetteer`, ``rare``
-    its :func:`rare_given_names`."""
+    """N008's proposals; ``gaz`` is the rule's :class:`~normalizer.kinds.gazetteer.Gazetteer`, ``rare()``
+    its :func:`rare_given_names` (asked for on the first surname found)."""
     text = doc.text
     established: dict[tuple[str, str], tuple[Person, str]] = {}  # (person, given as written) -> surname
     for m_start, m_end, surname in gaz.surname_hits(text, scan):
-        entries = rare.get(surname)
+        entries = rare().get(surname)
         if not entries:
             continue
         after = before = None
