@@ -18,6 +18,7 @@ from ..lexicon import common_forms, zipf
 from ..registry import Rule
 from ..scan import Scan
 from ..triggers import Trigger
+from .gazetteer_match import house_key
 from .words import capital_whole, census, places
 
 ROMAN = regex.compile(r"^[IVXLCDM]+$")
@@ -308,8 +309,8 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
             for target, source in candidates:
                 if target == word or target[0] != word[0] or abs(len(target) - len(word)) > 2:
                     continue
-                if fold(target) == fold(word):
-                    continue  # "Kahramanmaras" for "Kahramanmaraş": an accepted ASCII spelling
+                if fold(target) == fold(word) or house_key(target) == house_key(word):
+                    continue  # "Kahramanmaras" for "Kahramanmaraş", "Zelenskiy" for "Zelensky": accepted spellings
                 # Indel ratio, or Jaro-Winkler (which rewards the shared start MT keeps) less a margin
                 score = max(fuzz().ratio(word, target), jaro_winkler().normalized_similarity(word, target) * 100 - 5)
                 if source == "alias":
