@@ -216,6 +216,31 @@ def dictionary_words() -> frozenset[str]:
     return words
 
 
+LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’-])\p{Ll}{3,}(?![\p{L}\p{N}'’-])")
+FOREIGN_SHARE = 0.4  # under this share of a line's lower-case words English: a line in another language
+
+
+@lru_cache(maxsize=4096)
+def foreign_line(line: str) -> bool:
+    """True for a line of another language in Latin script ("la politica estera del governo"): three
+    lower-case words or more, under two in five of them everyday English words.
+
+    >>> foreign_line("berita terbaru dari kami untuk anda"), foreign_line("the talks on politics resumed")
+    (True, False)
+    """
+    found = LOWER_WORD.findall(line)
+    if len(found) < 3:
+        return False
+    english = sum(1 for w in found if zipf(w) >= COMMON)
+    return english < FOREIGN_SHARE * len(found)
+
+
+def line_at(text: str, pos: int) -> str:
+    """The line of ``text`` that holds position ``pos``."""
+    end = text.find("\n", pos)
+    return text[text.rfind("\n", 0, pos) + 1:end if end >= 0 else len(text)]
+
+
 def is_common(word: str, threshold: float = COMMON) -> bool:
     """True if ``word`` is an ordinary English word (lower-cased lookup).
 

@@ -18,7 +18,7 @@ import regex
 from ..casing_words import PHRASE_WORDS, always_capitalized, capitalized_phrase, nationality_words
 from ..document import Document
 from ..fixes import Proposal, Safety
-from ..lexicon import FUNCTION_WORDS, is_common
+from ..lexicon import FUNCTION_WORDS, foreign_line, is_common, line_at
 from ..registry import rule
 from ..census import tokens
 
@@ -196,6 +196,8 @@ def lowercase_nationality(doc: Document) -> Iterator[Proposal]:
         return
     for m in _whole_words(wanted).finditer(text):
         word = m.group()
+        if foreign_line(line_at(text, m.start())):
+            continue  # Indonesian "dari" (from) in a line of Indonesian is not the language Dari
         yield Proposal(m.start(), m.end(), word[0].upper() + word[1:], f"{word!r} is written with a capital in English.")
 
 

@@ -11,7 +11,7 @@ import regex
 from ..casing_words import casing_counts
 from ..document import Document
 from ..fixes import Proposal
-from ..lexicon import bucket, common_words, dictionary_words, is_common, zipf
+from ..lexicon import bucket, common_words, dictionary_words, foreign_line, is_common, line_at, zipf
 from .words import UNKNOWN, ignored, plain_occurrences, token_count, unknown_words
 
 TARGET = 3.5        # the intended word is an everyday word (about 3 per million words or more)
@@ -112,6 +112,8 @@ def extra_letter(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterato
         if stem is None or token_count(word, text) > 1 or ignored(word, ignore) or not word.isascii():
             continue
         for m in plain_occurrences(word, text):
+            if foreign_line(line_at(text, m.start())):
+                continue  # "gli insulti": a word of another language, in a line of it
             yield Proposal(m.start(), m.end(), stem, f"{word!r} is not a word; {stem!r} with a stray last letter?")
 
 
@@ -175,6 +177,8 @@ def misspelling(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
         if not candidates:
             continue
         for m in plain_occurrences(word, text):
+            if foreign_line(line_at(text, m.start())):
+                continue  # "la politica estera": a word of another language, in a line of it
             best, rest = candidates[0], tuple(candidates[1:1 + MAX_ALTERNATIVES])
             others = f" (or {', '.join(repr(c) for c in rest)})" if rest else ""
             yield Proposal(m.start(), m.end(), best, message.format(word=word, best=best, others=others),
