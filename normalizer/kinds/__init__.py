@@ -6,7 +6,7 @@ Registration is explicit. The modules imported below register code rules with ``
 tests/test_architecture.py checks that every module of this folder is in one of the three.
 """
 
-from . import boilerplate, capitalization, duplicate, encoding, possessive, punctuation, whitespace  # noqa: F401
+from . import boilerplate, capitalization, duplicate, encoding, participles, possessive, punctuation, whitespace  # noqa: F401
 from . import furniture, name_evidence  # noqa: F401  (B020-B027; N003-N005)
 from . import codepage_search, markup  # noqa: F401  (E007, E008)
 from . import foreign_lost, foreign_words  # noqa: F401  (Z006-Z007)

@@ -1,0 +1,107 @@
+"""Other family (O): a bare verb where a passive needs its participle ("were arrest after")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..fixes import Proposal, Safety
+from ..registry import rule
+from ..triggers import Trigger
+
+# Regular news verbs whose bare form cannot stand after a form of "be" in English news, each
+# checked against its uses as a noun or adjective: "were present", "was home", "were part of",
+# "was subject to", "was murder", "the aim was rescue", "was fire", "were free", "was complete"
+# are English, so present, home, part, subject, murder, rescue, fire, free, complete, open,
+# close, fine, base, test, target, attack, damage, record, film, award, delay, block, sign,
+# transfer and train are left out, and so are verbs of "storm after storm", "defeat after defeat",
+# a "lead" that may be a role ("was lead on the project") and "shut", whose participle is itself.
+REGULAR = """
+    abduct accuse acquit adopt announce appoint approve arrest ask assassinate assault behead bury
+    cancel charge condemn confirm confiscate convict criticise criticize demolish deploy deport
+    destroy detain discover dismiss displace elect evacuate execute expel extradite force hospitalise
+    hospitalize identify imprison include inform injure interrogate investigate involve invite jail kidnap
+    kill launch locate nominate notify oust postpone prosecute publish punish ratify reject release relocate
+    remove replace report require rescind sentence seize slaughter strangle suspend summon torture
+    evict expect prevent deny stab ambush loot mistreat threaten warn urge allow oblige
+    compel permit""".split()
+IRREGULAR = {
+    "bring": "brought", "build": "built", "catch": "caught", "choose": "chosen", "find": "found",
+    "give": "given", "hold": "held", "sell": "sold", "send": "sent", "shoot": "shot",
+    "steal": "stolen", "take": "taken", "write": "written", "seek": "sought", "teach": "taught",
+    "throw": "thrown", "tell": "told",
+}
+DOUBLED = frozenset("kidnap stab".split())   # a final consonant doubled before -ed (US and UK alike)
+# bare forms that are also nouns: only before a preposition other than "of" ("the demand was release
+# of", "the answer was force."), and never after "get"/"got" ("got arrest warrants")
+NOUNISH = frozenset("""arrest assault charge force launch release report sentence ambush jail slaughter torture
+    catch find hold take sell build""".split())
+BE = r"(?:was|were|been|being|is|are|be|am|get|gets|got|gotten|getting)"
+ADVERBS = "also not still later then already never all both now just soon once ever too even".split()
+ADVERB = rf"(?:\p{{Ll}}+ly|{'|'.join(ADVERBS)})"
+FOLLOW = r"""(?:by|after|before|in|on|at|for|during|from|with|near|outside|inside|into|to|over|under|amid|
+    following|since|as|without|until|when|while|because|of|across|along|against|last|this|yesterday|today|
+    that|about)"""
+VERBS = sorted({*REGULAR, *IRREGULAR}, key=lambda w: (-len(w), w))
+# a form of "be" or "get" (found first: a fast scan), then the listed verb read where it ends
+BE_FORM = regex.compile(r"(?:^|(?<=[\s\"“(]))([Ww]ere|[Ww]as|[Ii]s|[Aa]re|[Bb]e(?:en|ing)?|am|[Gg]et(?:s|ting)?|[Gg]ot(?:ten)?)[ \t]+",
+                        regex.MULTILINE)
+TAIL = regex.compile(
+    rf"(?:{ADVERB}[ \t]+)?(?P<verb>{'|'.join(VERBS)})"
+    rf"(?:(?=[ \t]+(?P<next>{FOLLOW})(?![\p{{L}}'’-]))|(?=[ \t]*(?:[,.;:!?)]|\n|\Z)))",
+    regex.IGNORECASE | regex.VERSION1 | regex.VERBOSE,
+)
+# what every finding holds, without lookarounds: it joins the shared byte pass, so the rule runs
+# only on a text where a listed verb follows a form of "be" or "get"
+TRIGGER = (r"(?i)\b(?:was|were|is|are|am|be|been|being|gets?|got|gotten|getting)[ \t]+"
+           rf"(?:(?:[a-z]+ly|{'|'.join(ADVERBS)})[ \t]+)?"
+           rf"(?:{'|'.join(VERBS)})\b")
+GET = frozenset({"get", "gets", "got", "gotten", "getting"})
+
+
+def participle(verb: str) -> str:
+    """The past participle of a listed verb.
+
+    >>> [participle(v) for v in ("arrest", "release", "identify", "kidnap", "shoot")]
+    ['arrested', 'released', 'identified', 'kidnapped', 'shot']
+    """
+    if verb in IRREGULAR:
+        return IRREGULAR[verb]
+    if verb in DOUBLED:
+        return verb + verb[-1] + "ed"
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ied"
+    return verb + "ed"
+
+
+@rule("O002", "bare-verb-after-be", "other", Safety.REVIEW,
+      example="Three reporters were arrest after the march and later release on bail.",
+      trigger=Trigger(pattern=TRIGGER))
+def bare_verb_after_be(doc: Document) -> Iterator[Proposal]:
+    """A bare verb after a form of "be" or "get" in a passive ("were arrest after the protests").
+
+    Machine translation from Korean, Turkish or Arabic can drop the participle ending. Only
+    listed news verbs whose bare form is not also an adjective or a predicate noun ("were
+    present", "was murder"), followed by a preposition, punctuation or the end of the line;
+    a verb that is also a noun is left alone before "of" and after "get". Review.
+    """
+    text = doc.text
+    for b in BE_FORM.finditer(text):
+        m = TAIL.match(text, b.end())
+        if m is None:
+            continue
+        verb = m.group("verb")
+        low, be, nxt = verb.lower(), b.group(1).lower(), (m.group("next") or "").lower()
+        if low in NOUNISH and (be in GET or nxt in ("", "of", "that")):
+            continue
+        new = participle(low)
+        if verb.isupper() and len(verb) > 1:
+            new = new.upper()
+        elif verb[:1].isupper():
+            new = new[0].upper() + new[1:]
+        yield Proposal(m.start("verb"), m.end("verb"), new,
+                       f"{verb!r} after {b.group(1)!r} reads as the passive {new!r}: the participle ending was lost.")
