@@ -17,6 +17,15 @@ JOIN = regex.compile(
     r"(?P<a>\p{Ll}{2,}|\p{Lu}\p{Ll}{2,}|\p{Lu}{3,})(?P<b>\p{Lu}\p{Ll}{2,})"
     r"(?![\p{L}\p{M}\p{N}_@/'’&+(-]|\.\p{L})"
 )
+# A title abbreviation glued to the capitalized name it precedes: "ColNguyen", "DrSmith", "SenWarren".
+TITLES = ("Col Gen Lt Sgt Capt Maj Cpl Pte Adm Brig Cmdr Dr Mr Mrs Ms Gov Sen Rep Prof Supt Insp Amb "
+          "Pres Gen").split()
+TITLE_JOIN = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}\p{{N}}_@#/.'’&+-])(?P<a>{'|'.join(sorted(set(TITLES), key=lambda t: (-len(t), t)))})"
+    r"(?P<b>\p{Lu}\p{Ll}{2,})(?![\p{L}\p{M}\p{N}_@/'’&+(-]|\.\p{L})"
+)
+TITLE_DOTTED = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(set(TITLES))})(\.?) \p{{Lu}}")
+NAME_WORD = 4.0  # the part after a title: a rare word, or a name the text uses ("GovTech" stays)
 # Name particles that take a capital after them: MacArthur, VanDyke, FitzGerald, DelBene.
 PARTICLES = frozenset("mac van von der den del della des dos das fitz san sant ben abu".split())
 KNOWN = 1.0    # the joined form is a brand or name wordfreq knows ("YouTube", "PowerPoint")
@@ -44,6 +53,10 @@ def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[
     word or name ("DepartmentTrump"); or the first part is an all-caps
     everyday word ending a headline in capitals ("INDEPENDENCE DAYPresident")
     and the second a very common word or one the document uses on its own.
+    A title abbreviation glued to a name ("ColNguyen", "DrOkafor") gets its
+    space back, and the stop the document writes after its titles ("Col.
+    Nguyen"; "Dr Okafor" where the text writes "Dr Patel"), when the name is
+    no everyday word or one the text uses as a name ("GovTech" stays).
     CamelCase brands wordfreq knows (YouTube, PayPal, PowerPoint), name
     particles (McDonald, MacArthur, LeBron), code (toString, forEach), URLs,
     handles and words in an ignore list are left alone. Review: a new brand
@@ -52,12 +65,17 @@ def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[
     text = doc.text
     # A join is a whole token of five or more letters, in mixed case, that wordfreq does not know:
     # one of the text's rare words (shared with the other word rules), written once in the text.
-    found = []
+    found, titles = [], []
     for w, z in rare_words(text):
         if z < KNOWN and not (w.islower() or w.isupper() or w[1:].islower()) and text.count(w) == 1:
+            m = TITLE_JOIN.match(text, text.find(w))
+            if m is not None and m.group() == w:
+                titles.append(m)
+                continue
             m = JOIN.match(text, text.find(w))
             if m is not None and m.group() == w:
                 found.append(m)
+    yield from _title_joins(text, titles, ignore)
     names = None
     for m in sorted(found, key=lambda m: m.start()):
         a, b = m.group("a"), m.group("b")
@@ -80,3 +98,22 @@ def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[
         yield Proposal(m.start(), m.end(), f"{a} {b}",
                        f"{word!r} looks like two words joined where a space was lost: {a!r} and {b!r}.",
                        alternatives=alternatives)
+
+
+def _title_joins(text: str, found: list, ignore: frozenset[str]) -> Iterator[Proposal]:
+    """A title abbreviation glued to a name ("ColNguyen" -> "Col. Nguyen"), with the stop after the
+    title as the document writes its titles (with one by default, "Col Nguyen" as the alternative)."""
+    if not found:
+        return
+    names = DocumentNames(text)
+    styles = [m.group(1) for m in TITLE_DOTTED.finditer(text)]
+    dot = "." if styles.count(".") >= styles.count("") else ""
+    for m in found:
+        if ignored(m.group(), ignore) or looks_technical(token_at(text, m.start(), m.end())):
+            continue
+        a, b = m.group("a"), m.group("b")
+        if zipf(b.lower()) >= NAME_WORD and not (b.lower() in names and _standalone_count(b, text) >= 1):
+            continue  # "GovTech": an everyday word, unless the text uses it as a name elsewhere
+        yield Proposal(m.start(), m.end(), f"{a}{dot} {b}",
+                       f"{m.group()!r} looks like the title {a!r} glued to the name {b!r}.",
+                       alternatives=(f"{a}{'' if dot else '.'} {b}",))
