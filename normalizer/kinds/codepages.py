@@ -61,7 +61,14 @@ def _decode(run: str, codec: str, before: str, after: str) -> str | None:
     return None
 
 
-@rule("E005", "double-byte-mojibake", "encoding", Safety.SAFE, example="Mauricio Dub贸n said 鈥淚t鈥檚 an honor.鈥�", trigger=Trigger(non_ascii=True))
+# E005 needs a character from U+3000 up (ideographs, kana, hangul, fullwidth forms): in UTF-8 its
+# lead byte is E3-F4, so the shared byte pass rules out texts whose only non-ASCII is typographic
+# punctuation or accented Latin letters.
+DOUBLE_BYTE_TRIGGER = Trigger(pattern=regex.compile("[\u3000-\U0010ffff]"), non_ascii=True, byte_pattern=r"[\xe3-\xf4]")
+
+
+@rule("E005", "double-byte-mojibake", "encoding", Safety.SAFE, example="Mauricio Dub贸n said 鈥淚t鈥檚 an honor.鈥�",
+      trigger=DOUBLE_BYTE_TRIGGER)
 def double_byte_mojibake(doc: Document) -> Iterator[Proposal]:
     """UTF-8 read as a Chinese, Japanese or Korean code page ("Dub贸n" for "Dubón", "鈥檚" for "’s").
 
