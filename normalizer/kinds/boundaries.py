@@ -18,13 +18,13 @@ JOIN = regex.compile(
     r"(?![\p{L}\p{M}\p{N}_@/'’&+(-]|\.\p{L})"
 )
 # A title abbreviation glued to the capitalized name it precedes: "ColNguyen", "DrSmith", "SenWarren".
-TITLES = ("Col Gen Lt Sgt Capt Maj Cpl Pte Adm Brig Cmdr Dr Mr Mrs Ms Gov Sen Rep Prof Supt Insp Amb "
-          "Pres Gen").split()
+TITLES = sorted("Col Gen Lt Sgt Capt Maj Cpl Pte Adm Brig Cmdr Dr Mr Mrs Ms Gov Sen Rep Prof Supt Insp Amb Pres".split(),
+                key=lambda t: (-len(t), t))
 TITLE_JOIN = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}\p{{N}}_@#/.'’&+-])(?P<a>{'|'.join(sorted(set(TITLES), key=lambda t: (-len(t), t)))})"
+    rf"(?<![\p{{L}}\p{{M}}\p{{N}}_@#/.'’&+-])(?P<a>{'|'.join(TITLES)})"
     r"(?P<b>\p{Lu}\p{Ll}{2,})(?![\p{L}\p{M}\p{N}_@/'’&+(-]|\.\p{L})"
 )
-TITLE_DOTTED = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(set(TITLES))})(\.?) \p{{Lu}}")
+TITLE_DOTTED = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(TITLES)})(\.?) \p{{Lu}}")
 NAME_WORD = 4.0  # the part after a title: a rare word, or a name the text uses ("GovTech" stays)
 # Name particles that take a capital after them: MacArthur, VanDyke, FitzGerald, DelBene.
 PARTICLES = frozenset("mac van von der den del della des dos das fitz san sant ben abu".split())
