@@ -190,16 +190,16 @@ def comma_in_compound(doc: Document) -> Iterator[Proposal]:
 
 
 # A lone lower-case word after the last stop of a line ("... the vote. promote."), before the line
-# break (a text without its final one gets it from S011 first): the trailing stop is optional (the standard engine skips quickly to the stops); the word before the stop and
+# break, or with its own stop at the end of the text: the trailing stop is optional (the standard engine skips quickly to the stops); the word before the stop and
 # the line around it are checked after.
-LONE_WORD = re.compile(r"[.!?][\"”’)]?([ \t]+)([a-z]{3,})\.?[ \t]*(?=\n)")
+LONE_WORD = re.compile(r"[.!?][\"”’)]?([ \t]+)([a-z]{3,})(?:\.?[ \t]*(?=\n)|\.[ \t]*\Z)")
 TOKEN_BEFORE = regex.compile(r"[^\s]+\Z")
 LIST_ITEM = regex.compile(r"[ \t]*(?:[-*•–·]|\d{1,3}[.)]|\p{L}[.)])[ \t]")
 URL_PARTS = frozenset("com org net gov edu int mil info biz html htm php aspx www io co uk".split())
 
 
 @rule("P013", "lone-final-word", "other", Safety.REVIEW, example="Parties campaigned hard on the eve of the vote. promote.\n",
-      trigger=Trigger(pattern=r"[.!?][\"”’)]?[ \t]+[a-z]{3,}\.?[ \t]*\n"))
+      trigger=Trigger(pattern=r"[.!?][\"”’)]?[ \t]+[a-z]{3,}(?:\.|[ \t]*\n)"))
 def lone_final_word(doc: Document) -> Iterator[Proposal]:
     """A lone lower-case word left after the last full stop of a paragraph ("the vote. promote.").
 
