@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 
@@ -48,9 +49,12 @@ FOLLOWERS = """by after before in on at for during from with near outside inside
 FOLLOW = rf"(?:{'|'.join(FOLLOWERS)})"
 VERBS = sorted({*REGULAR, *IRREGULAR}, key=lambda w: (-len(w), w))
 # a form of "be" or "get" (found first: the standard engine's fast scan), then the listed verb read where it ends
-BE_FORM = re.compile(r"(?<=[\s\"“(])([Ww]ere|[Ww]as|[Ii]s|[Aa]re|[Bb]e(?:en|ing)?|am|[Gg]et(?:s|ting)?|[Gg]ot(?:ten)?)[ \t]+")
+FORMS = r"([Ww]ere|[Ww]as|[Ii]s|[Aa]re|[Bb]e(?:en|ing)?|am|[Gg]et(?:s|ting)?|[Gg]ot(?:ten)?)(?=[ \t])"
+# after a space (a literal start the standard engine skips to quickly), or after a line break,
+# a quote or a bracket (rare characters: a second quick pass)
+BE_FORMS = (re.compile(" " + FORMS), re.compile("[\t\n\r\"“(]" + FORMS))
 TAIL = regex.compile(
-    rf"(?:{ADVERB}[ \t]+)?(?P<verb>{'|'.join(VERBS)})"
+    rf"[ \t]+(?:{ADVERB}[ \t]+)?(?P<verb>{'|'.join(VERBS)})"
     rf"(?:(?=[ \t]+(?P<next>{FOLLOW})[^\p{{L}}'’-])|(?=[ \t]*[,.;:!?)\n]))",
     regex.VERSION1,
 )
@@ -61,6 +65,8 @@ TAIL = regex.compile(
 TRIGGER = (r"[\s\"“(](?:[Ww]ere|[Ww]as|[Ii]s|[Aa]re|[Bb]e|[Bb]een|[Bb]eing|am|[Gg]ets?|[Gg]ot|[Gg]otten|[Gg]etting)[ \t]+"
            rf"(?:(?:[a-z]+ly|{'|'.join(ADVERBS)})[ \t]+)?"
            rf"(?:{'|'.join(VERBS)})[ \t,.;:!?)\n]")
+NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+VERB_SET, ADVERB_SET = frozenset(VERBS), frozenset(ADVERBS)
 GET = frozenset({"get", "gets", "got", "gotten", "getting"})
 
 
@@ -94,7 +100,10 @@ def bare_verb_after_be(doc: Document) -> Iterator[Proposal]:
     case (a Title Case headline is C004's). Review.
     """
     text = doc.text
-    for b in BE_FORM.finditer(text):
+    for b in heapq.merge(*(p.finditer(text) for p in BE_FORMS), key=lambda b: b.start()):
+        w = NEXT_WORD.match(text, b.end())
+        if w is None or not (w.group(1) in VERB_SET or w.group(1) in ADVERB_SET or w.group(1).endswith("ly")):
+            continue  # most forms of "be": a quick look at the next word first
         m = TAIL.match(text, b.end())
         if m is None:
             continue
