@@ -56,9 +56,22 @@ def _decode(run: str, codec: str, before: str, after: str) -> str | None:
             fixed = (data + tail).decode("utf-8")
         except UnicodeDecodeError:
             continue
-        if fixed != run and _latin(fixed):
+        if fixed != run and _latin(fixed) and not _symbol_inside_word(before + fixed + after):
             return fixed
     return None
+
+
+def _symbol_inside_word(s: str) -> bool:
+    """True if a symbol or a superscript stands between two ASCII letters ("r©s", "b³n"): no repair
+    reads so (a lossy double misreading of "é" can end as "©" once its lost bytes are gone). After a
+    letter beyond ASCII it may be a first step of two ("rÃ©s", which E001 then repairs).
+
+    >>> [_symbol_inside_word(s) for s in ("r©s", "b³n", "rÃ©s", "5°C", "n’s")]
+    [True, True, False, False, False]
+    """
+    return any(unicodedata.category(b) in ("Sm", "Sc", "Sk", "So", "No") and a.isascii() and a.isalpha()
+               and c.isascii() and c.isalpha()
+               for a, b, c in zip(s, s[1:], s[2:]))
 
 
 # E005 needs a character from U+3000 up (ideographs, kana, hangul, fullwidth forms): in UTF-8 its
