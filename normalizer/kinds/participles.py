@@ -18,7 +18,7 @@ from ..triggers import Trigger
 # "was subject to", "was murder", "the aim was rescue", "was fire", "were free", "was complete"
 # are English, so present, home, part, subject, murder, rescue, fire, free, complete, open,
 # close, fine, base, test, target, attack, damage, record, film, award, delay, block, sign,
-# transfer and train are left out, and so are verbs of "storm after storm", "defeat after defeat",
+# transfer, train and loot ("it was loot from the war") are left out, and so are verbs of "storm after storm", "defeat after defeat",
 # a "lead" that may be a role ("was lead on the project") and "shut", whose participle is itself.
 REGULAR = """
     abduct accuse acquit adopt announce appoint approve arrest ask assassinate assault behead bury
@@ -27,7 +27,7 @@ REGULAR = """
     hospitalize identify imprison include inform injure interrogate investigate involve invite jail kidnap
     kill launch locate nominate notify oust postpone prosecute publish punish ratify reject release relocate
     remove replace report require rescind sentence seize slaughter strangle suspend summon torture
-    evict expect prevent deny stab ambush loot mistreat threaten warn urge allow oblige
+    evict expect prevent deny stab ambush mistreat threaten warn urge allow oblige
     compel permit""".split()
 IRREGULAR = {
     "bring": "brought", "build": "built", "catch": "caught", "choose": "chosen", "find": "found",
@@ -35,10 +35,10 @@ IRREGULAR = {
     "steal": "stolen", "take": "taken", "write": "written", "seek": "sought", "teach": "taught",
     "throw": "thrown", "tell": "told",
 }
-DOUBLED = frozenset("kidnap stab".split())   # a final consonant doubled before -ed (US and UK alike)
+DOUBLED = frozenset("acquit compel expel kidnap permit stab".split())   # a final consonant doubled before -ed (US and UK alike)
 # bare forms that are also nouns: only before a preposition other than "of" ("the demand was release
 # of", "the answer was force."), and never after "get"/"got" ("got arrest warrants")
-NOUNISH = frozenset("""arrest assault charge force launch release report sentence ambush jail slaughter torture
+NOUNISH = frozenset("""arrest assault charge force launch release report sentence ambush jail slaughter torture permit
     catch find hold take sell build""".split())
 BE = r"(?:was|were|been|being|is|are|be|am|get|gets|got|gotten|getting)"
 ADVERBS = "also not still later then already never all both now just soon once ever too even".split()
