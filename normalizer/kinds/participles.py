@@ -18,8 +18,9 @@ from ..triggers import Trigger
 # "was subject to", "was murder", "the aim was rescue", "was fire", "were free", "was complete"
 # are English, so present, home, part, subject, murder, rescue, fire, free, complete, open,
 # close, fine, base, test, target, attack, damage, record, film, award, delay, block, sign,
-# transfer, train and loot ("it was loot from the war") are left out, and so are verbs of "storm after storm", "defeat after defeat",
-# a "lead" that may be a role ("was lead on the project") and "shut", whose participle is itself.
+# transfer, train and loot ("it was loot from the war") are left out, and so are the verbs of
+# "storm after storm" and "defeat after defeat", a "lead" that may be a role ("was lead on the
+# project") and "shut", whose participle is itself. tests/test_participles.py checks the list.
 REGULAR = """
     abduct accuse acquit adopt announce appoint approve arrest ask assassinate assault behead bury
     cancel charge condemn confirm confiscate convict criticise criticize demolish deploy deport
@@ -35,12 +36,12 @@ IRREGULAR = {
     "steal": "stolen", "take": "taken", "write": "written", "seek": "sought", "teach": "taught",
     "throw": "thrown", "tell": "told",
 }
-DOUBLED = frozenset("acquit compel expel kidnap permit stab".split())   # a final consonant doubled before -ed (US and UK alike)
+# a final consonant doubled before -ed (in US and UK spelling alike)
+DOUBLED = frozenset("acquit compel expel kidnap permit stab".split())
 # bare forms that are also nouns: only before a preposition other than "of" ("the demand was release
 # of", "the answer was force."), and never after "get"/"got" ("got arrest warrants")
-NOUNISH = frozenset("""arrest assault charge force launch release report sentence ambush jail slaughter torture permit
-    catch find hold take sell build""".split())
-BE = r"(?:was|were|been|being|is|are|be|am|get|gets|got|gotten|getting)"
+NOUNISH = frozenset("""arrest assault charge force launch release report sentence ambush jail slaughter
+    torture permit catch find hold take sell build""".split())
 ADVERBS = "also not still later then already never all both now just soon once ever too even".split()
 ADVERB = rf"(?:\p{{Ll}}+ly|{'|'.join(ADVERBS)})"
 FOLLOWERS = """by after before in on at for during from with near outside inside into to over under amid
