@@ -25,6 +25,12 @@ TITLE_JOIN = regex.compile(
     r"(?P<b>\p{Lu}\p{Ll}{2,})(?![\p{L}\p{M}\p{N}_@/'’&+(-]|\.\p{L})"
 )
 TITLE_DOTTED = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(TITLES)})(\.?) \p{{Lu}}")
+# Sentence adverbs that open a sentence before a comma ("derbyHowever, the team"): a lost break.
+OPENERS = frozenset("""However Meanwhile Moreover Furthermore Nevertheless Nonetheless Therefore Additionally
+    Instead Indeed Consequently Otherwise Similarly Likewise Finally Besides Thus Hence Still Separately
+    Earlier Later Previously Overall""".split())
+# The last sentence stop of the line before a join, and what follows it up to the join.
+LAST_STOP = regex.compile(r"[.!?][\"”’)]?[ \t]+((?:[^\s.!?]+[ \t]+){0,2})\Z")
 NAME_WORD = 4.0  # the part after a title: a rare word, or a name the text uses ("GovTech" stays)
 # Name particles that take a capital after them: MacArthur, VanDyke, FitzGerald, DelBene.
 PARTICLES = frozenset("mac van von der den del della des dos das fitz san sant ben abu".split())
@@ -56,7 +62,10 @@ def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[
     A title abbreviation glued to a name ("ColNguyen", "DrOkafor") gets its
     space back, and the stop the document writes after its titles ("Col.
     Nguyen"; "Dr Okafor" where the text writes "Dr Patel"), when the name is
-    no everyday word or one the text uses as a name ("GovTech" stays).
+    no everyday word or one the text uses as a name ("GovTech" stays). A
+    word glued to a sentence adverb and its comma ("midnightHowever,") is a
+    lost sentence break; a short tag before it after the last stop ("Monday.
+    Local electionsMeanwhile,") is dropped.
     CamelCase brands wordfreq knows (YouTube, PayPal, PowerPoint), name
     particles (McDonald, MacArthur, LeBron), code (toString, forEach), URLs,
     handles and words in an ignore list are left alone. Review: a new brand
@@ -76,6 +85,8 @@ def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[
             if m is not None and m.group() == w:
                 found.append(m)
     yield from _title_joins(text, titles, ignore)
+    yield from _opener_joins(text, [m for m in found if m.group("b") in OPENERS], ignore)
+    found = [m for m in found if m.group("b") not in OPENERS]
     names = None
     for m in sorted(found, key=lambda m: m.start()):
         a, b = m.group("a"), m.group("b")
@@ -117,3 +128,27 @@ def _title_joins(text: str, found: list, ignore: frozenset[str]) -> Iterator[Pro
         yield Proposal(m.start(), m.end(), f"{a}{dot} {b}",
                        f"{m.group()!r} looks like the title {a!r} glued to the name {b!r}.",
                        alternatives=(f"{a}{'' if dot else '.'} {b}",))
+
+
+def _opener_joins(text: str, found: list, ignore: frozenset[str]) -> Iterator[Proposal]:
+    """A word glued to a sentence adverb and its comma ("spacesHowever, the team"): a lost sentence
+    break. When one to three words without a function word stand between the last stop and the
+    join ("the lines. Riyadh derbyHowever,"), they are a tag or a link's text glued to the next
+    sentence, and the proposal drops them (keeping them, split, is the alternative)."""
+    for m in found:
+        a, b = m.group("a"), m.group("b")
+        if ignored(m.group(), ignore) or text[m.end():m.end() + 1] != "," or not a.isalpha():
+            continue
+        if a.islower() and zipf(a) < 2.5 or looks_technical(token_at(text, m.start(), m.end())):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        stop = LAST_STOP.search(text, line_start, m.start())
+        words = (stop.group(1).split() if stop else []) + [a]
+        if stop and len(words) <= 3 and words[0][:1].isupper() and not any(w.lower() in FUNCTION_WORDS for w in words):
+            start = stop.start(1)
+            tag = text[start:m.start() + len(a)]
+            yield Proposal(start, m.end(), b, f"{tag!r} looks like a tag or a link's text glued to the sentence "
+                           f"that starts with {b!r}.", alternatives=(f"{tag} {b}",))
+            continue
+        yield Proposal(m.start(), m.end(), f"{a}. {b}",
+                       f"{m.group()!r} looks like a sentence break lost before {b!r}.", alternatives=(f"{a} {b}",))
