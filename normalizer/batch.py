@@ -12,6 +12,7 @@ from .corpus import CorpusStats, Tally, tally
 from .policy import Policy
 from .document import Document, DocumentError, read_document
 from .engine import ConvergenceError, Result, RuleError
+from .jobs import jobs_for
 from .fixes import Fix
 from .registry import Rule
 from .scan import RunContext
@@ -186,7 +187,7 @@ def run(
     level: str,
     *,
     rules: Sequence[Rule],
-    jobs: int = 1,
+    jobs: int | None = 1,
     progress: Callable[[FileReport], None] | None = None,
     learn_min_docs: int = 3,
     policy: Policy | None = None,
@@ -194,7 +195,7 @@ def run(
     stage_dirs: dict[Path, Path] | None = None,
     deliver: Deliver | None = None,
 ) -> list[FileReport]:
-    """Process ``files`` in order, in ``jobs`` processes; ``progress`` sees each report.
+    """Process ``files`` in order, in ``jobs`` processes (``None``: :func:`~normalizer.jobs.jobs_for` decides); ``progress`` sees each report.
 
     When a selected rule's trigger asks for run statistics (the learned-boilerplate rule B003,
     the name rules N002 and N005), the files are first read once to find lines and paragraphs
@@ -207,6 +208,7 @@ def run(
     ``progress`` sees what it returns: ``clean`` writes its outputs there. When the files are done,
     the caches the run filled are saved (:func:`~normalizer.api.save_caches`).
     """
+    jobs = jobs_for(files, jobs)
     reports: list[FileReport] = []
     wanted = any(r.trigger is not None and r.trigger.wants_run for r in rules)
     corpus = corpus_stats(files, learn_min_docs, encoding, jobs) if wanted else None

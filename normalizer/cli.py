@@ -15,6 +15,7 @@ from . import __version__
 from .cli_alias import add_alias_parser
 from .cli_config import add_config_parser
 from .errors import ConfigError, UsageError
+from .jobs import AUTO_FILES
 
 APPLY_CHOICES = ("safe", "all")  # engine.APPLY_LEVELS without "none"
 
@@ -71,7 +72,9 @@ def _common(p: argparse.ArgumentParser, *, paths: bool = True) -> None:
     if paths:
         p.add_argument("--extensions", metavar="EXTS",
                        help="file extensions to take from folders, comma-separated (default: txt,md)")
-        p.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="process files in N processes")
+        p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                       help="process files in N processes (0: one per core; default: one per core for a batch of "
+                            f"{AUTO_FILES} files or more, else 1)")
         p.add_argument("--encoding", type=encoding_name, metavar="NAME",
                        help="encoding of files without a byte-order mark: utf-8 (default), a codec name "
                             "such as cp1252, or auto (UTF-8, else detected by charset-normalizer)")
@@ -147,8 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 clean, 1 fixes, 2 error)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if getattr(args, "jobs", 1) == 0:
-        args.jobs = os.cpu_count() or 1
+    if (getattr(args, "jobs", None) or 0) < 0:
+        parser.error("-j/--jobs wants 0 (one per core) or a positive number")
     try:
         if args.command == "review" and args.serve:
             from .cli_serve import serve

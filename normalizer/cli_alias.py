@@ -42,7 +42,8 @@ def add_alias_parser(sub: argparse._SubParsersAction, common: Callable) -> None:
     sug.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     sug.add_argument("--format", choices=("text", "json"), default="text")
     sug.add_argument("--threshold", type=float, default=87.0, help="Jaro-Winkler similarity 0-100 (default 87)")
-    sug.add_argument("--no-builtin-aliases", action="store_true", help="use only the texts' own evidence")
+    sug.add_argument("--no-builtin-aliases", action="store_true",
+                     help="use only the texts' own evidence (not the shipped aliases nor the gazetteer)")
     sug.add_argument("--exclude", action="append", default=[], metavar="NAME=CANONICAL",
                      help="NAME is not a variant of CANONICAL; remembered in the alias file with --write")
     sug.add_argument("--write", type=Path, metavar="FILE", help="add the clusters to this alias file")
@@ -137,6 +138,7 @@ def _suggest(args: argparse.Namespace, cfg, rule_files: list[str], console) -> i
     from .api import load_aliases
     from .finding import find_files
     from .name_clusters import collect, load_exclusions, suggest
+    from .people import load_people
     from .document import DocumentError, read_document
     from .errors import display
 
@@ -161,14 +163,14 @@ def _suggest(args: argparse.Namespace, cfg, rule_files: list[str], console) -> i
             raise UsageError(f"--exclude wants NAME=CANONICAL, not {item!r}")
         exclusions.add(frozenset((name, canonical)))
         new_exclusions.append((canonical, name))
-    clusters = suggest(collect(docs), aliases, exclusions, args.threshold)
+    people = () if args.no_builtin_aliases else load_people()
+    clusters = suggest(collect(docs), aliases, exclusions, args.threshold, people)
     if args.format == "json":
         json.dump({"clusters": [c.to_dict() for c in clusters]}, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         for c in clusters:
-            origin = "alias data" if c.known else "most frequent"
-            console.print(f"[bold]{c.canonical}[/bold] ({c.members[0].count}x, {origin}, similarity >= {c.score:.0f})")
+            console.print(f"[bold]{c.canonical}[/bold] ({c.members[0].count}x, {c.origin}, similarity >= {c.score:.0f})")
             for m in c.variants:
                 example = m.examples[0][1] if m.examples else ""
                 console.print(f"  <- {m.name} ({m.count}x)  …{example}…", markup=False)

@@ -19,6 +19,7 @@ from .batch import FileReport
 from .cli_common import EXIT_CLEAN, EXIT_ERROR, EXIT_FIXES, _config, _error, _files, _policy, _progress_run, _run_rules
 from .errors import UsageError, display
 from .finding import output_path, real_path
+from .jobs import jobs_for
 from .outputs import Output, remove_stale_temps
 from .report import clean_table
 from .undo import UNDO_NAME, UndoLog, undo_run
@@ -71,9 +72,10 @@ def cmd_clean(args: argparse.Namespace) -> int:
     # copies beside untouched originals are flushed to disk together at the end; in place, each file
     # and its backup are flushed before the original is replaced
     with flush_at_end() if out_dir is not None else nullcontext():
-        reports = _progress_run([f for f, _ in pairs], "clean", level, rules, args.jobs, args.quiet, cfg,
+        jobs = jobs_for(pairs, args.jobs)
+        reports = _progress_run([f for f, _ in pairs], "clean", level, rules, jobs, args.quiet, cfg,
                                 _policy(args, cfg), each=report_one, stage_dirs=stage_dirs, deliver=output)
-        if out_dir is not None and args.jobs > 1:
+        if out_dir is not None and jobs > 1:
             written_elsewhere(out_dir)
     if not args.quiet:
         from rich.console import Console

@@ -36,11 +36,12 @@ TECH_SUFFIXES = frozenset(
     au ca ch se no fi dk pl pt br mx za tv me ai app dev news online site tech html htm
     php asp aspx jsp js ts py rb go java cpp txt md pdf doc docx xls xlsx ppt pptx csv json
     xml yaml yml toml ini cfg log zip gz tar png jpg jpeg gif svg webp mp3 mp4 mov avi exe
-    dll so sh bat net""".split()
+    dll so sh bat net vn ph id th sg tw hk ar cl pe ve ng ke eg tr gr ua kz pk bd lk np ir iq sa
+    ae qa il ro hu cz sk bg rs hr si lt lv ee nz ie""".split()
 )
 
 EDGE_PUNCT = regex.compile(r"^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$")
-URLISH = regex.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.|@|\.[a-z]{2,}/)")
+URLISH = regex.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.|@|\.[a-z]{2,}/|\.(?:gov|com|org|net|edu|co|ac|go|or)\.[a-z]{2}\b)")
 
 
 @lru_cache(maxsize=1)
@@ -228,6 +229,8 @@ def looks_technical(token: str) -> bool:
     """True for URLs, e-mail addresses, domains and file names.
 
     >>> looks_technical("example.com"), looks_technical("`index.html`"), looks_technical("year.before")
+    (True, True, False)
+    >>> looks_technical("(laichau.gov.vn)"), looks_technical("vnexpress.net"), looks_technical("week.Ministers")
     (True, True, False)
     """
     if URLISH.search(token):

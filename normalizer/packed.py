@@ -127,15 +127,18 @@ def open_packed(path: Path | None) -> PackedMap | None:
 
 
 def cache_path(name: str, package: str) -> Path | None:
-    """The cache file of table ``name`` derived from ``package`` (``None``: no cache)."""
-    return _cache_file(f"{name}-f{FORMAT}", package, "packed")
+    """The cache file of table ``name`` derived from ``package`` (``None``: no cache); the name holds
+    mtnorm's version too, so a release that derives a table differently builds it again."""
+    from . import __version__
+
+    return _cache_file(f"{name}-f{FORMAT}-mtnorm{__version__}", package, "packed")
 
 
 def cached(name: str, package: str, build: Callable[[], dict[str, Any]]) -> Mapping[str, Any]:
     """Table ``name`` from the cache folder; else ``build()`` it, write the cache if the folder allows, and return it.
 
-    The file is named after the installed ``package`` and this format, so a new
-    version of either builds it again; a damaged file is built again too.
+    The file is named after the installed ``package``, this format and mtnorm's version, so a new
+    version of any of them builds it again; a damaged file is built again too.
     """
     path = cache_path(name, package)
     found = open_packed(path)

@@ -288,6 +288,9 @@ def _camel_join_reference(text: str) -> list[tuple[int, int, str]]:
         if looks_technical(token_at(text, m.start(), m.end())) or text.count(word) > 1:
             continue
         names = names_in(text)
+        if a.islower() and b in Bd.OPENERS and text.startswith(",", m.end()) and zipf(a) >= Bd.WORD:
+            out.append((m.start(), m.end(), f"{a}. {b}"))
+            continue
         if a.isupper():
             ok = (zipf(a.lower()) >= Bd.CAPS_WORD and Bd._after_caps(text, m.start())
                   and (zipf(b.lower()) >= Bd.CAPS_WORD or zipf(b.lower()) >= Bd.WORD and Bd._standalone_count(b, text) > 0))
@@ -295,7 +298,7 @@ def _camel_join_reference(text: str) -> list[tuple[int, int, str]]:
             first = a in FUNCTION_WORDS if a.islower() else a.lower() in names or zipf(a.lower()) >= Bd.WORD
             ok = first and b.lower() in names and Bd._standalone_count(b, text) >= 2
         if ok:
-            out.append((m.start(), m.end(), f"{a} {b}"))
+            out.append((m.start(), m.end(), a if a == b else f"{a} {b}"))
     return out
 
 
@@ -303,6 +306,7 @@ JOIN_PIECES = st.sampled_from([
     "with", "China", "DAY", "INDEPENDENCE", "President", "Department", "Trump", "McDonald", "YouTube", "Canada",
     "the", "The", " ", "  ", "\n", ". ", ", ", "(", "@", "-", "’", "é", "Éric", "said", "met", "toString",
     "withChina", "DAYPresident", "DepartmentTrump", " met China ", " and Trump said ", "INDEPENDENCE DAY",
+    "matchHowever", "However", ",", "ChinaChina",
 ])
 
 

@@ -1,5 +1,5 @@
 """The gazetteer of public figures (rules/gazetteer/people.toml): well-formed, no duplicates, and
-consistent with the rules that read it (N006/N007 never flag a listed spelling)."""
+consistent with the rules that read it (N006-N009 never flag a listed spelling)."""
 
 from __future__ import annotations
 
@@ -95,9 +95,12 @@ def test_a_group_needs_a_name_and_a_list() -> None:
 
 def test_no_listed_spelling_is_flagged() -> None:
     """Every name and variant, each on its own line: no listed person is 'corrected' into another."""
-    rules = load_rules(select=["N006", "N007"])
+    rules = load_rules(select=["N006", "N007", "N008", "N009"])
     text = "\n".join(f"{form} spoke on Monday." for p in load_people() for form in (p.name, *p.variants))
     assert clean(text, rules=rules, apply="all").applied == []
+    titled = "\n".join(f"{title} {p.surname} spoke on Monday." for p in load_people()
+                        for title in ("President", "Minister", "Chancellor", "Senator"))
+    assert clean(titled, rules=rules, apply="all").applied == []
 
 
 def test_variants_are_real_alternatives() -> None:

@@ -1,4 +1,4 @@
-"""Lost word boundaries in mixed case (G004): "DepartmentTrump", "DAYPresident", "withChina"."""
+"""Lost word boundaries in mixed case (G004): "DepartmentTrump", "DAYPresident", "withChina", "matchHowever,"."""
 
 from __future__ import annotations
 
@@ -25,10 +25,6 @@ TITLE_JOIN = regex.compile(
     r"(?P<b>\p{Lu}\p{Ll}{2,})(?![\p{L}\p{M}\p{N}_@/'’&+(-]|\.\p{L})"
 )
 TITLE_DOTTED = regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(TITLES)})(\.?) \p{{Lu}}")
-# Sentence adverbs that open a sentence before a comma ("derbyHowever, the team"): a lost break.
-OPENERS = frozenset("""However Meanwhile Moreover Furthermore Nevertheless Nonetheless Therefore Additionally
-    Instead Indeed Consequently Otherwise Similarly Likewise Finally Besides Thus Hence Still Separately
-    Earlier Later Previously Overall""".split())
 # The last sentence stop of the line before a join, and what follows it up to the join.
 LAST_STOP = regex.compile(r"[.!?][\"”’)]?[ \t]+((?:[^\s.!?]+[ \t]+){0,2})\Z")
 NAME_WORD = 4.0  # the part after a title: a rare word, or a name the text uses ("GovTech" stays)
@@ -37,6 +33,11 @@ PARTICLES = frozenset("mac van von der den del della des dos das fitz san sant b
 KNOWN = 1.0    # the joined form is a brand or name wordfreq knows ("YouTube", "PowerPoint")
 WORD = 3.5     # each part an everyday word
 CAPS_WORD = 4.0  # an all-caps part must be a very common word
+# Words that open a sentence and are followed by a comma: glued to a lower-case word, the full stop
+# (and its space) between two sentences was lost ("derbyHowever, the team").
+OPENERS = frozenset("However Meanwhile Moreover Furthermore Nevertheless Nonetheless Therefore Additionally "
+                    "Consequently Instead Previously Currently Finally Similarly Otherwise Accordingly Hence "
+                    "Thus Still Besides Afterwards Earlier Later Today Yesterday".split())
 
 
 def _standalone_count(word: str, text: str) -> int:
@@ -62,10 +63,11 @@ def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[
     A title abbreviation glued to a name ("ColNguyen", "DrOkafor") gets its
     space back, and the stop the document writes after its titles ("Col.
     Nguyen"; "Dr Okafor" where the text writes "Dr Patel"), when the name is
-    no everyday word or one the text uses as a name ("GovTech" stays). A
-    word glued to a sentence adverb and its comma ("midnightHowever,") is a
-    lost sentence break; a short tag before it after the last stop ("Monday.
-    Local electionsMeanwhile,") is dropped.
+    no everyday word or one the text uses as a name ("GovTech" stays). An
+    everyday lower-case word run into a sentence opener followed by a comma
+    ("the matchHowever, the team") lost its full stop too; a short tag before
+    it after the last stop ("Monday. Local electionsMeanwhile,") is dropped.
+    One word printed twice with no space ("BrazilBrazil") loses its copy.
     CamelCase brands wordfreq knows (YouTube, PayPal, PowerPoint), name
     particles (McDonald, MacArthur, LeBron), code (toString, forEach), URLs,
     handles and words in an ignore list are left alone. Review: a new brand
@@ -85,8 +87,9 @@ def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[
             if m is not None and m.group() == w:
                 found.append(m)
     yield from _title_joins(text, titles, ignore)
-    yield from _opener_joins(text, [m for m in found if m.group("b") in OPENERS], ignore)
-    found = [m for m in found if m.group("b") not in OPENERS]
+    openers = [m for m in found if _opener_join(text, m)]
+    yield from _opener_joins(text, openers, ignore)
+    found = [m for m in found if m not in openers]
     names = None
     for m in sorted(found, key=lambda m: m.start()):
         a, b = m.group("a"), m.group("b")
@@ -104,6 +107,9 @@ def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[
             first = a in FUNCTION_WORDS if a.islower() else a.lower() in names or zipf(a.lower()) >= WORD
             ok = first and b.lower() in names and _standalone_count(b, text) >= 2
         if not ok:
+            continue
+        if a == b:  # "BrazilBrazil": one word printed twice, not two words
+            yield Proposal(m.start(), m.end(), a, f"{word!r} is the word {a!r} written twice with no space.")
             continue
         alternatives = () if a.islower() else (f"{a}. {b}",)
         yield Proposal(m.start(), m.end(), f"{a} {b}",
@@ -130,16 +136,22 @@ def _title_joins(text: str, found: list, ignore: frozenset[str]) -> Iterator[Pro
                        alternatives=(f"{a}{'' if dot else '.'} {b}",))
 
 
+def _opener_join(text: str, m: regex.Match) -> bool:
+    """True if ``m`` is an everyday lower-case word run into a sentence opener and its comma."""
+    a, b = m.group("a"), m.group("b")
+    return a.islower() and b in OPENERS and text.startswith(",", m.end()) and zipf(a) >= WORD
+
+
 def _opener_joins(text: str, found: list, ignore: frozenset[str]) -> Iterator[Proposal]:
-    """A word glued to a sentence adverb and its comma ("spacesHowever, the team"): a lost sentence
-    break. When one to three words without a function word stand between the last stop and the
-    join ("the lines. Riyadh derbyHowever,"), they are a tag or a link's text glued to the next
-    sentence, and the proposal drops them (keeping them, split, is the alternative)."""
+    """A sentence ending in an everyday word run into one opening with a sentence adverb and its
+    comma ("the matchHowever, the team"): the full stop between them was lost. When one to three
+    words without a function word stand between the last stop and the join ("the lines. Riyadh
+    derbyHowever,"), they are a tag or a link's text glued to the next sentence, and the proposal
+    drops them (keeping them, split, is the alternative)."""
     for m in found:
         a, b = m.group("a"), m.group("b")
-        if ignored(m.group(), ignore) or text[m.end():m.end() + 1] != "," or not a.isalpha():
-            continue
-        if a.islower() and zipf(a) < 2.5 or looks_technical(token_at(text, m.start(), m.end())):
+        word = m.group()
+        if ignored(word, ignore) or looks_technical(token_at(text, m.start(), m.end())):
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
         stop = LAST_STOP.search(text, line_start, m.start())
@@ -151,4 +163,5 @@ def _opener_joins(text: str, found: list, ignore: frozenset[str]) -> Iterator[Pr
                            f"that starts with {b!r}.", alternatives=(f"{tag} {b}",))
             continue
         yield Proposal(m.start(), m.end(), f"{a}. {b}",
-                       f"{m.group()!r} looks like a sentence break lost before {b!r}.", alternatives=(f"{a} {b}",))
+                       f"{word!r} looks like a sentence ending in {a!r} run into one opening with {b!r}: "
+                       "the full stop between them was lost.", alternatives=(f"{a} {b}",))

@@ -15,7 +15,7 @@ import re
 
 import regex
 
-from ..casing_words import always_capitalized, casing_counts
+from ..casing_words import PHRASE_WORDS, always_capitalized, capitalized_phrase, nationality_words
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..lexicon import FUNCTION_WORDS, is_common
@@ -56,7 +56,8 @@ def _acronym(word: str, before: str, words: list[str], i: int) -> str | None:
 
 
 def sentence_case(sentence: str) -> str:
-    """``sentence`` with Title Case undone: the first word, names, titles before names and acronyms keep capitals."""
+    """``sentence`` with Title Case undone: the first word, names, titles before names, two-word names
+    ("Federal Reserve", per CC-CEDICT) and acronyms keep capitals."""
     tokens = list(TOKEN.finditer(sentence))
     words = [t.group() for t in tokens]
     name = [i > 0 and _name_like(w) for i, w in enumerate(words)]
@@ -64,6 +65,20 @@ def sentence_case(sentence: str) -> str:
     for i in range(len(words) - 2, 0, -1):
         if name[i + 1] and sentence[tokens[i].end():tokens[i + 1].start()] == " " and words[i][0].isupper() \
                 and words[i].lower() not in FUNCTION_WORDS and not _date_word(words[i]):
+            name[i] = True
+    # Words English writes as one capitalized name keep their capitals ("the US Federal Reserve").
+    for i in range(1, len(words) - 1):
+        for size in range(PHRASE_WORDS, 1, -1):
+            run = range(i, min(i + size, len(words)))
+            if len(run) == size and all(words[k][:1].isupper() for k in run) \
+                    and all(sentence[tokens[k].end():tokens[k + 1].start()] == " " for k in run[:-1]) \
+                    and capitalized_phrase(words[i:i + size]):
+                for k in run:
+                    name[k] = True
+                break
+    # A month after a preposition or beside a number is a date ("In March", "May 5"), not "march" or "may".
+    for i in range(1, len(words)):
+        if _date_word(words[i]) and (words[i - 1].lower() in DATE_LEADS or regex.match(r"[ \t]?\d", sentence[tokens[i].end():])):
             name[i] = True
     keep = [i == 0 or name[i] or w.isupper() and len(w) > 1 or _keeps_capital(w) or _unit(sentence, tokens[i])
             for i, w in enumerate(words)]
@@ -96,6 +111,9 @@ DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december".split()
 )
+
+
+DATE_LEADS = frozenset("in on since until till by from last next early late mid through before after of".split())
 
 
 def _date_word(word: str) -> bool:
@@ -152,7 +170,6 @@ def title_case_sentence(doc: Document) -> Iterator[Proposal]:
                 yield Proposal(start, start + len(sentence), fixed, "Body text in Title Case.")
 
 
-NATIONALITY_FORM = re.compile(r"[a-z]+(?:ian|ean|an|ese|ish|ch|ic|i)")
 @lru_cache(maxsize=1)
 def _nationality_bytes() -> frozenset[bytes]:
     return frozenset(w.encode() for w in nationality_words())
@@ -162,13 +179,6 @@ def _whole_words(words: set[str]) -> regex.Pattern:
     """Where any of ``words`` occurs as a whole word, not inside an address."""
     alternatives = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}@/.'’-])(?:{alternatives})(?![\p{{L}}\p{{N}}@/'’-]|\.\p{{L}})")
-
-
-@lru_cache(maxsize=1)
-def nationality_words() -> frozenset[str]:
-    """Lower-case forms of nationalities, peoples and languages (and their plurals) English always capitalizes."""
-    forms = {w for w in casing_counts() if NATIONALITY_FORM.fullmatch(w) and always_capitalized(w)}
-    return frozenset(forms | {w + "s" for w in forms})
 
 
 @rule("C005", "lowercase-nationality", "capitalization", Safety.REVIEW, example="The croatians and the french side agreed.")

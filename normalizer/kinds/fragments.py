@@ -18,6 +18,7 @@ from ..registry import Rule
 from ..triggers import Trigger
 from .boilerplate import removal_span
 from .foreign_names import other_reading, romanized_name
+from .fragment_edges import doubled_subject, institution, orphans
 
 NONLATIN = r"[[\p{L}\p{M}]--[\p{Latin}\p{Common}\p{Inherited}]]"
 ANY_NONLATIN = regex.compile(rf"(?V1){NONLATIN}")
@@ -284,12 +285,18 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
                 yield Proposal(start, end, options[0],
                                f"Untranslated {lang} {run!r}; CC-CEDICT reads it as {senses[0]!r}.",
                                alternatives=tuple(options[1:]) + (" " if glued_left and glued_right else "",))
+            elif body := institution(run):
+                yield Proposal(start, doubled_subject(text, start, end), pad[0] + body + pad[1],
+                               f"{lang} abbreviation {run!r} of a public body: {body!r} in English.", alternatives=("",))
             else:
                 spaced = before.endswith(" ") and after.startswith(" ")
-                if spaced:
+                latin, reading = romanized_name(run), other_reading(run)
+                wide = orphans(text, start, end) if not (latin or reading) else (start, end)
+                if wide != (start, end):
+                    start, end = wide  # the article the removal would leave alone goes with it
+                elif spaced:
                     end += 1  # take one of the two spaces around the fragment with it
                 removal = " " if glued_left and glued_right else ""
-                latin, reading = romanized_name(run), other_reading(run)
                 written = [pad[0] + r + (" " if spaced else pad[1]) for r in (latin, reading) if r]
                 if latin:
                     yield Proposal(start, end, written[0], f"{lang} name {run!r} left in its script; "

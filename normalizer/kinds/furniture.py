@@ -51,6 +51,30 @@ QUOTES = str.maketrans("‘’“”", "''\"\"")
 ATTRIBUTION = regex.compile(r"\(@\w+\)[ \t]*$|^[ \t]*[—–][ \t]+\S")
 
 
+# "... below:", or a short line naming an embed and ending with a colon ("Next, the video:", "The post:").
+LEAD_IN = regex.compile(r"(?i)\bbelow[ \t]*:[ \t]*$|^[^.!?:\n]{0,30}\b(?:video|clip|footage|images?|photos?|gallery|map|chart|"
+                        r"graphic|infographic|tweet|post|publication|broadcast)[ \t]*:[ \t]*$")
+EMBED_START = regex.compile(r"^[ \t]*(?:[\"“‘'«—–•*-]|\d{1,2}[.)][ \t])")
+EMBED_MARKS = regex.compile(r"@\w|https?://|pic\.twitter|#\w")
+
+
+TEXTUAL = regex.compile(r"(?i)\b(?:statements?|text|letter|post|tweet|publication|transcript|speech|remarks|list|details|message|full|following|"
+                        r"points|excerpts?|summary|communiqu[eé]|declaration|decree|note|answers?|questions?|interview)\b")
+REPORTED = regex.compile(r"(?i)\b(?:said|says|told|according to|added|noted|stated|reported)\b")
+
+
+def _not_embedded(lead: str, after: list[str], is_sentence: bool) -> bool:
+    """The line after a lead-in is the article going on, not the content announced (a quote, a list, a post).
+
+    A lead-in that announces text ("the full statement below:") may be followed by that text in
+    plain prose: only a line that reports speech ("..., the ministry said") is the article going on.
+    """
+    nxt = after[0]
+    if not is_sentence or EMBED_START.match(nxt) or any(EMBED_MARKS.search(t) or ATTRIBUTION.search(t) for t in after):
+        return False  # the content is there: a quotation, a list, or a post with its author's handle
+    return not TEXTUAL.search(lead) or bool(REPORTED.search(nxt))
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     start: int
@@ -145,6 +169,10 @@ def blocks(text: str) -> tuple[Block, ...]:
         if (any(s.reason == CREDIT for s in sigs[i]) and not sigs[i - 1]
                 and len(words(lines[i - 1][2])) <= 45 and len(STOPS.findall(lines[i - 1][2])) <= 2):
             sigs[i - 1] = [Signal("caption", 3, "Picture caption above its credit.")]
+    for i in range(1, len(lines) - 1):  # "Read the statement below:" with the embedded statement gone
+        if (not sigs[i] and nw[i] <= 8 and lines[i][2].rstrip().endswith(":") and LEAD_IN.search(lines[i][2])
+                and _not_embedded(lines[i][2], [t for _, _, t in lines[i + 1:i + 4]], sentence[i + 1])):
+            sigs[i] = [Signal("navigation", 3, "Lead-in to embedded content that is not on the page.")]
     for i in range(max(last_prose, 0), len(lines) - 1):  # the titles under a list header at the bottom
         if any(s.family == "navigation" and s.weight >= 3 for s in sigs[i]) and not sigs[i + 1]:
             sigs[i + 1] = [Signal("navigation", 2, "Title in a list of other articles.")]
@@ -160,6 +188,8 @@ def blocks(text: str) -> tuple[Block, ...]:
             zone[i] = 1
         top = top and (base[i] >= THRESHOLD or zone[i] == 2) and (h < 0 or i < h)
     protected = {h} | {i for i in prose if base[i] == 0}
+    if base[0] <= 1 and nw[0] >= 5 and not FINAL_STOP.search(lines[0][2].strip()):
+        protected.add(0)  # the first line, a title of five words or more (a weak signal at most), is the page's title
     flagged = [base[i] >= THRESHOLD for i in range(len(lines))]
     for _ in range(4):  # let furniture spread to its neighbours until nothing changes
         new = [flagged[i] or (i not in protected and base[i] + zone[i]

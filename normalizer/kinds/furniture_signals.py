@@ -109,6 +109,9 @@ CREDIT_LINE = regex.compile(
     rf"|^(?i:shot|photographed|pictured)[ \t]+(?i:by)[ \t]+{NAME}$"
     rf"|^(?:[\p{{L}}.-]+[ \t]+){{0,4}}(?i:reporters?|correspondents?|photographers?)[ \t]+{NAME}[ \t]+(?i:photo|photos|photographed|shot)$"
     rf"|^(?i:courtesy[ \t]+of)[ \t]+\S+(?:[ \t]+\S+){{0,4}}$")
+# A teaser of another article: its first words cut off and a link label ("… Read more", "Continue reading »").
+TEASER_END = regex.compile(r"(?:…|\.\.\.)[ \t]*(?:\[[ \t]*)?(?:(?i:read more|continue reading|read the full (?:story|article))|More)"
+                           r"(?:[ \t]*(?:»|›|→|>>|\]))?[ \t]*$")
 TOGGLE = regex.compile(r"(?i)^(?:hide|toggle|show|conceal|swap|cover|change|expand)[ \t]+caption$")
 RELATIVE_ASK = regex.compile(r"(?i)^ask[ \t]+[\w .-]{1,30}[ \t]+about[ \t]+this[ \t]+(?:story|article)\W*$")
 COUNTER = regex.compile(r"^[ \t]*\d[\d,. ]*[ \t]*(?:comments?|replies|views|shares|likes)?[ \t]*$", regex.I)
@@ -241,6 +244,8 @@ def _prose_signals(text: str, n: int) -> tuple[Signal, ...]:
 def _signals(line: str) -> tuple[int, tuple[Signal, ...]]:
     text = line.strip()
     n_all = len(words(text))
+    if text[-1:] in "egy»›→>]" and TEASER_END.search(text):
+        return n_all, (Signal("navigation", 3, "Teaser of another article ending in a link label."),)
     if n_all > 25 or (n_all > 10 and SENTENCE_END.search(text)):
         return n_all, _prose_signals(text, n_all)  # a sentence of text: most signals cannot apply
     return n_all, _short_signals(line, text)

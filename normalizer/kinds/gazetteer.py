@@ -10,6 +10,7 @@ beside it. Accepted house spellings and romanizations (gazetteer_match.house_key
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from collections.abc import Iterator, Sequence
 
 import regex
@@ -22,6 +23,7 @@ from ..registry import Rule, make_rule
 from ..scan import Scan
 from ..triggers import Trigger
 from .gazetteer_match import house_key, mechanism, real_word, role_cue
+from .gazetteer_surnames import TITLES, rare_given_names, role_surnames, surname_variants, titled_people
 
 BOUNDARY = regex.compile(r"[\p{L}\p{M}\p{N}_'’-]")
 INNER = regex.compile(r"[\p{L}\p{M}\p{N}_-]")
@@ -77,6 +79,7 @@ class Gazetteer:
                 self.by_given.setdefault(_adjacent_given(p, given), []).append(entry)
         self.surname_keys = {house_key(s) for s in self.by_surname}
         self.given_people = {k: len({e[0].name for e in v}) for k, v in self.by_given.items()}
+        self._last_surname_hits: tuple[str, list[tuple[int, int, str]]] | None = None
 
     @staticmethod
     def _index(forms: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
@@ -112,6 +115,13 @@ class Gazetteer:
                     found.add((start, end, form))
         return sorted(found, key=lambda x: (x[0], -x[1]))
 
+    def surname_hits(self, text: str, scan: Scan) -> list[tuple[int, int, str]]:
+        """:meth:`find` of the surnames, computed once per text for N006 and N008."""
+        last = self._last_surname_hits
+        if last is None or last[0] is not text:
+            last = self._last_surname_hits = (text, self.find(self.surname_words, text, scan))
+        return last[1]
+
     def common_surname(self, surname: str) -> bool:
         """Shared by several listed people, an English word, or short: weak evidence alone."""
         return (len({e[0].name for e in self.by_surname.get(surname, ())}) > 1
@@ -121,9 +131,39 @@ class Gazetteer:
         return self.given_people.get(given, 0) > 2 or zipf(given.lower()) >= 3.5
 
 
+@dataclass(frozen=True, slots=True)
+class _Slip:
+    """A near miss of one listed person: ``written`` at start:end should read ``right``."""
+
+    start: int
+    end: int
+    written: str
+    person: Person
+    right: str
+    known_half: str  # the half of the name that matched (the surname for N006, the given name for N007)
+    why: str
+    cue: str | None
+
+
+def _told(text: str, person: Person, cued: set[tuple[str, str]], written: str) -> str:
+    """Evidence from elsewhere in the text that a slip names ``person``: the same spelling beside the
+    person's role, or the person's accepted full name written out (the text knows who it means)."""
+    if (person.name, written) in cued:
+        return f", and the same spelling stands beside this person's role ({person.role!r}) elsewhere in the text"
+    for form in (person.name, *person.variants):
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if not (at and BOUNDARY.match(text[at - 1]) or end < len(text) and INNER.match(text[end])):
+                return f", and the text writes {form!r} elsewhere"
+            at = text.find(form, at + 1)
+    return ""
+
+
 def _given_name_slips(gaz: Gazetteer, doc: Document, scan: Scan) -> Iterator[Proposal]:
     text = doc.text
-    for m_start, m_end, surname in gaz.find(gaz.surname_words, text, scan):
+    slips: list[_Slip] = []
+    for m_start, m_end, surname in gaz.surname_hits(text, scan):
         entries = gaz.by_surname.get(surname, [])
         found: dict[tuple[int, int, str], list[tuple[Entry, str]]] = {}
         correct = False
@@ -148,21 +188,27 @@ def _given_name_slips(gaz: Gazetteer, doc: Document, scan: Scan) -> Iterator[Pro
             if hit is None:
                 continue
             (person, given, _), why = hit
-            adjacent = _adjacent_given(person, given)
             cue = role_cue(text, min(start, m_start), max(end, m_end), person.role)
-            garble = why in ("letters swapped or dropped", "a German or Polish spelling") or why.startswith("the Russian")
-            if not cue and (gaz.common_surname(surname) or not garble or real_word(written) and why != "the Russian"
-                            " form of a Ukrainian given name"):
-                continue  # a letter off may be another real person: the role must say who it is
-            reason = (f"{surname!r} with the given name {written!r}: the known {person.name} ({person.role}, "
-                      f"{person.group}) is {adjacent!r}; {written!r} looks like {why}")
-            if cue:
-                reason += f", and the text calls this person {cue!r}"
-            yield Proposal(start, end, _cased(written, adjacent), reason + ".", Safety.REVIEW)
+            slips.append(_Slip(start, end, written, person, _adjacent_given(person, given), surname, why, cue))
+    cued = {(s.person.name, s.written) for s in slips if s.cue}
+    for s in slips:
+        person, written, why, cue = s.person, s.written, s.why, s.cue
+        told = "" if cue else _told(text, person, cued, written)
+        garble = why in ("letters swapped or dropped", "a German or Polish spelling") or why.startswith("the Russian")
+        if not (cue or told) and (gaz.common_surname(s.known_half) or not garble or real_word(written)
+                                  and why != "the Russian form of a Ukrainian given name"):
+            continue  # a letter off may be another real person: the role must say who it is
+        if not cue and told and real_word(written):
+            continue  # a real name next to the right one may be another person: only the role says
+        reason = (f"{s.known_half!r} with the given name {written!r}: the known {person.name} ({person.role}, "
+                  f"{person.group}) is {s.right!r}; {written!r} looks like {why}")
+        reason += f", and the text calls this person {cue!r}" if cue else told
+        yield Proposal(s.start, s.end, _cased(written, s.right), reason + ".", Safety.REVIEW)
 
 
 def _surname_slips(gaz: Gazetteer, doc: Document, scan: Scan) -> Iterator[Proposal]:
     text = doc.text
+    slips: list[_Slip] = []
     for m_start, m_end, key in gaz.find(gaz.given_words, text, scan):
         found: dict[tuple[int, int, str], list[tuple[Entry, str]]] = {}
         correct = False
@@ -211,19 +257,26 @@ def _surname_slips(gaz: Gazetteer, doc: Document, scan: Scan) -> Iterator[Propos
                         or gaz.given_people.get(key, 0) != 1 or nxt is not None and nxt.group(1)[0].isupper():
                     continue  # a surname that is a word: only with the person's full role and a rare given name
                 why = f"the surname translated as the word {written.lower()!r}"
-            elif not cue and (gaz.common_given(key) or real_word(written)
-                              or why in ("one letter off", "two letters off") and zipf(written.lower()) >= 1.0):
-                continue  # "John", or "Olaf Schulz": a real name a letter from a famous one needs the role
-            reason = (f"{key!r} {written!r}: the known {person.name} ({person.role}, {person.group}) is written "
-                      f"{surname!r}; {written!r} looks like {why}")
-            if cue:
-                reason += f", and the text calls this person {cue!r}"
-            yield Proposal(start, end, _cased(written, surname), reason + ".", Safety.REVIEW)
+            slips.append(_Slip(start, end, written, person, surname, key, why, cue))
+    cued = {(s.person.name, s.written) for s in slips if s.cue}
+    for s in slips:
+        written, why, cue = s.written, s.why, s.cue
+        told = "" if cue or real_word(written) else _told(text, s.person, cued, written)
+        if not (cue or told or s.why.startswith("the surname translated")) and (
+                gaz.common_given(s.known_half) or real_word(written)
+                or why in ("one letter off", "two letters off") and zipf(written.lower()) >= 1.0):
+            continue  # "John", or "Olaf Schulz": a real name a letter from a famous one needs the role
+        reason = (f"{s.known_half!r} {written!r}: the known {s.person.name} ({s.person.role}, {s.person.group}) is "
+                  f"written {s.right!r}; {written!r} looks like {why}")
+        reason += f", and the text calls this person {cue!r}" if cue else told
+        yield Proposal(s.start, s.end, _cased(written, s.right), reason + ".", Safety.REVIEW)
 
 
 def build_rules(people: Sequence[Person]) -> list[Rule]:
     """N006 and N007 over the gazetteer ``people``."""
     gaz = Gazetteer(people)
+    rare: list[dict] = []  # N008's index, built on first use (it asks wordfreq, which loading rules must not)
+    titled = titled_people(gaz)
 
     def given_name(doc: Document, scan: Scan) -> Iterator[Proposal]:
         """A known person's surname with a given name one or two letters off, in a pivot spelling, with
@@ -240,6 +293,22 @@ def build_rules(people: Sequence[Person]) -> list[Rule]:
         spellings are left alone; a common given name also needs the role. Review."""
         return _surname_slips(gaz, doc, scan)
 
+    def variant(doc: Document, scan: Scan) -> Iterator[Proposal]:
+        """A listed person's surname written another way beside the same given name, where the text
+        also writes the listed name ("Han Zhendong" beside "Fan Zhendong", or beside "Fan 振東" whose
+        given name reads Zhendong), and the variant used bare as a name ("Han player", "coach Han"),
+        unless another person in the text has that surname. Review."""
+        if not rare:
+            rare.append(rare_given_names(gaz))
+        return surname_variants(gaz, rare[0], doc, scan)
+
+    def titled_surname(doc: Document, scan: Scan) -> Iterator[Proposal]:
+        """A bare surname after a title ("President Makron"), unknown to English and to the
+        gazetteer, that is a near miss (a letter off, letters swapped, C/K, a German or Polish
+        spelling) of exactly one listed person with that role; not when the text puts a given name
+        before it elsewhere. Review."""
+        return role_surnames(gaz, titled, doc, scan)
+
     return [
         make_rule("N006", "known-person-given-name", "name", Safety.REVIEW, given_name,
                   example="Trade Minister Racmhat Gobel spoke.", source="rules/gazetteer/people.toml",
@@ -247,4 +316,10 @@ def build_rules(people: Sequence[Person]) -> list[Rule]:
         make_rule("N007", "known-person-surname", "name", Safety.REVIEW, surname,
                   example="Interior Minister Kalin Stojanow spoke.", source="rules/gazetteer/people.toml",
                   trigger=Trigger(exact=tuple(sorted(gaz.given_words)))),
+        make_rule("N008", "known-person-surname-variant", "name", Safety.REVIEW, variant,
+                  example="Fan Zhendong won. Later Han Zhendong said the final was hard, and Han player smiled.",
+                  source="rules/gazetteer/people.toml", trigger=Trigger(exact=tuple(sorted(gaz.surname_words)))),
+        make_rule("N009", "known-person-title-surname", "name", Safety.REVIEW, titled_surname,
+                  example="President Makron spoke in Lyon.", source="rules/gazetteer/people.toml",
+                  trigger=Trigger(exact=tuple(sorted(TITLES)))),
     ]

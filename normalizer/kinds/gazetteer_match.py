@@ -126,6 +126,8 @@ def mechanism(written: str, known: str) -> str | None:
     ('a German or Polish spelling', 'letters swapped or dropped', 'one letter off')
     >>> mechanism("Zelenskiy", "Zelenskyy"), mechanism("Jong-il", "Jong-un"), mechanism("Kowalska", "Kowalski")
     (None, None, None)
+    >>> mechanism("Karoline", "Caroline"), mechanism("Sholz", "Scholz")
+    ('C and K swapped', 'letters swapped or dropped')
     """
     if house_key(written) == house_key(known):
         return None  # another accepted style of the same name
@@ -137,7 +139,8 @@ def mechanism(written: str, known: str) -> str | None:
         return None
     if pivot_key(written) == pivot_key(known):
         if regex.sub("[ck]", "", fold(written)) == regex.sub("[ck]", "", fold(known)):
-            return "C and K swapped"
+            # "Sholz" for "Scholz" drops a letter; "Karoline" for "Caroline" swaps one
+            return "C and K swapped" if len(written) == len(known) else "letters swapped or dropped"
         return "a German or Polish spelling"
     a, b = plain_key(written), plain_key(known)
     d = _distance(a, b)

@@ -8,19 +8,22 @@ consistently is never touched; only a document that disagrees with itself is evi
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from itertools import accumulate, compress
 
 import regex
 
 from ..document import Document
 from ..fixes import Proposal, Safety
-from ..lexicon import zipf
+from ..lexicon import looks_technical, zipf
 from ..registry import rule
 from ..scan import Scan
 from ..triggers import Trigger
-from .name_mentions import (Context, contexts, counts, headlines, inside, iter_pairs, mentions, other_person,
+from .name_mentions import (Context, Mention, contexts, counts, headlines, inside, iter_pairs, mentions, other_person,
                             phonetic_keys, sound_alike)
+from .words import token_at
 
 
 def _times(n: int) -> str:
@@ -73,6 +76,20 @@ def _evidence(ctx: dict[str, Context], n: Counter[str], heads: set[str], bodies:
     return rank, f"{forms[v]!r} may be a misspelling of the same person's name: {where}; the two sound alike ({score:.0f}% similar)."
 
 
+@functools.cache
+def _listed_names() -> frozenset[str]:
+    """Every accepted full name of the gazetteer (rules/gazetteer/people.toml), case-folded."""
+    from ..people import load_people
+
+    return frozenset(f.casefold() for p in load_people() for f in (p.name, *p.variants))
+
+
+def _listed(m: Mention) -> bool:
+    """True if the mention and its neighbour spell a listed person's accepted name: N006/N007 know better."""
+    names = _listed_names()
+    return any(f"{a} {b}".casefold() in names for a, b in ((m.before, m.form), (m.form, m.after)) if a and b)
+
+
 @rule("N003", "name-spelling-variant", "name", Safety.REVIEW,
       example="Director Tarek Shukry spoke. Later the director Tarek Shuckry said more. Shukry left.")
 def name_spelling_variant(doc: Document) -> Iterator[Proposal]:
@@ -109,45 +126,82 @@ def name_spelling_variant(doc: Document) -> Iterator[Proposal]:
         if ev and (v not in best or ev[0] > best[v][0]):
             best[v] = (ev[0], t, ev[1])
     for m in found:
-        if m.key in best:
+        if m.key in best and not _listed(m):
             _, t, why = best[m.key]
             yield Proposal(m.start, m.end, _cased(m.form, forms[t]), why)
 
 
 # Words of a name and what may stand between them: a space, a hyphen, an apostrophe, or a broken "- ".
 PIECE = regex.compile(r"[\p{L}\p{M}]+")
+PIECES = regex.compile(r"([\p{L}\p{M}]+)")  # split with the pieces kept: [gap, piece, gap, piece, ..., gap]
 JOINTS = frozenset((" ", "-", "'", "’", "- ", " -"))
+SPLIT_JOINTS = JOINTS - {" "}
+APOSTROPHES = frozenset("'’")
 
 
-def _spans(text: str, heads: list[tuple[int, int]], least: int = 1) -> dict[str, list[tuple[int, int, bool]]]:
+def _candidates(folded: list[str], pairs: list[str], triples: list[str], gaps: list[str]) -> set[str]:
+    """Keys that may be written two ways, found with set operations (no run is built): the same letters
+    as one, two or three pieces ("Minjae", "Min-jae", "Kim Min-jae"), a hyphen against a space or
+    nothing ("j-hope", "J Hope"), an apostrophe inside a name of three pieces ("Girl's Day").
+
+    Not looked for: letters split at two different places with spaces only ("a man", "am an"), and
+    an apostrophe against a space in two pieces ("O'Brien", "O Brien"), which :func:`name_joint_variant`
+    leaves alone.
+    """
+    ones, twos, threes = set(folded), set(pairs), set(triples)
+    keys = (ones & twos) | (ones & threes) | (twos & threes)
+    for i in compress(range(len(folded) - 1), map(SPLIT_JOINTS.__contains__, gaps[1:len(folded)])):
+        runs = ((triples, i), (triples, i - 1)) if gaps[i + 1] in APOSTROPHES else ((pairs, i), (triples, i), (triples, i - 1))
+        keys.update(found[k] for found, k in runs if 0 <= k < len(found))
+    return keys
+
+
+def _spans(text: str, heads: list[tuple[int, int]], least: int = 1,
+           wanted=lambda key: True) -> dict[str, list[tuple[int, int, bool]]]:
     """Runs of one to three word pieces, by their letters (case-folded): key -> [(start, end, in headline)],
-    for the keys found at least ``least`` times.
+    for the keys that could be written two ways, satisfy ``wanted`` and are found at least ``least`` times.
 
     A run starts at the start of a word, its pieces are separated by one of :data:`JOINTS`, and it
-    does not stop inside a word. Built list by list (each length at once), not run by run.
+    does not stop inside a word. Only the runs of candidate keys (:func:`_candidates`) are built.
     """
-    spans = [m.span() for m in PIECE.finditer(text)]
-    n = len(spans)
-    folded = [text[s:e].casefold() for s, e in spans]
+    parts = PIECES.split(text)
+    gaps, pieces = parts[0::2], parts[1::2]
+    folded = list(map(str.casefold, pieces))
+    pairs = list(map(str.__add__, folded, folded[1:]))
+    triples = list(map(str.__add__, pairs, folded[2:]))
+    keys = {k for k in _candidates(folded, pairs, triples, gaps) if len(k) >= 4 and wanted(k)}
+    if not keys:
+        return {}
+    ends_at = list(accumulate(map(len, parts)))  # piece i spans ends_at[2i] .. ends_at[2i + 1]
     size = len(text)
-    starts = [not s or not (text[s - 1].isalnum() or text[s - 1] in "-'’") for s, _ in spans]
-    ends = [not (e < size and (text[e].isalnum() or text[e] in "-'’" and e + 1 < size and text[e + 1].isalpha()))
-            for _, e in spans]
-    joined = [text[spans[k][1]:spans[k + 1][0]] in JOINTS for k in range(n - 1)] + [False, False]
+
+    def starts(i: int) -> bool:
+        s = ends_at[2 * i]
+        return not s or not (text[s - 1].isalnum() or text[s - 1] in "-'’")
+
+    def ends(j: int) -> bool:
+        e = ends_at[2 * j + 1]
+        return not (e < size and (text[e].isalnum() or text[e] in "-'’" and e + 1 < size and text[e + 1].isalpha()))
+
+    def joined(i: int, j: int) -> bool:
+        return all(gaps[k] in JOINTS for k in range(i + 1, j + 1))
+
     runs: list[tuple[str, int, int]] = []  # (key, first piece, last piece)
-    runs += [(folded[i], i, i) for i in range(n) if starts[i] and ends[i]]
-    runs += [(folded[i] + folded[i + 1], i, i + 1) for i in range(n - 1) if starts[i] and joined[i] and ends[i + 1]]
-    runs += [(folded[i] + folded[i + 1] + folded[i + 2], i, i + 2) for i in range(n - 2)
-             if starts[i] and joined[i] and joined[i + 1] and ends[i + 2]]
-    counts = Counter(key for key, _, _ in runs if len(key) >= 4)
+    for width, of_width in ((1, folded), (2, pairs), (3, triples)):
+        for i in compress(range(len(of_width)), map(keys.__contains__, of_width)):
+            if starts(i) and ends(i + width - 1) and joined(i, i + width - 1):
+                runs.append((of_width[i], i, i + width - 1))
+    counts = Counter(key for key, _, _ in runs)
     out: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
-    for key, i, j in sorted((r for r in runs if counts.get(r[0], 0) >= least), key=lambda r: (r[1], r[2])):
-        out[key].append((spans[i][0], spans[j][1], inside(spans[i][0], heads)))
+    for key, i, j in sorted((r for r in runs if counts[r[0]] >= least), key=lambda r: (r[1], r[2])):
+        out[key].append((ends_at[2 * i], ends_at[2 * j + 1], inside(ends_at[2 * i], heads)))
     return out
 
 
 def _shape(surface: str) -> str:
-    return " ".join(surface.split()).casefold()
+    """How a run is written, single-spaced and case-folded; a typewriter and a typographic apostrophe
+    are one spelling ("Girl's Day" and "Girl’s Day" count together against "Girls Day")."""
+    return " ".join(surface.split()).casefold().replace("’", "'")
 
 
 def _in_case_of(model: str, target: str) -> str:
@@ -177,9 +231,7 @@ def name_joint_variant(doc: Document) -> Iterator[Proposal]:
     """
     text = doc.text
     heads = headlines(text)
-    for key, places in sorted(_spans(text, heads, 3).items()):
-        if zipf(key) >= 2.5:
-            continue
+    for key, places in sorted(_spans(text, heads, 3, lambda k: zipf(k) < 2.5).items()):
         shapes = Counter(_shape(text[s:e]) for s, e, _ in places)
         if len(shapes) < 2:
             continue
@@ -203,6 +255,8 @@ def name_joint_variant(doc: Document) -> Iterator[Proposal]:
                 continue  # a shorter run carries the difference ("Min-jae" in "Kim Min-jae")
             if not in_head and all(zipf(p.casefold()) >= 3.0 for p in PIECE.findall(surface)):
                 continue  # common words in the body ("Long Term"): not evidence of a name
+            if looks_technical(token_at(text, s, e)):
+                continue  # a domain, an address or a file name ("laichau.gov.vn") is spelled as it is
             new = _in_case_of(surface, model) if in_head else _cased(surface, model)
             yield Proposal(s, e, new, f"{surface!r} is written {model!r} {_times(used)} in this article.")
 

@@ -323,6 +323,8 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
             if best is None:
                 continue
             score, target, source = best
+            if source != "alias" and _chinese_given_name(text, start, word):
+                continue  # "Bi Xiaoning": a given name after a surname, not a garbled "Xining"
             evidence = {"alias": "a name in the alias data",
                         "document": f"a name used {counts[target]} times in this document",
                         "corpus": f"a name used {corpus.get(target, 0)} times in the files of this run"}[source]
@@ -340,6 +342,19 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
                 "...\") lowers the bar. Always review.",
                 find, example="Mexican President Sheinbuam spoke.", source="rules/aliases.toml",
                 trigger=Trigger(uses_run=True))
+
+
+SURNAME_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}{0,5})[ \t]\Z")
+
+
+def _chinese_given_name(text: str, start: int, word: str) -> bool:
+    """True if ``word`` reads as a Chinese given name after a one-syllable surname ("Bi Xiaoning")."""
+    m = SURNAME_BEFORE.search(text, max(0, start - 8), start)
+    if m is None:
+        return False
+    from ..cedict import pinyin_syllables, pinyin_word
+
+    return m.group(1).lower() in pinyin_syllables() and pinyin_word(word, 2)
 
 
 def build_rules(aliases: Sequence[Alias]) -> list[Rule]:

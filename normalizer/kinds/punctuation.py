@@ -69,7 +69,8 @@ QUICK_DOUBLED = re.compile(r"\)\)|\(\(|\]\]|\[\[")
 # lookarounds of the rules' own quick checks, which the byte rewriting would drop.
 _NOT_SPACE_DIGIT_MARK = r"[^\s\d_.?!,;:]"
 SPACE_MARK_TRIGGER = Trigger(pattern=r"[ \t][,;:.?!%]")                                         # QUICK_SPACE_MARK
-MARK_BETWEEN_TRIGGER = Trigger(pattern=f"{_NOT_SPACE_DIGIT_MARK}{{2}}[.?!,;:]{_NOT_SPACE_DIGIT_MARK}{{2}}|[a-z]{{3}}[.?!][IA][ \t]+[a-z]")
+MARK_BETWEEN_TRIGGER = Trigger(pattern=f"{_NOT_SPACE_DIGIT_MARK}{{2}}[.?!,;:]{_NOT_SPACE_DIGIT_MARK}{{2}}|[a-z]{{3}}[.?!][IA][ \t]+[a-z]"
+                                       r"|[a-z](?:\.\.\.|…)[A-Z]")
 CURRENCY_TRIGGER = Trigger(pattern=r"(?:\$|€|£|¥|₹|₩|₽)[ \t]+\d")                                   # QUICK_CURRENCY
 BRACKET_SPACE_TRIGGER = Trigger(pattern=r"[(\[][ \t]|[ \t][)\]]")                                  # QUICK_BRACKET_SPACE
 DOUBLED_TRIGGER = Trigger(pattern=QUICK_DOUBLED)
@@ -142,6 +143,24 @@ def missing_space_after_punctuation(doc: Document) -> Iterator[Proposal]:
             )
     yield from _glued_one_letter(text)
     yield from _glued_after_quote(text)
+    yield from _glued_after_title(text)
+
+
+# "Mr.Duong": a title's abbreviation glued to the name after it; "trial...Both": an ellipsis glued to a new sentence.
+GLUED_TITLE = regex.compile(r"(?<![\p{L}.])(Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Maj|Gov|Sen|Rep|Rev|Sr|Jr|St)\.(?=\p{Lu}\p{Ll})")
+GLUED_ELLIPSIS = regex.compile(r"(?<=\p{Ll}{2})(\.\.\.|…)(?=\p{Lu}\p{Ll})")
+
+
+def _glued_after_title(text: str) -> Iterator[Proposal]:
+    """A title glued to a name ("Mr.Duong": safe) or an ellipsis glued to the next sentence
+    ("trial...Both": review, the writer may have meant a pause), outside URLs and file names."""
+    for pattern, safety in ((GLUED_TITLE, Safety.SAFE), (GLUED_ELLIPSIS, Safety.REVIEW)):
+        for m in pattern.finditer(text):
+            tok_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            tok_end = TOKEN_END.search(text, m.end())
+            if looks_technical(text[tok_start:tok_end.start() if tok_end else len(text)]):
+                continue
+            yield Proposal(m.start(), m.end(), m.group() + " ", f"No space after {m.group()!r}.", safety)
 
 
 def _glued_one_letter(text: str) -> Iterator[Proposal]:
@@ -249,7 +268,8 @@ CONTRACTION_SPACE = regex.compile(r"(?<=\p{L})[ \t]+(['’](?:s|re|ve|ll|d|m)|n[
 
 @rule("S012", "quote-spacing", "spacing", Safety.SAFE, example="the documentary, “ The A Word ''")
 def quote_spacing(doc: Document) -> Iterator[Proposal]:
-    """Spaces inside curly quotation marks ("“ The A Word ”"), and two apostrophes closing a “ quote.
+    """Spaces inside curly quotation marks ("“ The A Word ”"), two apostrophes closing a “ quote, and a ”
+    with its space on the wrong side (review).
 
     Curly quotes say which way they face, so the space inside is always a slip;
     the two-apostrophe closer is only replaced after an opening “ on the same line.
@@ -259,9 +279,26 @@ def quote_spacing(doc: Document) -> Iterator[Proposal]:
         return
     for m in QUOTE_INSIDE_SPACE.finditer(text):
         mark = m.group(1) or m.group(2)
+        if mark == "”" and text[m.end():m.end() + 1].isalnum():  # " ”RIA": the space is on the wrong side
+            yield from _glued_closing_quote(text, m)
+            continue
         yield Proposal(m.start(), m.end(), mark, f"Space inside the quotation mark {mark!r}.")
     for m in QUOTE_TWO_APOSTROPHES.finditer(text):
         yield Proposal(m.start(), m.end(), "”", "Two apostrophes used to close a “ quotation.", Safety.REVIEW)
+
+
+def _glued_closing_quote(text: str, m: regex.Match) -> Iterator[Proposal]:
+    """A ” with a space before it and a word right after it: a closing quote after a comma or a stop
+    whose space went before it ("this, ”RIA said" -> "this,” RIA said"), or an opening quote drawn
+    the wrong way after a colon or before its own closing quote ("party: ”President" -> "“President")."""
+    before = text[m.start() - 1:m.start()]
+    line_end = text.find("\n", m.end())
+    rest = text[m.end():line_end if line_end >= 0 else len(text)]
+    if before in ",.!?":
+        yield Proposal(m.start(), m.end(), "” ", "Closing quotation mark with its space before it, not after.",
+                       Safety.REVIEW)
+    elif before == ":" or before.isalpha() and "”" in rest and "“" not in rest.split("”", 1)[0]:
+        yield Proposal(m.end() - 1, m.end(), "“", "Opening quotation mark drawn as a closing one.", Safety.REVIEW)
 
 
 @rule("S013", "split-contraction", "spacing", Safety.SAFE, example="Trump 's plan and it 's clear they don 't agree",

@@ -33,6 +33,7 @@ CREDIT = regex.compile(
 )
 CREDIT_HINT = regex.compile(r" / |\(@|\d{4}")  # what any credit line holds: a slash, a handle or a year
 MIN_WORDS = 4
+LABEL = regex.compile(r"^[\[(【].{1,80}[\])】]$")  # a line in brackets: a speaker's or a section's label
 HEAD_LINES = 3  # a headline is among the first lines (after a breadcrumb or a section name)
 SAME_BLOCK = 90       # fuzz.ratio of the normalized copies: a lost letter or apostrophe still matches
 SAME_QUOTATION = 80   # fuzz.partial_ratio of a post against the paragraph that quoted it (separate translations)
@@ -83,9 +84,12 @@ def _pairs(lines: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
              if lines[i][2].rstrip()[-1:] not in HEADLINE_ENDS and len(k(i).split()) >= MIN_WORDS]
     for head in heads:
         size = len(lines[head][2])
-        for j in range(head + 1, len(lines)):
-            if 0.7 * size <= len(lines[j][2]) <= 1.4 * size and fuzz.ratio(k(head), k(j)) >= SAME_BLOCK:
-                yield head, j, "the headline"
+        if LABEL.match(lines[head][2].strip()):
+            continue  # "[Name / President]": a speaker's label in a transcript, not a headline
+        copies = [j for j in range(len(lines)) if j != head
+                  and 0.7 * size <= len(lines[j][2]) <= 1.4 * size and fuzz.ratio(k(head), k(j)) >= SAME_BLOCK]
+        if len(copies) == 1 and copies[0] > head:  # printed three times or more, it is a label the page repeats
+            yield head, copies[0], "the headline"
     credited = [i for i in range(len(lines) - 1) if len(lines[i + 1][2]) <= MAX_CREDIT and CREDIT_HINT.search(lines[i + 1][2])
                 and CREDIT.match(lines[i + 1][2].strip()) and len(k(i).split()) >= MIN_WORDS and i not in heads]
     for j in credited:

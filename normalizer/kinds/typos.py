@@ -19,6 +19,7 @@ RARE = 3.0          # a slip is rarer than once per million words (common misspe
 GAP = 1.75          # and the intended word at least 50 times more frequent
 WIDE_GAP = 2.5      # a known word counts as a dropped/added-letter slip only 300 times rarer than the intended one
 LONG = 8            # and only in words of eight letters or more ("bleat", "minuet" are words)
+SHORT_TARGET = 4.5  # a letter dropped or added in a shorter word counts only for a very common intended word
 MIN_TYPO = 5        # shorter unknown tokens are too often abbreviations, slang or foreign words
 MAX_TYPO = 24
 MAX_ALTERNATIVES = 3
@@ -131,7 +132,16 @@ def _slips(word: str) -> tuple[str, ...]:
     candidates = one_edit(word, max(TARGET, z + GAP), OTHER if z < UNKNOWN else SWAP)
     if not candidates and z >= UNKNOWN and len(word) >= LONG:  # any slip, in a long word far rarer than the intended one
         candidates = one_edit(word, max(TARGET, z + WIDE_GAP))
+    if len(word) < LONG:  # a short foreign word ("sowan") is one letter from some English word: only a very common one counts
+        candidates = [c for c in candidates if len(c) == len(word) or _doubling(word, c) or zipf(c) >= SHORT_TARGET]
     return tuple(candidates)
+
+
+def _doubling(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ by one letter doubled or undoubled ("beter", "better")."""
+    short, long_ = sorted((a, b), key=len)
+    return len(long_) == len(short) + 1 and any(
+        long_[i] == long_[i + 1] and long_[:i] + long_[i + 1:] == short for i in range(len(long_) - 1))
 
 
 def misspelling(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[Proposal]:
