@@ -5,8 +5,7 @@ A doubled stop ("the market..", "Wednesday. . Overnight") and a stray stop insid
 stop and then join it to the next one. Ellipses, spaced ellipses (". . ."), abbreviations
 ("U.S..", "etc. and", "Jan. 12") and paths ("../data") are left alone. "According to," before
 a comma or stop has lost the source a pipeline stripped with its link, and a comma inside a
-compound adjective ("long, running") stands where its hyphen was. A lone lower-case word after
-a paragraph's last stop ("the vote. promote.") is a spinner's or a widget's leftover.
+compound adjective ("long, running") stands where its hyphen was.
 """
 
 from __future__ import annotations
@@ -187,49 +186,3 @@ def comma_in_compound(doc: Document) -> Iterator[Proposal]:
             continue
         yield Proposal(before.start(), m.end(1), f"{left}-{right}", f"A comma splits the compound {left}-{right!s}.",
                        alternatives=(f"{left} {right}",))
-
-
-# A lone lower-case word after the last stop of a line ("... the vote. promote."), before the line
-# break, or with its own stop at the end of the text: the trailing stop is optional (the standard engine skips quickly to the stops); the word before the stop and
-# the line around it are checked after.
-LONE_WORD = re.compile(r"[.!?][\"”’)]?([ \t]+)([a-z]{3,})(?:\.?[ \t]*(?=\n)|\.[ \t]*\Z)")
-TOKEN_BEFORE = regex.compile(r"[^\s]+\Z")
-LIST_ITEM = regex.compile(r"[ \t]*(?:[-*•–·]|\d{1,3}[.)]|\p{L}[.)])[ \t]")
-URL_PARTS = frozenset("com org net gov edu int mil info biz html htm php aspx www io co uk".split())
-
-
-@rule("P013", "lone-final-word", "other", Safety.REVIEW, example="Parties campaigned hard on the eve of the vote. promote.\n",
-      trigger=Trigger(pattern=r"[.!?][\"”’)]?[ \t]+[a-z]{3,}(?:\.|[ \t]*\n)"))
-def lone_final_word(doc: Document) -> Iterator[Proposal]:
-    """A lone lower-case word left after the last full stop of a paragraph ("the vote. promote.").
-
-    Spinners, tag widgets and segment joins leave one stray word after the sentence that ends a
-    paragraph; no English sentence is one lower-case word. Left alone: a word after an
-    abbreviation or an initial ("in the U.S. too", "etc. also"), after an ellipsis, a part of a
-    web address ("example. com"), a function word, a list item, a paragraph of fewer than six
-    words, and a line whose next paragraph starts in lower case (a broken paragraph, C009).
-    Review.
-    """
-    text = doc.text
-    for m in LONE_WORD.finditer(text):
-        word = m.group(2)
-        if word in FUNCTION_WORDS or word in URL_PARTS:
-            continue
-        stop = m.start()
-        if not text[stop - 1:stop].isalnum():
-            continue
-        token = TOKEN_BEFORE.search(text, max(0, stop - 40), stop)
-        if token is None:
-            continue
-        before = token.group().strip("\"“‘(")
-        bare = before.rstrip(".")
-        if (text[stop] == "." and (before.endswith(".") or "." in bare or bare.lower() in ABBREVIATIONS
-                                   or len(bare) == 1 or "/" in bare or "@" in bare)):
-            continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if LIST_ITEM.match(text, line_start) or len(text[line_start:stop].split()) < 6:
-            continue
-        rest = text[m.end():].lstrip()
-        if rest[:1].islower():
-            continue
-        yield Proposal(m.start(1), m.end(), "", f"A lone word {word!r} after the paragraph's last sentence.")
