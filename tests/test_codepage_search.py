@@ -93,3 +93,14 @@ def test_damage_signs() -> None:
 def test_real_text_is_left_alone(text: str) -> None:
     assert propose(Document(text), rules=E007) == []
     assert clean(text, rules=RULES, apply="all").text == text
+
+
+@pytest.mark.parametrize("text", ["Andrés Giménez scored for São Paulo.", "Mauricio Dubón and Gómez agreed."])
+def test_a_single_byte_page_and_a_double_byte_page_in_a_row_take_two_passes(text: str) -> None:
+    """Letters read as Windows-1252 and the result read again as GBK (`é` -> `Ã©` -> `脙漏`), or the
+    other way round (`é` -> `茅` -> `èŒ…`): E005 and E001 undo one page each, on two passes."""
+    once = text.encode("utf-8").decode("cp1252")
+    gbk_last = once.encode("utf-8").decode("gbk")
+    gbk_first = text.encode("utf-8").decode("gbk").encode("utf-8").decode("cp1252")
+    for damaged_text in (gbk_last, gbk_first):
+        assert clean(damaged_text + "\n", rules=load_rules(select=["encoding"]), apply="all").text == text + "\n"

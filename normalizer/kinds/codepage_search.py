@@ -24,7 +24,7 @@ from ..fixes import Proposal, Safety
 from ..registry import rule
 from ..textdiff import changed_spans
 from ..triggers import Trigger
-from .codepage_tables import FTFY_PAGES, LOST, NAMES, PAGES, encode, encoding_only, lost_bytes, possible_pages, script, tier
+from .codepage_tables import DOUBLE_PAGES, FTFY_PAGES, LOST, NAMES, PAGES, encode, encoding_only, lost_bytes, possible_pages, script, tier
 
 # Two characters beyond ASCII side by side (a UTF-8 character read with a single-byte page always
 # gives two or more). The trigger's byte pattern: a lead byte, its continuation, another lead byte.
@@ -94,7 +94,8 @@ def undo(s: str, codec: str, before: str = " ", after: str = " ") -> str | None:
 
 
 def repairs(run: str, before: str, after: str) -> dict[Chain, str]:
-    """Every page, or pair of pages, whose undoing turns ``run`` into acceptable text."""
+    """Every page, or pair of pages, whose undoing turns ``run`` into acceptable text (the second
+    page may be a two-byte one)."""
     found: dict[Chain, str] = {}
     for codec in possible_pages(run):
         once = undo(run, codec, before, after)
@@ -107,7 +108,21 @@ def repairs(run: str, before: str, after: str) -> dict[Chain, str]:
                 twice = undo(once, inner, before, after)
                 if twice is not None and acceptable(twice, before, after) and quality(twice) < quality(once):
                     found[(codec, inner)] = twice
+        if any(c >= "\u3000" for c in once):  # read as a two-byte page first ("è´¸" -> "贸" -> "ó")?
+            for wide, _ in DOUBLE_PAGES:
+                twice = _undo_wide(once, wide)
+                if twice is not None and acceptable(twice, before, after):
+                    found[(codec, wide)] = twice
     return found
+
+
+def _undo_wide(s: str, codec: str) -> str | None:
+    """``s`` encoded back with a two-byte page and read as UTF-8, or None."""
+    try:
+        fixed = s.encode(codec).decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    return fixed if fixed != s else None
 
 
 def quality(s: str) -> tuple[int, int]:
@@ -216,7 +231,7 @@ def _describe(chain: Chain) -> str:
 
 def _choose(found: list[Run]) -> Iterator[tuple[Run, Chain, int]]:
     """Each run with the chain most runs of the document agree on, and how many runs that chain repairs."""
-    order = {codec: i for i, (codec, _) in enumerate(PAGES)}
+    order = {codec: i for i, (codec, _) in enumerate(PAGES + DOUBLE_PAGES)}
     votes = Counter(chain for r in found for chain in r.repairs)
     damaged_votes = Counter(chain for r in found if r.damaged for chain in r.repairs)
     for r in found:

@@ -31,7 +31,11 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("iso8859_4", "ISO 8859-4"), ("iso8859_16", "ISO 8859-16"), ("iso8859_10", "ISO 8859-10"),
     ("iso8859_3", "ISO 8859-3"),
 )
-NAMES = dict(PAGES)
+# Two-byte pages: E005 undoes them alone; the search tries them after a single-byte page, for
+# text read as GBK and the result read again as Windows-1252 ("ó" -> "贸" -> "è´¸").
+DOUBLE_PAGES: tuple[tuple[str, str], ...] = (("gbk", "GBK"), ("big5", "Big5"), ("shift_jis", "Shift-JIS"),
+                                            ("euc_kr", "EUC-KR"))
+NAMES = dict(PAGES + DOUBLE_PAGES)
 # The pages ftfy itself considers (ftfy.chardata.CHARMAP_ENCODINGS): E001 has the first word on them.
 FTFY_PAGES = frozenset({"cp1252", "latin_1", "mac_roman", "cp1251", "cp1250", "cp1253", "cp1254",
                         "cp1257", "iso8859_2", "cp437"})

@@ -56,12 +56,32 @@ def _decode(run: str, codec: str, before: str, after: str) -> str | None:
             fixed = (data + tail).decode("utf-8")
         except UnicodeDecodeError:
             continue
-        if fixed != run and _latin(fixed):
+        if fixed != run and _latin(fixed) and not _symbol_inside_word(before + fixed + after):
             return fixed
     return None
 
 
-@rule("E005", "double-byte-mojibake", "encoding", Safety.SAFE, example="Mauricio Dub贸n said 鈥淚t鈥檚 an honor.鈥�", trigger=Trigger(non_ascii=True))
+def _symbol_inside_word(s: str) -> bool:
+    """True if a symbol or a superscript stands between two ASCII letters ("r©s", "b³n"): no repair
+    reads so (a lossy double misreading of "é" can end as "©" once its lost bytes are gone). After a
+    letter beyond ASCII it may be a first step of two ("rÃ©s", which E001 then repairs).
+
+    >>> [_symbol_inside_word(s) for s in ("r©s", "b³n", "rÃ©s", "5°C", "n’s")]
+    [True, True, False, False, False]
+    """
+    return any(unicodedata.category(b) in ("Sm", "Sc", "Sk", "So", "No") and a.isascii() and a.isalpha()
+               and c.isascii() and c.isalpha()
+               for a, b, c in zip(s, s[1:], s[2:]))
+
+
+# E005 needs a character from U+3000 up (ideographs, kana, hangul, fullwidth forms): in UTF-8 its
+# lead byte is E3-F4, so the shared byte pass rules out texts whose only non-ASCII is typographic
+# punctuation or accented Latin letters.
+DOUBLE_BYTE_TRIGGER = Trigger(pattern=regex.compile("[\u3000-\U0010ffff]"), non_ascii=True, byte_pattern=r"[\xe3-\xf4]")
+
+
+@rule("E005", "double-byte-mojibake", "encoding", Safety.SAFE, example="Mauricio Dub贸n said 鈥淚t鈥檚 an honor.鈥�",
+      trigger=DOUBLE_BYTE_TRIGGER)
 def double_byte_mojibake(doc: Document) -> Iterator[Proposal]:
     """UTF-8 read as a Chinese, Japanese or Korean code page ("Dub贸n" for "Dubón", "鈥檚" for "’s").
 

@@ -15,9 +15,6 @@ from ..textdiff import changed_spans
 from .codepage_search import superseded
 from .codepage_tables import encoding_only
 
-# Beyond ASCII, typographic punctuation and the no-break space: mojibake always has such a character
-# (a UTF-8 lead byte read as cp1252/Latin-1 is one of Â-ô; other code pages give Cyrillic or box drawing).
-NON_ASCII = re.compile(r"[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0]")
 ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Every match holds one of these characters (ESC is among them): a quick first search.
 CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufff9-\ufffb]")
@@ -25,12 +22,18 @@ CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\uf
 ODD_SPACE = regex.compile(r"(?<=\S)[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+(?=\S)")
 # No-break spaces that bind on purpose: "10\u00a0km", "p.\u00a012", "Mr.\u00a0Smith".
 BINDING = regex.compile(r"(?:\d|\.)[\u00a0\u202f]|[\u00a0\u202f](?:\d|%|[°€$£¥])")
-# The triggers. E001's byte pattern is explicit (derived from NON_ASCII it would take any character
-# beyond ASCII, typographic quotes too): it matches exactly where NON_ASCII does (tested over all
-# of Unicode). E003's and E004's are derived from alternations of their characters.
-MOJIBAKE_TRIGGER = Trigger(pattern=NON_ASCII, non_ascii=True,
-                           byte_pattern=r"\xc2[\x80-\x9f\xa1-\xbf]|[\xc3-\xe1\xe3-\xf4]|\xe2[\x81-\xbf]"
-                                        r"|\xe2\x80[\x80-\x92\x95-\x97\x9a\x9b\x9e-\xa5\xa7-\xbf]")
+# ftfy changes a line only if its badness pattern matches there, and every match of it holds two
+# characters beyond ASCII side by side, a C1 control, a ligature Œ/œ, or Â/Ã before a space ("voilÃ
+# le": the no-break space of "à" lost); tests/test_ftfy_cases.py checks it for every character of
+# the pattern's classes between ASCII characters. A line without one is clean for E001, whatever
+# accented letters or typographic marks it holds.
+SUSPECT = re.compile(r"[^\x00-\x7f]{2}|[\x80-\x9f\u0152\u0153]|[\u00c2\u00c3] ")
+TYPOGRAPHIC = frozenset("\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0")
+# The triggers. E001's byte pattern is SUSPECT's, explicit (two characters beyond ASCII in a row,
+# Â/Ã before a space, or one of the single characters, for which it matches exactly as SUSPECT
+# does; tested over all of Unicode). E003's and E004's are derived from alternations of their characters.
+MOJIBAKE_TRIGGER = Trigger(pattern=SUSPECT, non_ascii=True,
+                           byte_pattern=r"[\xc2-\xf4][\x80-\xbf]{1,3}[\xc2-\xf4]|\xc2[\x80-\x9f]|\xc5[\x92\x93]|\xc3[\x82\x83]\x20")
 CONTROL_TRIGGER = Trigger(pattern=r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\ufeff|\ufff9|\ufffa|\ufffb")  # CONTROL_CHAR
 ODD_SPACES = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) + "\u202f\u205f\u3000"  # ODD_SPACE's spaces
 ODD_SPACE_TRIGGER = Trigger(pattern="|".join(ODD_SPACES), non_ascii=True)
@@ -48,11 +51,15 @@ def mojibake(doc: Document) -> Iterator[Proposal]:
 
     ftfy only changes text whose garbling it can undo exactly and leaves text
     that merely looks odd alone, so its repairs are safe. Works line by line,
-    and only on lines with a character beyond ASCII and typographic punctuation.
+    and only on lines ftfy's badness test can flag: two characters beyond ASCII
+    side by side (not two typographic marks), a C1 control or Œ/œ.
     """
     text = doc.text
     pos = 0
-    while (hit := NON_ASCII.search(text, pos)) is not None:  # only the lines holding such a character
+    while (hit := SUSPECT.search(text, pos)) is not None:  # only the lines ftfy's badness can match
+        if len(hit.group()) == 2 and set(hit.group()) <= TYPOGRAPHIC:
+            pos = hit.start() + 1  # ".”—": typographic marks side by side
+            continue
         start = text.rfind("\n", 0, hit.start()) + 1
         end = text.find("\n", hit.start())
         end = len(text) if end < 0 else end
