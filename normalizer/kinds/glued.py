@@ -22,7 +22,7 @@ CLAUSE_ENDS = frozenset("ago also then now still already yet too again today the
 # Words that open a clause or phrase after a lost space: "Canadauntil", "talksbecause".
 OPENERS = frozenset("""until after before since because though although unless whether through during without
     within between against among around across toward towards despite while when where which that this
-    with from into than and""".split())
+    with from into than and but who whose""".split())
 # Right halves that make derived words: "contextless", "stateful".
 SUFFIXES = frozenset("less ness ful fully like wise ship hood able ably ment ments ism ist ists".split())
 # Left halves that make derived words, not two words: "unexpecting", "superblack".
@@ -131,6 +131,7 @@ def glued_words(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
     found = list(_strict(doc.text, ignore))
     yield from found
     yield from _glued_number(doc.text)
+    yield from _number_then_opener(doc.text)
     if len(found) >= SPACE_LOSS_EVIDENCE:
         yield from _loose(doc.text, ignore, {p.start for p in found})
 
@@ -222,6 +223,9 @@ QUICK_GLUED_NUMBER = re.compile(r"\d\d(?<=[A-Za-z]\d\d)")
 LETTERS_BEFORE = regex.compile(r"\p{L}+\Z")
 
 
+# A number glued to a word that opens a clause ("30because", "2019when"): the space after it lost.
+NUMBER_THEN_OPENER = regex.compile(r"(?<![\p{L}\p{N}_@#/.\\-])(\p{N}{2,})(" + "|".join(sorted(OPENERS, key=len, reverse=True))
+                                   + r")(?![\p{L}\p{N}_@/\\-])")
 # A word glued to a whole date ("Nam23/10/2025", "Hanoi2024-05-01"): the space before a dateline's date.
 GLUED_DATE = regex.compile(r"(?<![\p{L}\p{N}_@#/.\\-])(\p{L}{2,})(\p{N}{1,2}/\p{N}{1,2}/\p{N}{4}|\p{N}{4}-\p{N}{2}-\p{N}{2})"
                            r"(?![\p{L}\p{N}/-])")
@@ -242,3 +246,16 @@ def _glued_number(text: str) -> Iterator[Proposal]:
         if word[1:].isupper() or word.isupper() and len(word) > 1:
             continue  # "IN2024", "OF12": codes and labels
         yield Proposal(m.start(), m.end(), f"{word} {number}", f"{m.group()!r} looks like {word!r} and a number run together.")
+
+
+QUICK_NUMBER_THEN_LETTERS = re.compile(r"\d[a-z]{3}")
+
+
+def _number_then_opener(text: str) -> Iterator[Proposal]:
+    """A number glued to a word that opens a clause ("30because"): a lost space."""
+    if QUICK_NUMBER_THEN_LETTERS.search(text) is None:
+        return
+    for m in NUMBER_THEN_OPENER.finditer(text):
+        yield Proposal(m.start(), m.end(), f"{m.group(1)} {m.group(2)}",
+                       f"{m.group()!r} looks like a number and {m.group(2)!r} run together.")
+
