@@ -79,6 +79,9 @@ CONTRACTION_TRIGGER = Trigger(pattern=r"[ \t]n?(?:'|’)")                      
 PAIRS = {")": "(", "(": ")", "]": "[", "[": "]"}
 LINE = regex.compile(r"[^\n]+")
 SUSPENDED = frozenset({"and", "or", "to", "nor"})
+# Words that carry a sentence on after a stop glued before them ("him.but they"): a comma before some.
+COMMA_BEFORE = frozenset({"but", "yet", "so"})
+JOINING = COMMA_BEFORE | frozenset({"and", "or", "because", "which", "who", "while", "although", "though"})
 
 
 @rule("S001", "space-before-punctuation", "spacing", Safety.SAFE, example="Source :Skai says 100 % .",
@@ -134,6 +137,10 @@ def missing_space_after_punctuation(doc: Document) -> Iterator[Proposal]:
             yield Proposal(start, end, f"{mark} {right}", f"No space after {mark!r}.", safety)
         elif right[0].isupper():
             yield Proposal(start, end, f"{mark} {right}", f"No space after {mark!r}.", Safety.SAFE)
+        elif right in JOINING and mark == ".":  # "him.but they": a clause goes on, the stop is the slip
+            best = f", {right}" if right in COMMA_BEFORE else f" {right}"
+            yield Proposal(start, end, best, f"A stop before {right!r}, which goes on the sentence.",
+                           alternatives=tuple(x for x in (f", {right}", f" {right}", f". {right.capitalize()}") if x != best))
         else:
             cap = right[0].upper() + right[1:]
             yield Proposal(
