@@ -10,7 +10,7 @@ import regex
 
 from ..document import Document
 from ..fixes import Proposal, Safety
-from ..lexicon import FUNCTION_WORDS, is_common, looks_technical
+from ..lexicon import FUNCTION_WORDS, is_common, line_at, looks_technical
 from ..registry import rule
 from ..triggers import Trigger
 
@@ -94,6 +94,8 @@ def space_before_punctuation(doc: Document) -> Iterator[Proposal]:
     """
     text = doc.text
     for m in SPACE_BEFORE_MARK.finditer(text):
+        if _code_line(text, m.start()):
+            continue  # "cond ? a : b" in a script the page printed: code keeps its spaces
         mark = m.group(1)
         after = text[m.end():m.end() + 1]
         rep = mark + (" " if after and (after.isalpha() or after in "\"“") else "")
@@ -102,6 +104,15 @@ def space_before_punctuation(doc: Document) -> Iterator[Proposal]:
         yield Proposal(m.start(), m.end(), m.group(1), f"Space before {m.group(1)!r}.")
     for m in SPACE_BEFORE_PERCENT.finditer(text):
         yield Proposal(m.start(), m.end(), "%", "Space between a number and '%'.")
+
+
+CODE_MARKS = ("{", "}", "=>", ");", "&&", "||")
+
+
+def _code_line(text: str, pos: int) -> bool:
+    """True if the line holding ``pos`` reads as code (braces, arrows, ");"), not prose."""
+    line = line_at(text, pos)
+    return any(mark in line for mark in CODE_MARKS)
 
 
 @rule("S003", "missing-space-after-punctuation", "spacing", Safety.REVIEW,
