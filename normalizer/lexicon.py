@@ -235,6 +235,14 @@ def foreign_line(line: str) -> bool:
     return english < FOREIGN_SHARE * len(found)
 
 
+@lru_cache(maxsize=65536)
+def zipf_in(word: str, lang: str) -> float:
+    """wordfreq's Zipf frequency of ``word`` in language ``lang`` ("es", "it", "id", ...)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)
+
+
 def line_at(text: str, pos: int) -> str:
     """The line of ``text`` that holds position ``pos``."""
     end = text.find("\n", pos)

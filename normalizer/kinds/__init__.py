@@ -9,7 +9,7 @@ tests/test_architecture.py checks that every module of this folder is in one of 
 from . import boilerplate, capitalization, duplicate, encoding, participles, possessive, punctuation, whitespace  # noqa: F401
 from . import furniture, name_evidence  # noqa: F401  (B020-B027; N003-N005)
 from . import codepage_search, markup  # noqa: F401  (E007, E008)
-from . import foreign_articles, foreign_lost, foreign_words, leftovers, spun  # noqa: F401  (Z006-Z009, K002)
+from . import foreign_articles, foreign_lines, foreign_lost, foreign_words, leftovers, spun  # noqa: F401  (Z006-Z010, K002)
 from . import casing, codepages, letters, obfuscation, quotes, repeats, stops  # noqa: F401  (P, D004-D005, C004-C009, E005-E006, Z004-Z005)
 
 BUILDERS = ("calques", "fragments", "gazetteer", "names", "word_rules")
