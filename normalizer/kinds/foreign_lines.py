@@ -14,6 +14,7 @@ not in English as a whole are left alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -25,6 +26,8 @@ from ..registry import rule
 from .boilerplate import removal_span
 
 LINE = regex.compile(r"[^\n]+")
+# Two of these in a line make it English: the look before counting words (stdlib re, fast).
+ENGLISH_HINT = re.compile(r"\b(?:the|and|of|with|that|this|from|said|were|has|have|will|would|which|their|its)\b")
 WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])(?=\p{Latin})\p{Ll}[\p{Ll}\p{M}]{2,}(?![\p{L}\p{M}\p{N}'’-])")
 LANGUAGES = {"es": "Spanish", "pt": "Portuguese", "it": "Italian", "fr": "French", "de": "German", "nl": "Dutch",
              "id": "Indonesian", "pl": "Polish", "tr": "Turkish"}
@@ -58,6 +61,15 @@ def foreign_language_line(doc: Document) -> Iterator[Proposal]:
     lines = 0
     for line in LINE.finditer(text):
         s = line.group()
+        if s.count(" ") < MIN_WORDS - 1:
+            continue  # fewer than five words
+        if (" the " in s) + (" of " in s) + (" and " in s) + (" to " in s) >= 2:
+            lines += 1
+            continue  # the quickest look: two of the commonest English words
+        hints = ENGLISH_HINT.findall(s)
+        if len(hints) >= 2 and len(set(hints)) >= 2:
+            lines += 1
+            continue  # two different English function words: an English line
         words = WORD.findall(s)
         if len(words) < MIN_WORDS:
             continue
