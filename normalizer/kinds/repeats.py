@@ -38,6 +38,7 @@ HEAD_LINES = 3  # a headline is among the first lines (after a breadcrumb or a s
 SAME_BLOCK = 90       # fuzz.ratio of the normalized copies: a lost letter or apostrophe still matches
 SAME_QUOTATION = 80   # fuzz.partial_ratio of a post against the paragraph that quoted it (separate translations)
 MIN_QUOTATION_CHARS = 60
+MIN_PARAGRAPH_CHARS = 120  # a paragraph this long printed twice, word for word, is a scraper's repeat
 DEFECT = regex.compile(r"\p{L}[”“]\p{L}|\p{L}[´`]\p{L}|[ \t]*[-–|]$")  # a stand-in apostrophe, a dangling separator
 
 
@@ -90,6 +91,12 @@ def _pairs(lines: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
                   and 0.7 * size <= len(lines[j][2]) <= 1.4 * size and fuzz.ratio(k(head), k(j)) >= SAME_BLOCK]
         if len(copies) == 1 and copies[0] > head:  # printed three times or more, it is a label the page repeats
             yield head, copies[0], "the headline"
+    seen_paragraph: dict[str, int] = {}
+    for j in range(len(lines)):  # a whole paragraph printed twice by the scraper
+        if len(lines[j][2]) >= MIN_PARAGRAPH_CHARS and j not in heads:
+            first = seen_paragraph.setdefault(" ".join(lines[j][2].split()), j)  # as written: a new wording is no repeat
+            if first != j:
+                yield first, j, "a paragraph"
     credited = [i for i in range(len(lines) - 1) if len(lines[i + 1][2]) <= MAX_CREDIT and CREDIT_HINT.search(lines[i + 1][2])
                 and CREDIT.match(lines[i + 1][2].strip()) and len(k(i).split()) >= MIN_WORDS and i not in heads]
     for j in credited:
@@ -114,8 +121,9 @@ def repeated_block(doc: Document) -> Iterator[Proposal]:
     (a block followed by a credit: "Name / AP", "— Agency (@handle)", a date) against the blocks
     before it, also when it is a separate translation of a quotation given in a paragraph. The
     later copy goes, unless it is the better-formed one (the other has a stand-in apostrophe or
-    lost one). Review: a story may repeat a line on purpose. Repeated sentences elsewhere are
-    left alone.
+    lost one). A paragraph of 120 characters or more printed twice exactly (spacing aside) loses
+    its later copy. Review: a story may repeat a line on purpose. Repeated
+    short sentences elsewhere are left alone.
     """
     text = doc.text
     lines = _lines(text)
