@@ -22,6 +22,7 @@ LONG = 8            # and only in words of eight letters or more ("bleat", "minu
 SHORT_TARGET = 4.5  # a letter dropped or added in a shorter word counts only for a very common intended word
 MIN_TYPO = 5        # shorter unknown tokens are too often abbreviations, slang or foreign words
 MAX_TYPO = 24
+MAX_DOCUMENT_SLIPS = 3  # a rare word one letter from a word the text writes elsewhere may recur this often ("minster")
 MAX_ALTERNATIVES = 3
 LETTERS = string.ascii_lowercase
 
@@ -153,7 +154,7 @@ def misspelling(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
     letters; the suggestions are the candidates, most frequent first. Only
     ASCII lower-case words of five or more letters, rarer than once per
     million words and at least 50 times rarer than the intended word, used
-    once in the document. A word wordfreq knows (common misspellings such as
+    once in the document (up to three times when the text writes the intended word elsewhere). A word wordfreq knows (common misspellings such as
     "recieve" are known) must not be a regular form of a known word
     ("computes", "scoped"), and a dropped or added letter counts only when
     the word has eight letters or more and the intended word is 300 times
@@ -167,11 +168,14 @@ def misspelling(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator
     """
     text = doc.text
     for word in unknown_words(text, min_len=MIN_TYPO, below=RARE):
-        if len(word) > MAX_TYPO or not word.isascii() or token_count(word, text) > 1 or ignored(word, ignore):
+        if len(word) > MAX_TYPO or not word.isascii() or ignored(word, ignore):
             continue
-        candidates = _slips(word)
+        used = token_count(word, text)
+        if used > MAX_DOCUMENT_SLIPS:
+            continue
+        candidates = _slips(word) if used == 1 else ()
         message = "{word!r} is not a word; a slip for {best!r}{others}?"
-        if not candidates:
+        if not candidates:  # the slip may repeat where the text itself writes the intended word
             candidates = _slips_of_document_words(word, text)
             message = "{word!r} is a rare word one letter from {best!r}{others}, which the text uses elsewhere."
         if not candidates:
