@@ -21,6 +21,7 @@ from ..folding import non_ascii
 
 # An opening quote that closes: glued to the word or stop before it, and followed by a mark and a
 # space or the end of the line ("agreement“.", "career.“"); or alone at the end of a line ("risk. “").
+SPACED_CLOSER = regex.compile(r"(?<=[\p{L}\p{N}])[ \t]+“([,;:])(?=[ \t])")  # an opening mark cannot come before a comma
 GLUED_CLOSER = regex.compile(r"(?m)“([.,;:!?]?)(?=[ \t]|$)")
 GLUED_BEFORE = regex.compile(r"[\p{L}\p{N}.,!?’]")
 LINE_END_CLOSER = regex.compile(r"(?m)“(?<=([.,!?])[ \t]+“)(?=[ \t]*$)")
@@ -61,7 +62,8 @@ UNOPENED_CLOSER = regex.compile(
 
 @rule("P003", "opening-quote-closes", "other", Safety.SAFE, example="“We have an agreement“. Talks ended.", trigger=Trigger(exact=("“",)))
 def opening_quote_closes(doc: Document) -> Iterator[Proposal]:
-    """An opening curly quote used to close a quotation ("agreement“.", "career.“", "risk. “").
+    """An opening curly quote used to close a quotation ("agreement“.", "career.“", "risk. “",
+    "experts “, she said").
 
     An opening quote is followed by the words it opens; one glued to the word before it and
     followed by a space or the end of the line closes the quotation. The stop moves inside, as
@@ -73,6 +75,8 @@ def opening_quote_closes(doc: Document) -> Iterator[Proposal]:
     for m in GLUED_CLOSER.finditer(text):
         if m.start() and GLUED_BEFORE.match(text, m.start() - 1):
             found.append(m)
+    for m in SPACED_CLOSER.finditer(text):  # "of the experts “, she said": a space before it, a mark after
+        yield Proposal(m.start(), m.end(), f"{m.group(1)}”", "An opening quotation mark where the quotation ends.")
     for m in sorted(found, key=lambda m: m.start(1)):
         before = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
         if before.count("„") > before.count("“") + before.count("”"):
