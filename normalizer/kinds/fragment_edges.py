@@ -41,6 +41,21 @@ ORPHAN = regex.compile(r"(?i)(?:\b(?:of|in|at|from|for|with|by|to|on)[ \t]+)?\b(
 NEXT_BREAKS = regex.compile(r"[ \t]*(?:[,.;:)!?]|(?i:the|a|an)\b)")
 
 
+# Korean newspapers write a president, a party or a country as one hanja in headlines and tags
+# ("尹" Yoon, "與" the ruling party, "美" the US); engines leave the character or gloss its Chinese sense.
+KOREAN_HEADLINE = {"尹": "Yoon", "文": "Moon", "李": "Lee", "朴": "Park", "韓": "South Korea", "美": "U.S.",
+                   "中": "China", "日": "Japan", "北": "North Korea", "英": "Britain", "露": "Russia", "與": "the ruling party",
+                   "野": "the opposition", "靑": "the presidential office"}
+KOREAN_SOURCE = regex.compile(r"\p{Hangul}|\bKorean?\b|\bSeoul\b|\bYonhap\b")
+
+
+def korean_headline_hanja(text: str, run: str) -> str:
+    """The English of a lone hanja Korean headlines use for a name ("尹" -> "Yoon"), in a text from
+    Korea (hangul, or Korea, Seoul, Yonhap named); empty otherwise."""
+    word = KOREAN_HEADLINE.get(run.strip())
+    return word if word and KOREAN_SOURCE.search(text) else ""
+
+
 def institution(run: str) -> str:
     """The English of a Greek or Russian abbreviation of a public body, with a Greek place after it."""
     m = ABBREVIATION.fullmatch(run)

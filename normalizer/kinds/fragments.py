@@ -18,7 +18,7 @@ from ..registry import Rule
 from ..triggers import Trigger
 from .boilerplate import removal_span
 from .foreign_names import other_reading, romanized_name
-from .fragment_edges import doubled_subject, institution, orphans
+from .fragment_edges import doubled_subject, institution, korean_headline_hanja, orphans
 
 NONLATIN = r"[[\p{L}\p{M}]--[\p{Latin}\p{Common}\p{Inherited}]]"
 ANY_NONLATIN = regex.compile(rf"(?V1){NONLATIN}")
@@ -260,6 +260,10 @@ def build_rules(glosses: Sequence[Gloss]) -> list[Rule]:
             name = given_name(text, start, end)
             if name:
                 yield Proposal(start, end, name, f"Chinese given name {run!r} after its surname, in pinyin: {name!r}.",
+                               alternatives=("",))
+                continue
+            if korean := korean_headline_hanja(text, run):
+                yield Proposal(start, end, korean, f"{run.strip()!r} is how Korean headlines write {korean!r}.",
                                alternatives=("",))
                 continue
             lang = language_of(run)
