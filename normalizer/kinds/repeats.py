@@ -39,6 +39,7 @@ SAME_BLOCK = 90       # fuzz.ratio of the normalized copies: a lost letter or ap
 SAME_QUOTATION = 80   # fuzz.partial_ratio of a post against the paragraph that quoted it (separate translations)
 MIN_QUOTATION_CHARS = 60
 MIN_PARAGRAPH_CHARS = 120  # a paragraph this long printed twice, word for word, is a scraper's repeat
+PARAGRAPH_GAP = 3          # ... when at most two lines stand between the copies (a text may quote itself far off)
 DEFECT = regex.compile(r"\p{L}[”“]\p{L}|\p{L}[´`]\p{L}|[ \t]*[-–|]$")  # a stand-in apostrophe, a dangling separator
 
 
@@ -92,11 +93,14 @@ def _pairs(lines: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
         if len(copies) == 1 and copies[0] > head:  # printed three times or more, it is a label the page repeats
             yield head, copies[0], "the headline"
     seen_paragraph: dict[str, int] = {}
-    for j in range(len(lines)):  # a whole paragraph printed twice by the scraper
+    for j in range(len(lines)):  # a whole paragraph printed again right after by the scraper
         if len(lines[j][2]) >= MIN_PARAGRAPH_CHARS and j not in heads:
-            first = seen_paragraph.setdefault(" ".join(lines[j][2].split()), j)  # as written: a new wording is no repeat
-            if first != j:
+            same = " ".join(lines[j][2].split())  # as written: a new wording is no repeat
+            first = seen_paragraph.get(same)
+            if first is not None and j - first <= PARAGRAPH_GAP:
                 yield first, j, "a paragraph"
+            else:
+                seen_paragraph[same] = j
     credited = [i for i in range(len(lines) - 1) if len(lines[i + 1][2]) <= MAX_CREDIT and CREDIT_HINT.search(lines[i + 1][2])
                 and CREDIT.match(lines[i + 1][2].strip()) and len(k(i).split()) >= MIN_WORDS and i not in heads]
     for j in credited:
@@ -121,8 +125,8 @@ def repeated_block(doc: Document) -> Iterator[Proposal]:
     (a block followed by a credit: "Name / AP", "— Agency (@handle)", a date) against the blocks
     before it, also when it is a separate translation of a quotation given in a paragraph. The
     later copy goes, unless it is the better-formed one (the other has a stand-in apostrophe or
-    lost one). A paragraph of 120 characters or more printed twice exactly (spacing aside) loses
-    its later copy. Review: a story may repeat a line on purpose. Repeated
+    lost one). A paragraph of 120 characters or more printed again exactly (spacing aside) with at
+    most two lines between the copies loses its later copy. Review: a story may repeat a line on purpose. Repeated
     short sentences elsewhere are left alone.
     """
     text = doc.text
