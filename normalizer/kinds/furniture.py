@@ -176,7 +176,7 @@ def blocks(text: str) -> tuple[Block, ...]:
         if ATTRIBUTION.search(lines[i - 1][2]):
             sigs[i] = [s for s in sigs[i] if s.family != "stamp"]
     for i in range(1, len(lines)):  # the caption above a picture credit
-        if (any(s.reason == CREDIT for s in sigs[i]) and not sigs[i - 1]
+        if (any(s.reason == CREDIT for s in sigs[i]) and not sigs[i - 1] and i - 1 not in (0, h)
                 and len(words(lines[i - 1][2])) <= 45 and len(STOPS.findall(lines[i - 1][2])) <= 2):
             sigs[i - 1] = [Signal("caption", 3, "Picture caption above its credit.")]
     for i in range(1, len(lines) - 1):  # "Read the statement below:" with the embedded statement gone

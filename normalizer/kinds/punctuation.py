@@ -110,9 +110,14 @@ CODE_MARKS = ("{", "}", "=>", ");", "&&", "||")
 
 
 def _code_line(text: str, pos: int) -> bool:
-    """True if the line holding ``pos`` reads as code (braces, arrows, ");"), not prose."""
-    line = line_at(text, pos)
-    return any(mark in line for mark in CODE_MARKS)
+    """True if the line holding ``pos``, or one of the two before it, reads as code (braces, arrows,
+    ");"), not prose: a script the page printed runs over several lines."""
+    start = pos
+    for _ in range(3):
+        start = text.rfind("\n", 0, max(start - 1, 0)) + 1 if start else 0
+    end = text.find("\n", pos)
+    block = text[start:end if end >= 0 else len(text)]
+    return any(mark in block for mark in CODE_MARKS)
 
 
 @rule("S003", "missing-space-after-punctuation", "spacing", Safety.REVIEW,
