@@ -259,7 +259,7 @@ def _lower(text: str) -> str:
     return text.lower()
 
 
-HEAD_SUFFIX = regex.compile(r"(?<![ \t])[ \t]+[|｜][ \t]+\p{Lu}[\p{L}]*(?:[ \t]+\p{L}+){0,2}[ \t]*$")
+HEAD_SUFFIX = regex.compile(r"(?<![ \t])(?:[ \t]+[|｜][ \t]+\p{Lu}[\p{L}]*(?:[ \t]+\p{L}+){0,2}){1,3}[ \t]*$")  # " | World | News"
 
 
 TAIL = 160  # characters: the longest credit in brackets after a line's last sentence

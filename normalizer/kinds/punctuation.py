@@ -239,7 +239,9 @@ def spaced_hyphen(doc: Document) -> Iterator[Proposal]:
             continue
         if not (right.islower() and is_common(right) and is_common(left)):
             continue  # "cmake -DCMAKE", "autoreconf -fi": command-line flags, not compounds
-        safety = Safety.SAFE
+        # After a capitalized word only "Kremlin -backed", "Paris -based" are sure; "Union -social" may be
+        # a name the engine reordered: review.
+        safety = Safety.SAFE if left.islower() or left.isupper() or right.endswith("ed") else Safety.REVIEW
         yield Proposal(before.start(), after.end(), f"{left}-{right}", "Space inside a hyphenated compound.", safety)
 
 
