@@ -162,6 +162,8 @@ def blocks(text: str) -> tuple[Block, ...]:
     first_prose, last_prose = (prose[0], prose[-1]) if prose else (len(lines), -1)
     h = _headline(lines, sigs, first_prose)
     head = _norm(lines[h][2]) if h >= 0 else _norm(lines[0][2])
+    # the headline printed twice at the top: the first copy is the headline, the later one the repeat
+    h = next((i for i in range(max(h, 0)) if _norm(lines[i][2]) == head), h)
     for i, s in _breadcrumb(lines, head).items():
         sigs[i] = [s]
     head_n = len(words(head))
