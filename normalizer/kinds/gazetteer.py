@@ -66,6 +66,18 @@ def _sole(hits: list[tuple[Entry, str]], written: str) -> tuple[Entry, str] | No
     return min(hits, key=lambda h: (" ".join(h[0][1:]).isascii() != written.isascii()))
 
 
+def _sole_hits(found: dict[tuple[int, int, str], list[tuple[Entry, str]]], text: str, m_start: int,
+               m_end: int) -> Iterator[tuple[int, int, str, Entry, str, str | None]]:
+    """(start, end, written, entry, why, role cue) for each span of ``found`` that one listed person
+    alone explains (:func:`_sole`), in text order; the cue is read around the span and the name found
+    at ``m_start``-``m_end``."""
+    for (start, end, written), hits in sorted(found.items()):
+        hit = _sole(hits, written)
+        if hit is not None:
+            entry, why = hit
+            yield start, end, written, entry, why, role_cue(text, min(start, m_start), max(end, m_end), entry[0].role)
+
+
 class Gazetteer:
     """The people indexed by surname form and by the given-name form printed beside the surname."""
 
@@ -183,12 +195,7 @@ def _given_name_slips(gaz: Gazetteer, doc: Document, scan: Scan) -> Iterator[Pro
                 found.setdefault(span, []).append((entry, why))
         if correct:
             continue
-        for (start, end, written), hits in sorted(found.items()):
-            hit = _sole(hits, written)
-            if hit is None:
-                continue
-            (person, given, _), why = hit
-            cue = role_cue(text, min(start, m_start), max(end, m_end), person.role)
+        for start, end, written, (person, given, _), why, cue in _sole_hits(found, text, m_start, m_end):
             slips.append(_Slip(start, end, written, person, _adjacent_given(person, given), surname, why, cue))
     cued = {(s.person.name, s.written) for s in slips if s.cue}
     for s in slips:
@@ -238,12 +245,7 @@ def _surname_slips(gaz: Gazetteer, doc: Document, scan: Scan) -> Iterator[Propos
                 found.setdefault(span, []).append((entry, why))
         if correct:
             continue
-        for (start, end, written), hits in sorted(found.items()):
-            hit = _sole(hits, written)
-            if hit is None:
-                continue
-            (person, given, surname), why = hit
-            cue = role_cue(text, min(start, m_start), max(end, m_end), person.role)
+        for start, end, written, (person, given, surname), why, cue in _sole_hits(found, text, m_start, m_end):
             if why == "junior":
                 yield Proposal(start, end, surname, f"{key!r} {written!r}: the known {person.name} ({person.role}, "
                                f"{person.group}) is written {surname!r}; {written.split()[0]!r} looks like a "

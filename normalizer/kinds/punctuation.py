@@ -13,6 +13,7 @@ from ..fixes import Proposal, Safety
 from ..lexicon import FUNCTION_WORDS, is_common, line_at, looks_technical
 from ..registry import rule
 from ..triggers import Trigger
+from .words import token_at
 
 # "Source :Skai", "said ,", "100 %": space before , ; : and before . ? ! at a word's end.
 SPACE_BEFORE_MARK = regex.compile(
@@ -179,9 +180,7 @@ def _glued_after_title(text: str) -> Iterator[Proposal]:
     ("trial...Both": review, the writer may have meant a pause), outside URLs and file names."""
     for pattern, safety in ((GLUED_TITLE, Safety.SAFE), (GLUED_ELLIPSIS, Safety.REVIEW)):
         for m in pattern.finditer(text):
-            tok_start = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
-            tok_end = TOKEN_END.search(text, m.end())
-            if looks_technical(text[tok_start:tok_end.start() if tok_end else len(text)]):
+            if looks_technical(token_at(text, m.start(), m.end())):
                 continue
             yield Proposal(m.start(), m.end(), m.group() + " ", f"No space after {m.group()!r}.", safety)
 

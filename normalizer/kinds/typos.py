@@ -132,19 +132,14 @@ def _slips(word: str) -> tuple[str, ...]:
         return ()  # a rare but regular form of a known word
     if word in dictionary_words():
         return ()  # an edited dictionary uses it: a real word ("minuet", "canvass")
-    candidates = one_edit(word, max(TARGET, z + GAP), OTHER if z < UNKNOWN else SWAP)
+    floor = max(TARGET, z + GAP)
+    candidates = one_edit(word, floor, OTHER if z < UNKNOWN else SWAP)
     if not candidates and z >= UNKNOWN and len(word) >= LONG:  # any slip, in a long word far rarer than the intended one
         candidates = one_edit(word, max(TARGET, z + WIDE_GAP))
     if len(word) < LONG:  # a short foreign word ("sowan") is one letter from some English word: only a very common one counts
-        candidates = [c for c in candidates if len(c) == len(word) or _doubling(word, c) or zipf(c) >= SHORT_TARGET]
+        typical = set(one_edit(word, floor, SWAP))  # a doubled or undoubled letter, or two swapped
+        candidates = [c for c in candidates if c in typical or zipf(c) >= SHORT_TARGET]
     return tuple(candidates)
-
-
-def _doubling(a: str, b: str) -> bool:
-    """True if ``a`` and ``b`` differ by one letter doubled or undoubled ("beter", "better")."""
-    short, long_ = sorted((a, b), key=len)
-    return len(long_) == len(short) + 1 and any(
-        long_[i] == long_[i + 1] and long_[:i] + long_[i + 1:] == short for i in range(len(long_) - 1))
 
 
 def misspelling(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[Proposal]:
