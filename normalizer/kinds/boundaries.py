@@ -73,7 +73,12 @@ def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[
     handles and words in an ignore list are left alone. Review: a new brand
     can look the same; add it to an ignore list.
     """
-    text = doc.text
+    # the three kinds of join are found in turn; given in text order (where each join ends), as one scan would
+    yield from sorted(_camel_joins(doc.text, ignore), key=lambda p: p.end)
+
+
+def _camel_joins(text: str, ignore: frozenset[str]) -> Iterator[Proposal]:
+    """:func:`camel_join`'s proposals, titles first, then openers, then the others."""
     # A join is a whole token of five or more letters, in mixed case, that wordfreq does not know:
     # one of the text's rare words (shared with the other word rules), written once in the text.
     found, titles = [], []
