@@ -14,8 +14,9 @@ from .engine import Result
 from .fixes import Fix
 from .aliases import Alias, validate
 from .kinds import calques as calque_kind
-from .kinds import fragments, gazetteer, names, word_rules
+from .kinds import fragments, gazetteer, names, native_names, word_rules
 from .loader import ConfigError, load_file, read_word_list, shipped_rules_dir
+from .kept_names import load_kept_names
 from .people import load_people
 from .registry import Rule, known_selector, registered
 from .registry import select as select_rules
@@ -98,8 +99,9 @@ def save_caches() -> None:
 
 @lru_cache(maxsize=1)
 def _people_rules() -> tuple[Rule, ...]:
-    """N006/N007 over the shipped gazetteer of public figures (rules/gazetteer/people.toml)."""
-    return tuple(gazetteer.build_rules(load_people()))
+    """N006-N009 over the shipped gazetteer of public figures (rules/gazetteer/people.toml), N010/N011
+    over the names English news keeps as they are (rules/gazetteer/kept_names.toml)."""
+    return tuple(gazetteer.build_rules(load_people()) + native_names.build_rules(load_kept_names()))
 
 
 @lru_cache(maxsize=8)

@@ -12,7 +12,7 @@ from . import codepage_search, markup  # noqa: F401  (E007, E008)
 from . import foreign_articles, foreign_lines, foreign_lost, foreign_words, leftovers, spun  # noqa: F401  (Z006-Z010, K002)
 from . import casing, codepages, letters, obfuscation, quotes, repeats, stops  # noqa: F401  (P, D004-D005, C004-C009, E005-E006, Z004-Z005)
 
-BUILDERS = ("calques", "fragments", "gazetteer", "names", "word_rules")
+BUILDERS = ("calques", "fragments", "gazetteer", "names", "native_names", "word_rules")
 HELPERS = ("boundaries", "codepage_tables", "foreign_names", "fragment_edges", "furniture_signals", "gazetteer_match",
            "gazetteer_surnames", "glued",
            "name_mentions", "typos", "words")

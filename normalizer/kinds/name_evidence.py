@@ -217,6 +217,29 @@ def _in_case_of(model: str, target: str) -> str:
     return "".join(out)
 
 
+# A typographic apostrophe's UTF-8 bytes read in another code page ("Girl‚Äôs Day", "Girlâ€™s Day").
+GARBLED_APOSTROPHES = regex.compile("|".join(sorted(
+    {regex.escape("’".encode().decode(cs)) for cs in ("cp1252", "mac_roman", "cp1251", "cp437")}, key=len, reverse=True)))
+
+
+def _apostrophes_read(text: str) -> tuple[str, list[int] | None]:
+    """``text`` with garbled typographic apostrophes read as "’", so that a name the body writes
+    with one counts as written with an apostrophe; and, if anything changed, each offset of the
+    read text's position in ``text`` (None: nothing changed)."""
+    if "\u2122" not in text and "\u201a" not in text and "\u00d6" not in text:
+        return text, None  # every garbled form holds "™", "‚" or "Ö"
+    parts, where, last = [], [], 0
+    for m in GARBLED_APOSTROPHES.finditer(text):
+        parts.append(text[last:m.start()] + "’")
+        where.extend(range(last, m.start() + 1))
+        last = m.end()
+    if not parts:
+        return text, None
+    parts.append(text[last:])
+    where.extend(range(last, len(text) + 1))
+    return "".join(parts), where
+
+
 @rule("N004", "name-joint-variant", "name", Safety.REVIEW,
       example="Kim Min-jae scored. Coach praised Kim Min-jae. Later Kim Minjae left.")
 def name_joint_variant(doc: Document) -> Iterator[Proposal]:
@@ -229,7 +252,7 @@ def name_joint_variant(doc: Document) -> Iterator[Proposal]:
     from the headline. An apostrophe only counts inside a name of two or more words, so plurals and
     possessives stay. The headline keeps its capitals. Review.
     """
-    text = doc.text
+    text, where = _apostrophes_read(doc.text)
     heads = headlines(text)
     for key, places in sorted(_spans(text, heads, 3, lambda k: zipf(k) < 2.5).items()):
         shapes = Counter(_shape(text[s:e]) for s, e, _ in places)
@@ -258,6 +281,10 @@ def name_joint_variant(doc: Document) -> Iterator[Proposal]:
             if looks_technical(token_at(text, s, e)):
                 continue  # a domain, an address or a file name ("laichau.gov.vn") is spelled as it is
             new = _in_case_of(surface, model) if in_head else _cased(surface, model)
+            if where is not None:  # back to the document's offsets; a span holding a garbled apostrophe is E's
+                s, e = where[s], where[e]
+                if doc.text[s:e] != surface:
+                    continue
             yield Proposal(s, e, new, f"{surface!r} is written {model!r} {_times(used)} in this article.")
 
 
