@@ -103,6 +103,19 @@ def pivot_key(word: str) -> str:
     return regex.sub(r"(.)\1", r"\1", f)
 
 
+@functools.lru_cache(maxsize=8192)
+def transliteration_key(word: str) -> str:
+    """:func:`pivot_key`, and a Russian initial vowel letter in either spelling: Е as "Ye" or "E"
+    (a Turkish "Yerlikaya" read back from Russian as "Erlikaya", "Yevgeny"/"Evgeny"), Я and Ю as
+    "Ya"/"Ia", "Yu"/"Iu". Equal keys are one name in two transliterations; the name rules use it only
+    inside one article, where the other spelling is attested.
+
+    >>> transliteration_key("Erlikaya") == transliteration_key("Yerlikaya"), transliteration_key("Iulia") == transliteration_key("Yulia")
+    (True, True)
+    """
+    return regex.sub(r"^i(?=[aou])", "y", regex.sub(r"^ye", "e", pivot_key(word)))
+
+
 def _distance(a: str, b: str) -> int:
     from rapidfuzz.distance import DamerauLevenshtein
 

@@ -21,6 +21,7 @@ from ..lexicon import looks_technical, zipf
 from ..registry import rule
 from ..scan import Scan
 from ..triggers import Trigger
+from .gazetteer_match import house_key, transliteration_key
 from .name_mentions import (Context, Mention, contexts, counts, headlines, inside, iter_pairs, mentions, other_person,
                             phonetic_keys, sound_alike)
 from .words import token_at
@@ -76,6 +77,33 @@ def _evidence(ctx: dict[str, Context], n: Counter[str], heads: set[str], bodies:
     return rank, f"{forms[v]!r} may be a misspelling of the same person's name: {where}; the two sound alike ({score:.0f}% similar)."
 
 
+def _transliterated(found: list[Mention], n: Counter[str], ctx: dict[str, Context],
+                    forms: dict[str, str]) -> Iterator[tuple[str, str, str]]:
+    """(variant, target, why) for a rare spelling that is another transliteration of a name the article
+    writes more often, with a given name beside it ("Erlikaya" once, "Ali Yerlikaya" twice): the two
+    spellings must have one :func:`transliteration_key` but differ as house styles (Zelensky/Zelenskyy
+    stay), the variant must be unknown to English and never beside another given name."""
+    targets: dict[str, list[str]] = defaultdict(list)
+    for t, (bt, at, _) in ctx.items():
+        if n[t] >= 2 and (bt or at) and len(t) >= 5:
+            targets[transliteration_key(forms[t])].append(t)
+    if not targets:
+        return
+    for v, (bv, av, _) in sorted(ctx.items()):
+        if n[v] > 2 or len(v) < 5 or zipf(v) >= 1.0:
+            continue
+        found_t = [t for t in targets.get(transliteration_key(forms[v]), ()) if t != v and n[t] > n[v]]
+        if len(found_t) != 1:
+            continue  # none, or two people the key cannot tell apart
+        t = found_t[0]
+        bt, at, _ = ctx[t]
+        if house_key(forms[v]) == house_key(forms[t]) or bv and not bv & bt or av and not av & at or other_person(v, t):
+            continue
+        given = sorted(bt | at)[0]
+        yield v, t, (f"{forms[v]!r} may be the same person as {forms[t]!r}, written {_times(n[t])} in this article "
+                     f"(with {forms.get(given, given.title())!r}): the two are one name in two transliterations.")
+
+
 @functools.cache
 def _listed_names() -> frozenset[str]:
     """Every accepted full name of the gazetteer (rules/gazetteer/people.toml), case-folded."""
@@ -104,7 +132,9 @@ def name_spelling_variant(doc: Document) -> Iterator[Proposal]:
     female and male surname forms, and a given name before a shared surname that neither sounds the
     same nor has the same letters ("Ivana"/"Ivanka") are taken as different people. English words
     ("German"/"Germany"), plurals, and spellings differing only by diacritics are left alone.
-    Review: the article may name two people.
+    A rare bare spelling that is another transliteration of a name the article gives with a given name
+    ("Erlikaya" beside "Ali Yerlikaya": Ye/E, a German or Polish pivot) needs no more context; house
+    styles of one name (Zelensky/Zelenskyy) stay. Review: the article may name two people.
     """
     text = doc.text
     found = [m for m in mentions(text) if len(m.form.replace("-", "")) >= 4]
@@ -125,6 +155,8 @@ def name_spelling_variant(doc: Document) -> Iterator[Proposal]:
         ev = _evidence(ctx, n, heads, bodies, forms, v, t, score)
         if ev and (v not in best or ev[0] > best[v][0]):
             best[v] = (ev[0], t, ev[1])
+    for v, t, why in _transliterated(found, n, ctx, forms):
+        best.setdefault(v, (0.0, t, why))
     for m in found:
         if m.key in best and not _listed(m):
             _, t, why = best[m.key]
