@@ -20,7 +20,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from .aliases import Alias
 from .document import Document
-from .kinds.gazetteer_match import ARABIC, KOREAN, MUHAMMAD, house_key, pivot_key, plain_key
+from .kinds.gazetteer_match import ARABIC, KOREAN, MUHAMMAD, house_key, plain_key, transliteration_key
 from .kinds.name_mentions import SENTENCE_START, headlines, inside
 from .lexicon import FUNCTION_WORDS, zipf
 from .people import Person
@@ -204,8 +204,8 @@ def suggest(
                     parent[root(a)] = root(b)
                     best[frozenset((a, b))] = score
     # Transliterations: the same house key (accepted romanizations), or the same pivot key (a German or
-    # Polish spelling, C/K) with one spelling unknown to English.
-    for key_of, unknown_needed in ((house_key, False), (pivot_key, True)):
+    # Polish spelling, C/K, a Russian initial Ye/E) with one spelling unknown to English.
+    for key_of, unknown_needed in ((house_key, False), (transliteration_key, True)):
         by_key: dict[str, list[str]] = {}
         for w in words:
             if (len(plain_key(w)) >= 4 or _table_name(w)) and not (unknown_needed and w in by_key_only):

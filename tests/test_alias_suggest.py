@@ -57,6 +57,12 @@ def test_a_pivot_spelling_links_across_the_w_v_difference() -> None:
     assert found["Stoyanov"] == ("most frequent", {"Stoyanov", "Stojanow"})
 
 
+def test_a_russian_initial_vowel_links_across_first_letters() -> None:
+    found = clusters("Minister Yerlikaya said so, and Yerlikaya left.", "The minister Erlikaya arrived late.",
+                     people=())
+    assert found["Yerlikaya"] == ("most frequent", {"Yerlikaya", "Erlikaya"})
+
+
 def test_the_headline_spelling_is_canonical_without_the_gazetteer() -> None:
     found = clusters("Minister Wojtaszczyk Resigns Over Budget\n\nThe minister Wojtaszczik said she would go."
                      " Later Wojtaszczik left.", people=())
