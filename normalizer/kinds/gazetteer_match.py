@@ -31,6 +31,23 @@ RUSSIAN_FORMS = {
     "heorhii": ("georgy", "georgiy"), "valerii": ("valery",), "svitlana": ("svetlana",),
     "liudmyla": ("lyudmila", "ludmila"), "yuriy": ("yuri", "yury"), "yurii": ("yuri", "yury"),
 }
+# Given names machine translation replaces with their English counterparts ("Peter Sanchez" for Pedro
+# Sánchez, "Joseph Conte" for Giuseppe Conte): the name as written in its language -> English forms.
+ENGLISH_FORMS = {
+    "giuseppe": ("joseph",), "giovanni": ("john",), "francesco": ("francis",), "pietro": ("peter",),
+    "paolo": ("paul",), "matteo": ("matthew",), "giorgia": ("georgia",), "antonio": ("anthony",),
+    "luigi": ("louis",), "carlo": ("charles",), "enrico": ("henry",), "pedro": ("peter",), "juan": ("john",),
+    "jose": ("joseph",), "jorge": ("george",), "miguel": ("michael",), "francisco": ("francis",),
+    "carlos": ("charles",), "felipe": ("philip",), "luis": ("louis",), "andres": ("andrew",), "joao": ("john",),
+    "luiz": ("louis",), "paulo": ("paul",), "fernando": ("ferdinand",), "francois": ("francis",),
+    "jean": ("john",), "pierre": ("peter",), "guillaume": ("william",), "jacques": ("james",),
+    "michel": ("michael",), "henri": ("henry",), "etienne": ("stephen",), "wilhelm": ("william",),
+    "friedrich": ("frederick",), "heinrich": ("henry",), "johann": ("john",), "johannes": ("john",),
+    "karl": ("charles",), "ludwig": ("louis",), "andrzej": ("andrew",), "piotr": ("peter",), "pawel": ("paul",),
+    "jan": ("john",), "jozef": ("joseph",), "krzysztof": ("christopher",), "michal": ("michael",),
+    "mateusz": ("matthew",), "pyotr": ("peter",), "mikhail": ("michael",), "nikolai": ("nicholas",),
+    "fyodor": ("theodore",), "georgios": ("george",), "konstantinos": ("constantine",), "viktor": ("victor",),
+}
 MUHAMMAD = regex.compile(r"^m[ou]h?a?m+[ae]d$")
 # Arabic given names in their usual romanizations (English, French, Egyptian): one name each.
 ARABIC = {form: group.split()[0] for group in (
@@ -141,6 +158,8 @@ def mechanism(written: str, known: str) -> str | None:
     (None, None, None)
     >>> mechanism("Karoline", "Caroline"), mechanism("Sholz", "Scholz")
     ('C and K swapped', 'letters swapped or dropped')
+    >>> mechanism("Peter", "Pedro"), mechanism("Joseph", "Giuseppe")
+    ('the given name translated into English', 'the given name translated into English')
     """
     if house_key(written) == house_key(known):
         return None  # another accepted style of the same name
@@ -148,6 +167,8 @@ def mechanism(written: str, known: str) -> str | None:
         return None  # names with diacritics are compared with them: another name
     if russian_form(written, known):
         return "the Russian form of a Ukrainian given name"
+    if fold(written) in ENGLISH_FORMS.get(plain_key(known), ()):
+        return "the given name translated into English"
     if other_person(written, known):
         return None
     if pivot_key(written) == pivot_key(known):
