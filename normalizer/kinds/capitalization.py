@@ -100,6 +100,8 @@ def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
             word, nxt = m.group(1), m.group(2)
             if nxt[0].isupper() and (word == "The" or word in LINKERS and _capital_before(s, m.start())):
                 continue  # "The Hague", "Bank Of America": part of a name or title
+            if word == "Who" and _capital_before(s, m.start()):
+                continue  # "The Who", "Doctor Who", "Who's Who": a title
             if word in BETWEEN_LOWER and (nxt[0].isupper() or not _lower_before(s, m.start())):
                 continue  # "Formula One", "8   Some compilers": a name, or a list item's start
             if any(a < m.start() < b for a, b in quoted):
