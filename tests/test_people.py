@@ -95,7 +95,7 @@ def test_a_group_needs_a_name_and_a_list() -> None:
 
 def test_no_listed_spelling_is_flagged() -> None:
     """Every name and variant, each on its own line: no listed person is 'corrected' into another."""
-    rules = load_rules(select=["N006", "N007", "N008", "N009"])
+    rules = load_rules(select=["N006", "N007", "N008", "N009", "N012"])
     text = "\n".join(f"{form} spoke on Monday." for p in load_people() for form in (p.name, *p.variants))
     assert clean(text, rules=rules, apply="all").applied == []
     titled = "\n".join(f"{title} {p.surname} spoke on Monday." for p in load_people()

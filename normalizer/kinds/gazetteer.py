@@ -23,7 +23,8 @@ from ..registry import Rule, make_rule
 from ..scan import Scan
 from ..triggers import Trigger
 from .gazetteer_match import house_key, mechanism, real_word, role_cue
-from .gazetteer_surnames import TITLES, rare_given_names, role_surnames, surname_variants, titled_people
+from .gazetteer_surnames import (TITLES, accented_surnames, pivot_accents, rare_given_names, role_surnames,
+                                 surname_variants, titled_people)
 
 BOUNDARY = regex.compile(r"[\p{L}\p{M}\p{N}_'’-]")
 INNER = regex.compile(r"[\p{L}\p{M}\p{N}_-]")
@@ -307,6 +308,20 @@ def build_rules(people: Sequence[Person]) -> list[Rule]:
 
         return surname_variants(gaz, listed, doc, scan)
 
+    accented: list[dict] = []
+
+    def accents(doc: Document, scan: Scan) -> Iterator[Proposal]:
+        """A listed surname of a name from another script (Cyrillic, Arabic, Hebrew, Han, Hangul,
+        Devanagari) written with the diacritics of a Latin-script pivot language ("Zelenský" through
+        Czech, "Zełenski" through Polish), whose English spelling has none; not after another given
+        name. Review."""
+        def index() -> dict:
+            if not accented:
+                accented.append(accented_surnames(gaz))
+            return accented[0]
+
+        return pivot_accents(gaz, index, doc, scan)
+
     def titled_surname(doc: Document, scan: Scan) -> Iterator[Proposal]:
         """A bare surname after a title ("President Makron"), unknown to English and to the
         gazetteer, that is a near miss (a letter off, letters swapped, C/K, a German or Polish
@@ -327,4 +342,7 @@ def build_rules(people: Sequence[Person]) -> list[Rule]:
         make_rule("N009", "known-person-title-surname", "name", Safety.REVIEW, titled_surname,
                   example="President Makron spoke in Lyon.", source="rules/gazetteer/people.toml",
                   trigger=Trigger(exact=tuple(sorted(TITLES)))),
+        make_rule("N012", "known-person-pivot-accents", "name", Safety.REVIEW, accents,
+                  example="Putin's meeting with Zelenský was postponed.", source="rules/gazetteer/people.toml",
+                  trigger=Trigger(non_ascii=True)),
     ]

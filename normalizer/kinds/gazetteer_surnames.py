@@ -219,3 +219,47 @@ def role_surnames(gaz: Any, titled: dict[str, list[tuple[Person, str, str]]], do
             yield Proposal(m.start(1), m.end(1), surname,
                            f"{title} {written!r}: the listed {person.name} ({person.role}, {person.group}) is written "
                            f"{surname!r}; {written!r} looks like {why} and is no word or known name.", Safety.REVIEW)
+
+
+# Groups whose names come from another script: their English spelling has no diacritics, so a listed
+# surname written with some went through a Latin-script pivot ("Zelenský" from Czech, "Zełenski" from Polish).
+OTHER_SCRIPT_GROUPS = frozenset({"Ukraine", "Russia", "Israel and Palestinian territories", "Gulf and Middle East",
+                                 "China, Hong Kong, Taiwan", "Korea", "South Asia", "Central Asia, Oceania"})
+ACCENTED_NAME = regex.compile(r"(?V1)(?<![\p{L}\p{M}'’-])(?:\p{Lu}[\p{L}\p{M}]*[[\p{L}\p{M}]--\p{ASCII}]|"
+                              r"[\p{Lu}--\p{ASCII}])[\p{L}\p{M}]*(?![\p{L}\p{M}'’-])")
+
+
+def accented_surnames(gaz: Any) -> dict[str, list[tuple[Person, str]]]:
+    """Pivot key -> (person, accepted surname) for listed people of another script whose accepted
+    surnames are all plain ASCII."""
+    out: dict[str, list[tuple[Person, str]]] = {}
+    for surname, entries in gaz.by_surname.items():
+        for person, _, _ in entries:
+            if person.group in OTHER_SCRIPT_GROUPS and " " not in surname and len(plain_key(surname)) >= 5 and \
+                    all(s.isascii() for _, s in person.forms()):
+                out.setdefault(pivot_key(surname), []).append((person, surname))
+    return out
+
+
+def pivot_accents(gaz: Any, index: Callable[[], dict], doc: Document, scan: Scan) -> Iterator[Proposal]:
+    """A listed surname of another script written with a Latin-script pivot's diacritics; not after a
+    capitalized word that is another given name (a Czech "Jan Zelenský" is somebody else)."""
+    text = doc.text
+    for m in ACCENTED_NAME.finditer(text):
+        written = m.group()
+        if zipf(written.lower()) >= 3.0:
+            continue  # an ordinary word of a language with accents
+        hits = index().get(pivot_key(written))
+        if not hits or len({p.name for p, _ in hits}) != 1:
+            continue
+        person, surname = hits[0]
+        forms = {s for _, s in person.forms()}
+        right = next((s for s in sorted(forms) if plain_key(s) == plain_key(written)), surname)
+        before = PREV.search(text, max(0, m.start() - 40), m.start())
+        if before and before.group(1) not in TITLE_WORDS and before.group(1).lower() not in TITLE_WORDS and \
+                before.group(1) not in FUNCTION_WORDS and house_key(before.group(1)) not in \
+                {house_key(g.split(" ")[-1]) for g, _ in person.forms()}:
+            continue
+        yield Proposal(m.start(), m.end(), right,
+                       f"{written!r} is {person.name}'s surname ({person.role}, {person.group}) with the diacritics of "
+                       f"a Latin-script pivot language: English news writes {right!r}.", Safety.REVIEW)
