@@ -19,6 +19,7 @@ from ..registry import Rule
 from ..scan import Scan
 from ..triggers import Trigger
 from .gazetteer_match import house_key
+from .name_mentions import sound_alike
 from .words import capital_whole, census, places
 
 ROMAN = regex.compile(r"^[IVXLCDM]+$")
@@ -311,6 +312,8 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
                     continue
                 if fold(target) == fold(word) or house_key(target) == house_key(word):
                     continue  # "Kahramanmaras" for "Kahramanmaraş", "Zelenskiy" for "Zelensky": accepted spellings
+                if derived_form(word, target):
+                    continue  # "Bolsonarist", "Zabrzu": a word made from the name, or the name inflected
                 # Indel ratio, or Jaro-Winkler (which rewards the shared start MT keeps) less a margin
                 score = max(fuzz().ratio(word, target), jaro_winkler().normalized_similarity(word, target) * 100 - 5)
                 if source == "alias":
@@ -324,6 +327,10 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
             if best is None:
                 continue
             score, target, source = best
+            if source == "alias" and not sound_alike(word, target):
+                continue  # "Zelezny" is not "Zelensky" garbled (a sound changed): without the document's word, another name
+            if SLAVIC_PREPOSITION.search(text, max(0, start - 4), start):
+                continue  # "W Zabrzu", "v Kyjevě": a name inflected after a preposition of its language
             if source != "alias" and _chinese_given_name(text, start, word):
                 continue  # "Bi Xiaoning": a given name after a surname, not a garbled "Xining"
             evidence = {"alias": "a name in the alias data",
@@ -345,6 +352,32 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
                 trigger=Trigger(uses_run=True))
 
 
+# Endings that make a word from a name ("Bolsonarist", "Putinism") or inflect it in a Slavic language
+# ("Zabrzu" for Zabrze after a preposition, "Kyjeva" for Kyjev): another word, not a garble of the name.
+DERIVED_ENDINGS = ("ist", "ists", "ism", "isms", "ista", "istas", "ian", "ians", "ite", "ites", "ismo", "esque")
+CASE_ENDINGS = ("u", "a", "e", "y", "i", "em", "iem", "ie", "om", "ach", "ami", "ow", "ą", "ę", "ów", "ě", "ou")
+
+
+def derived_form(word: str, name: str) -> bool:
+    """True if ``word`` is ``name`` (or its stem, without a final vowel) with a derivational or a case
+    ending.
+
+    >>> derived_form("Bolsonarist", "Bolsonaro"), derived_form("Kyjeva", "Kyjev"), derived_form("Sinbaum", "Sheinbaum")
+    (True, True, False)
+    >>> derived_form("Okonja", "Okonjo"), derived_form("Zabrzem", "Zabrze")
+    (False, True)
+    """
+    for stem in {name, name.rstrip("aeiouy")}:
+        if len(stem) >= 4 and word.startswith(stem):
+            ending = word[len(stem):]
+            if ending in DERIVED_ENDINGS:
+                return True
+            if ending in CASE_ENDINGS and (len(ending) > 1 or stem == name) and len(word) - len(name) <= 2:
+                return True  # a vowel for a vowel ("Okonja" for "Okonjo") is a garble, not a case
+    return False
+
+
+SLAVIC_PREPOSITION = regex.compile(r"(?<![\p{L}\p{M}])(?:[WwVvZz]|[Ww]e|[Vv]e|[Zz]e|[Nn]a|[Dd]o|[Oo]d|[Pp]o)[ \t]\Z")
 SURNAME_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}{0,5})[ \t]\Z")
 
 
