@@ -169,6 +169,7 @@ PIECES = regex.compile(r"([\p{L}\p{M}]+)")  # split with the pieces kept: [gap, 
 JOINTS = frozenset((" ", "-", "'", "’", "- ", " -"))
 SPLIT_JOINTS = JOINTS - {" "}
 APOSTROPHES = frozenset("'’")
+ARABIC_ARTICLES = frozenset("al el ul ad ar as at an az ash".split())
 
 
 def _candidates(folded: list[str], pairs: list[str], triples: list[str], gaps: list[str]) -> set[str]:
@@ -310,6 +311,9 @@ def name_joint_variant(doc: Document) -> Iterator[Proposal]:
                 continue  # a shorter run carries the difference ("Min-jae" in "Kim Min-jae")
             if not in_head and all(zipf(p.casefold()) >= 3.0 for p in PIECE.findall(surface)):
                 continue  # common words in the body ("Long Term"): not evidence of a name
+            if PIECE.match(shape) and PIECE.match(shape).group().casefold() in ARABIC_ARTICLES and \
+                    PIECE.match(shape).group().casefold() == PIECE.match(target).group().casefold():
+                continue  # "Al Mukhtar"/"al-Mukhtar": the Arabic article's joint is a house style
             if looks_technical(token_at(text, s, e)):
                 continue  # a domain, an address or a file name ("laichau.gov.vn") is spelled as it is
             new = _in_case_of(surface, model) if in_head else _cased(surface, model)
