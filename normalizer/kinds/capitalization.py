@@ -76,6 +76,57 @@ def _is_headline(line: str) -> bool:
     return caps / len(words) >= 0.5
 
 
+# A sentence whose full stop was lost: a lower-case word ends a clause and a word that opens
+# sentences follows, capitalized ("for his sake His subordinates", "gave them credit We always").
+OPENERS = frozenset("He She It They We His Her Its Their Our The This These Those There".split())
+LOST_STOP = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}'’.-])(\p{{Ll}}[\p{{Ll}}'’-]*\p{{Ll}})([ \t]+)({'|'.join(sorted(OPENERS))})(?=[ \t]+\p{{Ll}})")
+# Words after which a capitalized opener is inside the sentence (C001's case: "said The", "that The").
+CLAUSE_TAKERS = FUNCTION_WORDS | frozenset("""said says say told tell tells added noted stated wrote explained
+    announced claimed insisted stressed admitted asked replied confirmed revealed suggested reported warned
+    argued believe believes believed think thinks thought know knows knew hope hopes hoped fear fears feared
+    found find finds mean means meant felt feel feels learned ensure ensured show shows showed called named
+    titled entitled dubbed whether unless although though because since once how why until after before
+    during despite including against about across along amid among around behind between into near per
+    through throughout toward towards under upon via whereas within without like unlike plus""".split())
+
+
+STAMP_BEFORE = regex.compile(r"(?:\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2})[ \t]+\Z")
+
+
+def _lost_stop(line: str, m: regex.Match) -> bool:
+    """True if the capitalized opener of ``m`` (a C001 candidate) follows a clause whose stop was lost."""
+    before = PREVIOUS_WORD.search(line, 0, m.start())
+    return bool(m.group(1) in OPENERS and before and "," not in line[before.end(1):m.start()] and
+                ";" not in line[before.end(1):m.start()] and before.group(1).islower() and
+                len(before.group(1)) >= 3 and before.group(1) not in CLAUSE_TAKERS)
+
+
+@rule("P013", "lost-full-stop", "other", Safety.REVIEW, example="He died for his sake His friends wept.",
+      trigger=Trigger(pattern=LOST_STOP.pattern))
+def lost_full_stop(doc: Document) -> Iterator[Proposal]:
+    """A full stop lost between two sentences: a lower-case word, then a word that opens sentences
+    capitalized and followed by a lower-case word ("for his sake His subordinates wept").
+
+    Not after a function word, a speech or thought verb or a preposition ("said The", "that The",
+    C001's capitals in mid-sentence), not on lines without end punctuation (headings, teasers) or
+    inside a short quotation (a title). Review: a full
+    stop is proposed; the person may prefer a comma or a dash.
+    """
+    text = doc.text
+    for m in LOST_STOP.finditer(text):
+        if m.group(1) in CLAUSE_TAKERS:
+            continue
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        line = text[start:end if end >= 0 else len(text)]
+        if not line.rstrip().endswith((".", "!", "?", "…", "\"", "”", "’", "»", ")")) or any(a < m.start() - start < b for a, b in
+                                     ((q.start(), q.end()) for q in QUOTED.finditer(line) if len(q.group()) < 60)):
+            continue  # a heading or a line cut short (no end punctuation), or a short quotation (a title)
+        yield Proposal(m.start(2), m.end(2), ". ",
+                       f"A new sentence seems to start at {m.group(3)!r} after {m.group(1)!r}: a full stop may have been lost.")
+
+
 @rule("C001", "capitalized-function-word", "capitalization", Safety.REVIEW,
       example="However, The measures were said Politico That everyone", trigger=Trigger(pattern=QUICK))
 def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
@@ -100,6 +151,10 @@ def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
             word, nxt = m.group(1), m.group(2)
             if nxt[0].isupper() and (word == "The" or word in LINKERS and _capital_before(s, m.start())):
                 continue  # "The Hague", "Bank Of America": part of a name or title
+            if STAMP_BEFORE.search(s, max(0, m.start() - 30), m.start()):
+                continue  # "date 2023-02-26 The battle": a date or time stamp ends before the sentence
+            if _lost_stop(s, m):
+                continue  # "sake His subordinates": a sentence whose stop was lost (P013)
             if word == "Who" and _capital_before(s, m.start()):
                 continue  # "The Who", "Doctor Who", "Who's Who": a title
             if word in BETWEEN_LOWER and (nxt[0].isupper() or not _lower_before(s, m.start())):
