@@ -32,8 +32,8 @@ from ..fixes import Proposal, Safety
 from ..lexicon import zipf
 from ..registry import rule
 from .boilerplate import removal_span
-from .furniture_signals import (RELATED_BULLET, SENTENCE_END, Signal, agency_tag_at_end, core, home_word, is_sentence,
-                                line_info, words)
+from .furniture_signals import (INLINE, INLINE_NEEDS, RELATED_BULLET, SENTENCE_END, Signal, agency_tag_at_end, core,
+                                home_word, is_sentence, line_info, listing_teasers, words)
 
 THRESHOLD = 3
 CREDIT = "Picture credit."
@@ -164,6 +164,7 @@ def blocks(text: str) -> tuple[Block, ...]:
     head = _norm(lines[h][2]) if h >= 0 else _norm(lines[0][2])
     # the headline printed twice at the top: the first copy is the headline, the later one the repeat
     h = next((i for i in range(max(h, 0)) if _norm(lines[i][2]) == head), h)
+    listing_teasers([t for _, _, t in lines], sigs)
     for i, s in _breadcrumb(lines, head).items():
         sigs[i] = [s]
     head_n = len(words(head))
@@ -200,6 +201,8 @@ def blocks(text: str) -> tuple[Block, ...]:
             zone[i] = 1
         top = top and (base[i] >= THRESHOLD or zone[i] == 2) and (h < 0 or i < h)
     protected = {h} | {i for i in prose if base[i] == 0}
+    if h >= 1 and base[h - 1] <= 1 and nw[h - 1] >= 5 and _headline(lines[h - 1:h], sigs[h - 1:h], 1) == 0:
+        protected.add(h - 1)  # a title right above the headline: headline and subtitle, not a tagline
     if base[0] <= 1 and nw[0] >= 5 and not FINAL_STOP.search(lines[0][2].strip()):
         protected.add(0)  # the first line, a title of five words or more (a weak signal at most), is the page's title
     flagged = [base[i] >= THRESHOLD for i in range(len(lines))]
@@ -227,33 +230,6 @@ def blocks(text: str) -> tuple[Block, ...]:
         out.append(Block(s, e, best.family, safe, best.reason + (f" ({n} lines of page furniture)" if n > 1 else "")))
         i = j + 1
     return tuple(out)
-
-
-# Furniture inside a line of text: removed as a match, the text around it kept.
-INLINE = (
-    ("navigation", regex.compile(r"(?im)(?<=[.!?”\"])[ \t]*\b(?:read more|read the full (?:story|article)|continue reading|source)"
-                                 r"[ \t]*[:：]?[ \t]*https?://\S+[ \t]*$"), "Link to another page after the text."),
-    ("byline", regex.compile(r"(?m)(?<=[.!?”\"])[ \t]*[(（][ \t]*(?i:editor|editors|edited by|responsible editor|editor in charge|"
-                             r"reporter|translator|writer|author|reporting by|writing by|editing by)\b[^()（）\n]{2,60}[)）][ \t]*$"),
-     "Editor or reporter credit after the last sentence."),
-    ("byline", regex.compile(r"(?m)(?<=[.!?”\"])[ \t]+\((?:\p{Ll}{2,4}|\p{Lu}\p{Ll}{1,3})(?:/\p{Ll}{2,4})*\)[ \t]*$"),
-     "Editor's initials after the last sentence."),
-    ("byline", regex.compile(r"(?m)^[ \t]*(?:\([ \t]*\p{Lu}[\p{L}. -]{1,30}=[^()\n=]{1,40}\)|\p{Lu}[\p{L}. -]{1,30}=[ \t]*\p{Lu}[\p{L}.-]*"
-                             r"(?:[ \t]+\p{Lu}[\p{L}.-]*){0,3}(?=[ \t]+(?i:reporter|correspondent)))[ \t]*"
-                             r"(?:(?i:staff[ \t]+)?(?i:reporter|correspondent)s?[ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+\p{Lu}[\p{L}-]*){0,2}[ \t]*=?[ \t]*)?"
-                             r"(?=\p{Lu})"), "Agency dateline with the reporter's name (\"City=Agency\")."),
-    ("caption", regex.compile(r"(?:(?<=\p{L})[ \t]|(?<=[.:] ))(?:Photo|Image|Picture|Foto)s?[ \t]+(?:via|by|from|courtesy(?: of)?)[ \t]+"
-                              r"\p{Lu}[\p{L}.-]+(?:[ \t]+(?!(?:A|An|The|This|That|In|On|At|After|As|When|While)\b)\p{Lu}[\p{L}.-]+)?"
-                              r"(?:[ \t](?=\p{Lu}))?"), "Picture credit glued into the text."),
-)
-# Strings every match of each INLINE pattern holds (lower case), looked for before the pattern runs.
-INLINE_NEEDS = (
-    ("http",),
-    ("editor", "reporter", "translator", "writer", "author", "reporting", "writing", "editing"),
-    (")",),
-    ("=",),
-    tuple(f"{w}{s} {p}" for w in ("photo", "image", "picture", "foto") for s in ("", "s") for p in ("via", "by", "from", "courtesy")),
-)
 
 
 @lru_cache(maxsize=4)

@@ -110,6 +110,8 @@ CREDIT_LINE = regex.compile(
     rf"|^(?:[\p{{L}}.-]+[ \t]+){{0,4}}(?i:reporters?|correspondents?|photographers?)[ \t]+{NAME}[ \t]+(?i:photo|photos|photographed|shot)$"
     rf"|^(?i:courtesy[ \t]+of)[ \t]+\S+(?:[ \t]+\S+){{0,4}}$")
 # A teaser of another article: its first words cut off and a link label ("… Read more", "Continue reading »").
+TEASER = "Teaser of another article ending in a link label."
+TEASER_LABEL = "Link label after a teaser's cut-off text."
 TEASER_END = regex.compile(r"(?:…|\.\.\.)[ \t]*(?:\[[ \t]*)?(?:(?i:read more|continue reading|read the full (?:story|article))|More)"
                            r"(?:[ \t]*(?:»|›|→|>>|\]))?[ \t]*$")
 TOGGLE = regex.compile(r"(?i)^(?:hide|toggle|show|conceal|swap|cover|change|expand)[ \t]+caption$")
@@ -245,7 +247,7 @@ def _signals(line: str) -> tuple[int, tuple[Signal, ...]]:
     text = line.strip()
     n_all = len(words(text))
     if text[-1:] in "egy»›→>]" and TEASER_END.search(text):
-        return n_all, (Signal("navigation", 3, "Teaser of another article ending in a link label."),)
+        return n_all, (Signal("navigation", 3, TEASER),)
     if n_all > 25 or (n_all > 10 and SENTENCE_END.search(text)):
         return n_all, _prose_signals(text, n_all)  # a sentence of text: most signals cannot apply
     return n_all, _short_signals(line, text)
@@ -325,3 +327,43 @@ def agency_tag_at_end() -> regex.Pattern:
 
 def home_word(line: str) -> bool:
     return core(line).lower() in _tables()[4]
+
+
+# Furniture inside a line of text: removed as a match, the text around it kept.
+INLINE = (
+    ("navigation", regex.compile(r"(?im)(?<=[.!?”\"])[ \t]*\b(?:read more|read the full (?:story|article)|continue reading|source)"
+                                 r"[ \t]*[:：]?[ \t]*https?://\S+[ \t]*$"), "Link to another page after the text."),
+    ("navigation", regex.compile(r"(?im)(?<=…|\.\.\.)[ \t]*(?:\[[ \t]*)?(?:read more|continue reading|read the full (?:story|article))"
+                                 r"(?:[ \t]*(?:»|›|→|>>|\]))?[ \t]*$"), TEASER_LABEL),
+    ("byline", regex.compile(r"(?m)(?<=[.!?”\"])[ \t]*[(（][ \t]*(?i:editor|editors|edited by|responsible editor|editor in charge|"
+                             r"reporter|translator|writer|author|reporting by|writing by|editing by)\b[^()（）\n]{2,60}[)）][ \t]*$"),
+     "Editor or reporter credit after the last sentence."),
+    ("byline", regex.compile(r"(?m)(?<=[.!?”\"])[ \t]+\((?:\p{Ll}{2,4}|\p{Lu}\p{Ll}{1,3})(?:/\p{Ll}{2,4})*\)[ \t]*$"),
+     "Editor's initials after the last sentence."),
+    ("byline", regex.compile(r"(?m)^[ \t]*(?:\([ \t]*\p{Lu}[\p{L}. -]{1,30}=[^()\n=]{1,40}\)|\p{Lu}[\p{L}. -]{1,30}=[ \t]*\p{Lu}[\p{L}.-]*"
+                             r"(?:[ \t]+\p{Lu}[\p{L}.-]*){0,3}(?=[ \t]+(?i:reporter|correspondent)))[ \t]*"
+                             r"(?:(?i:staff[ \t]+)?(?i:reporter|correspondent)s?[ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+\p{Lu}[\p{L}-]*){0,2}[ \t]*=?[ \t]*)?"
+                             r"(?=\p{Lu})"), "Agency dateline with the reporter's name (\"City=Agency\")."),
+    ("caption", regex.compile(r"(?:(?<=\p{L})[ \t]|(?<=[.:] ))(?:Photo|Image|Picture|Foto)s?[ \t]+(?:via|by|from|courtesy(?: of)?)[ \t]+"
+                              r"\p{Lu}[\p{L}.-]+(?:[ \t]+(?!(?:A|An|The|This|That|In|On|At|After|As|When|While)\b)\p{Lu}[\p{L}.-]+)?"
+                              r"(?:[ \t](?=\p{Lu}))?"), "Picture credit glued into the text."),
+)
+# Strings every match of each INLINE pattern holds (lower case), looked for before the pattern runs.
+INLINE_NEEDS = (
+    ("http",),
+    ("read more", "continue reading", "read the full"),
+    ("editor", "reporter", "translator", "writer", "author", "reporting", "writing", "editing"),
+    (")",),
+    ("=",),
+    tuple(f"{w}{s} {p}" for w in ("photo", "image", "picture", "foto") for s in ("", "s") for p in ("via", "by", "from", "courtesy")),
+)
+
+
+def listing_teasers(lines: list[str], sigs: list[list[Signal]]) -> None:
+    """On a listing page (two teasers or more making half its text or more), the teasers are the
+    page's text: their teaser signal goes, and only the link label after them is furniture
+    (:data:`TEASER_LABEL`, an inline pattern)."""
+    teasers = [i for i, ss in enumerate(sigs) if any(x.reason == TEASER for x in ss)]
+    if len(teasers) >= 2 and 2 * sum(len(lines[i]) for i in teasers) >= sum(map(len, lines)):
+        for i in teasers:
+            sigs[i] = [x for x in sigs[i] if x.reason != TEASER]
