@@ -201,8 +201,9 @@ def blocks(text: str) -> tuple[Block, ...]:
             zone[i] = 1
         top = top and (base[i] >= THRESHOLD or zone[i] == 2) and (h < 0 or i < h)
     protected = {h} | {i for i in prose if base[i] == 0}
-    if h >= 1 and base[h - 1] <= 1 and nw[h - 1] >= 5 and _headline(lines[h - 1:h], sigs[h - 1:h], 1) == 0:
-        protected.add(h - 1)  # a title right above the headline: headline and subtitle, not a tagline
+    if h >= 1 and base[h - 1] <= 1 and nw[h - 1] >= 5 and _headline(lines[h - 1:h], sigs[h - 1:h], 1) == 0 \
+            and (h == 1 or not any(s.reason == "Site name." for s in sigs[h - 2])):
+        protected.add(h - 1)  # a title above the headline, not under a masthead (a tagline): headline and subtitle
     if base[0] <= 1 and nw[0] >= 5 and not FINAL_STOP.search(lines[0][2].strip()):
         protected.add(0)  # the first line, a title of five words or more (a weak signal at most), is the page's title
     flagged = [base[i] >= THRESHOLD for i in range(len(lines))]
