@@ -1,7 +1,7 @@
 """Names English news keeps as they are (rules/gazetteer/kept_names.toml): names printed in their own
-language that machine translation renders literally ("Cooperation" for the club Al-Taawoun), and
-players known by one name that spell-checkers respell ("Malcolm" for Malcom). N010 and N011 read
-it; nothing here edits text.
+language that machine translation renders literally ("Cooperation" for the club Al-Taawoun),
+players known by one name that spell-checkers respell ("Malcolm" for Malcom), and surnames that are
+also words ("war" for Guerra). N010, N011 and N013 read it; nothing here edits text.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ class KeptNames:
     topics: dict[str, tuple[str, ...]]
     natives: tuple[Native, ...]
     mononyms: tuple[Mononym, ...]
+    surnames: dict[str, str]
 
 
 def _strings(entry: dict, key: str, name: str, error: Any, required: bool = True) -> tuple[str, ...]:
@@ -73,9 +74,13 @@ def parse_kept_names(data: dict[str, Any], source: str = "kept_names.toml") -> K
     def error(msg: str) -> ConfigError:
         return ConfigError(f"{source}: {msg}")
 
-    extra = set(data) - {"topics", "native", "mononym"}
+    extra = set(data) - {"topics", "native", "mononym", "surnames"}
     if extra:
-        raise error(unknown_key(sorted(extra)[0], {"topics", "native", "mononym"}, " at the top level"))
+        raise error(unknown_key(sorted(extra)[0], {"topics", "native", "mononym", "surnames"}, " at the top level"))
+    surnames = data.get("surnames", {})
+    if not isinstance(surnames, dict) or not all(
+            isinstance(v, str) and k.isalpha() and k.islower() and v.isalpha() and v[0].isupper() for k, v in surnames.items()):
+        raise error("[surnames] maps a lower-case English word to a capitalized surname (war = \"Guerra\")")
     raw_topics = data.get("topics", {})
     if not isinstance(raw_topics, dict):
         raise error("[topics] is a table of word lists")
@@ -115,7 +120,7 @@ def parse_kept_names(data: dict[str, Any], source: str = "kept_names.toml") -> K
                 raise error(f"{name!r}: respelling {form!r} must be one capitalized word, not the name itself")
             once(form, name)
         mononyms.append(Mononym(name, written, sport, _strings(entry, "cues", name, error), role))
-    return KeptNames(topics, tuple(natives), tuple(mononyms))
+    return KeptNames(topics, tuple(natives), tuple(mononyms), dict(surnames))
 
 
 def kept_names_path() -> Path:

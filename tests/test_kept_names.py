@@ -51,12 +51,21 @@ def test_every_respelling_is_taken_beside_a_cue(mononym) -> None:
         assert _codes(f"{written} Smith spoke of {mononym.cues[0]} and {topic}; {written} left.") == []
 
 
+@pytest.mark.parametrize(("word", "surname"), sorted(DATA.surnames.items()))
+def test_every_surname_word_is_taken_after_a_full_name(word, surname) -> None:
+    rules = load_rules(select=["N013"])
+    text = f"The list names Ana Ruiz, in Tlalpan, and Miguel Angel Soto {word}, in Coyoacan."
+    assert [(f.original, f.replacement) for f in propose(text, rules=rules)] == [(word, surname)]
+    assert propose(f"They spoke of the {word}, in Coyoacan, and the Mexico City {word} too.", rules=rules) == []
+
+
 @pytest.mark.parametrize(("data", "message"), [
     ({"topics": {"club": ["match"]}, "native": [{"name": "X", "kind": "band", "literal": ["Y"]}]}, "'kind' must be one of"),
     ({"topics": {"club": ["match"]}, "native": [{"name": "X", "kind": "club", "literal": ["lower"]}]}, "capitalized"),
     ({"topics": {"club": ["match"]}, "native": [{"name": "X", "kind": "club", "literal": ["Y"], "origins": ""}]}, "did you mean 'origin'"),
     ({"topics": {"club": ["match"]}, "native": [{"name": "X", "kind": "club", "literal": ["Y"]},
                                                 {"name": "Z", "kind": "club", "literal": ["the Y"]}]}, "listed twice"),
+    ({"surnames": {"War": "Guerra"}}, "lower-case English word"),
     ({"topics": {"club": ["match"]}, "mononym": [{"name": "X", "written": ["Two Words"], "sport": "club",
                                                   "cues": ["A"], "role": "r"}]}, "one capitalized word"),
 ])

@@ -1,8 +1,9 @@
-"""Name family (N010, N011): names English news keeps as they are, from rules/gazetteer/kept_names.toml.
+"""Name family (N010, N011, N013): names English news keeps as they are, from rules/gazetteer/kept_names.toml.
 
 N010: a club, band or newspaper whose name machine translation rendered word for word ("a draw with
 Cooperation" for Al-Taawoun, "Nuclear Tactical Penguins" for Pinguini Tattici Nucleari).
 N011: a player known by one name, respelled as a common given name ("Malcolm" for Malcom).
+N013: a surname that is also a word, translated ("Victor Hugo Romo war" for Romo Guerra).
 Both want the text to be about the entry's topic and the words to stand apart from other names.
 """
 
@@ -15,15 +16,22 @@ import regex
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..kept_names import KeptNames, Mononym, Native
+from ..lexicon import zipf
 from ..registry import Rule, make_rule
 from ..scan import Scan
 from ..triggers import Trigger
+from .name_mentions import TITLE_WORDS
 
 # The word before a span and the word after it, on the same line.
 BEFORE = regex.compile(r"([\p{L}\p{M}][\p{L}\p{M}'’.-]*)[ \t]+$")
 AFTER = regex.compile(r"[ \t]+([\p{L}\p{M}][\p{L}\p{M}'’-]*)")
 # What ends a sentence before a word: nothing at all (start of the line) or a stop and maybe a quote.
 SENTENCE_START = regex.compile(r"(?:^|[.!?:;]['\"’”»)]*)[ \t]*['\"‘“«(]*$")
+
+
+DETERMINERS = frozenset("a an the this that these those his her their its our my your every each".split())
+# Capitalized words that open a sentence rather than a name ("The Ruiz war").
+STARTERS = frozenset("The A An This That These Those His Her Their Its Our In On At For From With By".split())
 
 
 def _words(words: tuple[str, ...]) -> regex.Pattern[str]:
@@ -104,6 +112,28 @@ def build_rules(data: KeptNames) -> list[Rule]:
             for m in hits:
                 yield Proposal(m.start(), m.end(), mononym.name, _mononym_why(mononym, m.group(), cue.group()))
 
+    surnames = data.surnames
+    after_name = regex.compile(
+        r"(?<![\p{L}\p{M}'’-])(\p{Lu}[\p{Ll}\p{M}]+(?:[ \t]+\p{Lu}[\p{Ll}\p{M}]+){1,3})[ \t]+("
+        + "|".join(sorted(surnames)) + r")(?=[ \t]*(?:[,;:)]|\.(?:[ \t]|$)|$))", regex.MULTILINE) if surnames else None
+
+    def surname_words(doc: Document, scan: Scan) -> Iterator[Proposal]:
+        """A surname that is also a word, translated after the rest of a full name and before a
+        comma, a stop or the end of the line ("Victor Hugo Romo war, in Miguel Hidalgo" for Romo
+        Guerra); not after a determiner ("a Juan Pérez war"). Review."""
+        text = doc.text
+        for m in after_name.finditer(text):
+            name, word = m.group(1), m.group(2)
+            before = BEFORE.search(text[max(0, m.start() - 20):m.start()])
+            first, last = name.split()[0], name.split()[-1]
+            if before and before.group(1).lower() in DETERMINERS or first in STARTERS or first.lower() in TITLE_WORDS:
+                continue  # "a Juan Pérez war", "Pope Leo peace"
+            if zipf(first.lower()) >= 4.5 or zipf(last.lower()) >= 4.0:
+                continue  # "Middle East war", "North Korea war": a place or common words, not a person's name
+            surname = surnames[word]
+            yield Proposal(m.start(2), m.end(2), surname,
+                           f"{word!r} after {name!r} looks like the surname {surname!r} translated as a word.")
+
     source = "rules/gazetteer/kept_names.toml"
     return [
         make_rule("N010", "translated-native-name", "name", Safety.REVIEW, translated,
@@ -112,6 +142,9 @@ def build_rules(data: KeptNames) -> list[Rule]:
         make_rule("N011", "respelled-mononym", "name", Safety.REVIEW, respelled,
                   example="Al-Hilal attack down the wings: Malcolm scored twice in the league.", source=source,
                   trigger=Trigger(exact=tuple(sorted({w for m in data.mononyms for w in m.written})))),
+        make_rule("N013", "translated-surname", "name", Safety.REVIEW, surname_words,
+                  example="The mayors are Ana Ruiz, in Tlalpan, and Victor Hugo Romo war, in Miguel Hidalgo.",
+                  source=source, trigger=Trigger(literals=tuple(sorted(surnames)))),
     ]
 
 
