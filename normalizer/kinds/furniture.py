@@ -32,7 +32,7 @@ from ..fixes import Proposal, Safety
 from ..lexicon import zipf
 from ..registry import rule
 from .boilerplate import removal_span
-from .furniture_signals import (INLINE, INLINE_NEEDS, RELATED_BULLET, SENTENCE_END, Signal, agency_tag_at_end, core,
+from .furniture_signals import (INLINE, INLINE_NEEDS, RELATED_BULLET, repeated_suffixes, SENTENCE_END, Signal, agency_tag_at_end, core,
                                 home_word, is_sentence, line_info, listing_teasers, words)
 
 THRESHOLD = 3
@@ -281,6 +281,7 @@ def _inline(text: str, family: str) -> Iterator[Proposal]:
         first = _lines(text)[:1]
         if first and not is_sentence(first[0][2]) and (m := HEAD_SUFFIX.search(first[0][2])):
             yield Proposal(first[0][0] + m.start(), first[0][0] + m.end(), "", "Section name after the headline.")
+        yield from repeated_suffixes(_lines(text))
 
 
 def _family(doc: Document, family: str) -> Iterator[Proposal]:
@@ -370,7 +371,9 @@ def cms_placeholder(doc: Document) -> Iterator[Proposal]:
       example="Europe\n\nFloods close schools in the north\n\nHeavy rain closed schools on Monday, officials said.\n")
 def page_label(doc: Document) -> Iterator[Proposal]:
     """A label of the page, not of the article: a section name or masthead above the headline,
-    the site's name and description at the bottom, the headline repeated beside other furniture.
+    the site's name and description at the bottom, the headline repeated beside other furniture,
+    the site's name after the titles of a listing page (" – NTV24 – North Television" ending two
+    title lines or more).
 
     Review: a short line may be a heading.
     """

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
 import regex
 
+from ..fixes import Proposal
 from ..lexicon import FUNCTION_WORDS, zipf
 
 
@@ -367,3 +370,35 @@ def listing_teasers(lines: list[str], sigs: list[list[Signal]]) -> None:
     if len(teasers) >= 2 and 2 * sum(len(lines[i]) for i in teasers) >= sum(map(len, lines)):
         for i in teasers:
             sigs[i] = [x for x in sigs[i] if x.reason != TEASER]
+
+
+# The site's name after titles: " – Site – Its Long Name" closing lines without a final stop.
+DASH_TAIL = regex.compile(r"(?:[ \t]+[–—-][ \t]+[^–—\n]{1,40}?){1,3}[ \t]*$")
+DASH_PART = regex.compile(r"[ \t]+[–—-][ \t]+")
+
+
+def repeated_suffixes(lines: tuple[tuple[int, int, str], ...]) -> Iterator[Proposal]:
+    """The site's name after the titles of a page (" – ČT24 – Czech Television"): a chain of short
+    parts after spaced dashes at the end of title lines, whose last part ends two lines or more."""
+    tails = []
+    for start, _, t in lines:
+        line = t.rstrip()
+        if line.endswith((".", "!", "?", "…", "\"", "”", ":")) or is_sentence(line) and len(words(line)) > 25:
+            continue
+        m = DASH_TAIL.search(line)
+        if m is None:
+            continue
+        parts = DASH_PART.split(m.group())[1:]
+        keep = 0  # the part where the site's name starts: every later part is short (three words or fewer)
+        while keep < len(parts) and not all(len(p.split()) <= 3 for p in parts[keep:]):
+            keep += 1
+        if keep < len(parts) and m.start() > 0:
+            tails.append((start, line, m, parts, keep))
+    last = Counter(p[-1].strip().casefold() for _, _, _, p, _ in tails)
+    for start, line, m, parts, keep in tails:
+        if last[parts[-1].strip().casefold()] < 2:
+            continue
+        # where the kept chain begins: the keep-th spaced dash of the tail
+        dashes = list(DASH_PART.finditer(line, m.start()))
+        at = dashes[keep].start()
+        yield Proposal(start + at, start + len(line), "", "The site's name after a title, on several lines.")
