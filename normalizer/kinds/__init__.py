@@ -13,6 +13,6 @@ from . import foreign_articles, foreign_lines, foreign_lost, foreign_words, left
 from . import casing, codepages, letters, obfuscation, quotes, repeats, stops  # noqa: F401  (P, D004-D005, C004-C009, E005-E006, Z004-Z005)
 
 BUILDERS = ("calques", "fragments", "gazetteer", "names", "native_names", "word_rules")
-HELPERS = ("boundaries", "codepage_tables", "foreign_names", "fragment_edges", "furniture_signals", "gazetteer_match",
+HELPERS = ("boundaries", "codepage_tables", "foreign_names", "fragment_edges", "furniture_inline", "furniture_signals", "gazetteer_match",
            "gazetteer_surnames", "glued",
            "name_mentions", "typos", "words")

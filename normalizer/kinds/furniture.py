@@ -32,8 +32,9 @@ from ..fixes import Proposal, Safety
 from ..lexicon import zipf
 from ..registry import rule
 from .boilerplate import removal_span
-from .furniture_signals import (INLINE, INLINE_NEEDS, RELATED_BULLET, repeated_suffixes, SENTENCE_END, Signal, agency_tag_at_end, core,
-                                home_word, is_sentence, line_info, listing_teasers, words)
+from .furniture_inline import INLINE, INLINE_NEEDS, listing_teasers, repeated_suffixes
+from .furniture_signals import (RELATED_BULLET, SENTENCE_END, Signal, agency_tag_at_end, core,
+                                home_word, is_sentence, line_info, words)
 
 THRESHOLD = 3
 CREDIT = "Picture credit."

@@ -14,15 +14,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
 import regex
 
-from ..fixes import Proposal
 from ..lexicon import FUNCTION_WORDS, zipf
 
 
@@ -330,75 +327,3 @@ def agency_tag_at_end() -> regex.Pattern:
 
 def home_word(line: str) -> bool:
     return core(line).lower() in _tables()[4]
-
-
-# Furniture inside a line of text: removed as a match, the text around it kept.
-INLINE = (
-    ("navigation", regex.compile(r"(?im)(?<=[.!?”\"])[ \t]*\b(?:read more|read the full (?:story|article)|continue reading|source)"
-                                 r"[ \t]*[:：]?[ \t]*https?://\S+[ \t]*$"), "Link to another page after the text."),
-    ("navigation", regex.compile(r"(?im)(?<=…|\.\.\.)[ \t]*(?:\[[ \t]*)?(?:read more|continue reading|read the full (?:story|article))"
-                                 r"(?:[ \t]*(?:»|›|→|>>|\]))?[ \t]*$"), TEASER_LABEL),
-    ("byline", regex.compile(r"(?m)(?<=[.!?”\"])[ \t]*[(（][ \t]*(?i:editor|editors|edited by|responsible editor|editor in charge|"
-                             r"reporter|translator|writer|author|reporting by|writing by|editing by)\b[^()（）\n]{2,60}[)）][ \t]*$"),
-     "Editor or reporter credit after the last sentence."),
-    ("byline", regex.compile(r"(?m)(?<=[.!?”\"])[ \t]+\((?:\p{Ll}{2,4}|\p{Lu}\p{Ll}{1,3})(?:/\p{Ll}{2,4})*\)[ \t]*$"),
-     "Editor's initials after the last sentence."),
-    ("byline", regex.compile(r"(?m)^[ \t]*(?:\([ \t]*\p{Lu}[\p{L}. -]{1,30}=[^()\n=]{1,40}\)|\p{Lu}[\p{L}. -]{1,30}=[ \t]*\p{Lu}[\p{L}.-]*"
-                             r"(?:[ \t]+\p{Lu}[\p{L}.-]*){0,3}(?=[ \t]+(?i:reporter|correspondent)))[ \t]*"
-                             r"(?:(?i:staff[ \t]+)?(?i:reporter|correspondent)s?[ \t]+\p{Lu}[\p{L}-]*(?:[ \t]+\p{Lu}[\p{L}-]*){0,2}[ \t]*=?[ \t]*)?"
-                             r"(?=\p{Lu})"), "Agency dateline with the reporter's name (\"City=Agency\")."),
-    ("caption", regex.compile(r"(?:(?<=\p{L})[ \t]|(?<=[.:] ))(?:Photo|Image|Picture|Foto)s?[ \t]+(?:via|by|from|courtesy(?: of)?)[ \t]+"
-                              r"\p{Lu}[\p{L}.-]+(?:[ \t]+(?!(?:A|An|The|This|That|In|On|At|After|As|When|While)\b)\p{Lu}[\p{L}.-]+)?"
-                              r"(?:[ \t](?=\p{Lu}))?"), "Picture credit glued into the text."),
-)
-# Strings every match of each INLINE pattern holds (lower case), looked for before the pattern runs.
-INLINE_NEEDS = (
-    ("http",),
-    ("read more", "continue reading", "read the full"),
-    ("editor", "reporter", "translator", "writer", "author", "reporting", "writing", "editing"),
-    (")",),
-    ("=",),
-    tuple(f"{w}{s} {p}" for w in ("photo", "image", "picture", "foto") for s in ("", "s") for p in ("via", "by", "from", "courtesy")),
-)
-
-
-def listing_teasers(lines: list[str], sigs: list[list[Signal]]) -> None:
-    """On a listing page (two teasers or more making half its text or more), the teasers are the
-    page's text: their teaser signal goes, and only the link label after them is furniture
-    (:data:`TEASER_LABEL`, an inline pattern)."""
-    teasers = [i for i, ss in enumerate(sigs) if any(x.reason == TEASER for x in ss)]
-    if len(teasers) >= 2 and 2 * sum(len(lines[i]) for i in teasers) >= sum(map(len, lines)):
-        for i in teasers:
-            sigs[i] = [x for x in sigs[i] if x.reason != TEASER]
-
-
-# The site's name after titles: " – Site – Its Long Name" closing lines without a final stop.
-DASH_TAIL = regex.compile(r"(?:[ \t]+[–—-][ \t]+[^–—\n]{1,40}?){1,3}[ \t]*$")
-DASH_PART = regex.compile(r"[ \t]+[–—-][ \t]+")
-
-
-def repeated_suffixes(lines: tuple[tuple[int, int, str], ...]) -> Iterator[Proposal]:
-    """The site's name after the titles of a page (" – ČT24 – Czech Television"): a chain of short
-    parts after spaced dashes at the end of title lines, whose last part ends two lines or more."""
-    tails = []
-    for start, _, t in lines:
-        line = t.rstrip()
-        if line.endswith((".", "!", "?", "…", "\"", "”", ":")) or is_sentence(line) and len(words(line)) > 25:
-            continue
-        m = DASH_TAIL.search(line)
-        if m is None:
-            continue
-        parts = DASH_PART.split(m.group())[1:]
-        keep = 0  # the part where the site's name starts: every later part is short (three words or fewer)
-        while keep < len(parts) and not all(len(p.split()) <= 3 for p in parts[keep:]):
-            keep += 1
-        if keep < len(parts) and m.start() > 0:
-            tails.append((start, line, m, parts, keep))
-    last = Counter(p[-1].strip().casefold() for _, _, _, p, _ in tails)
-    for start, line, m, parts, keep in tails:
-        if last[parts[-1].strip().casefold()] < 2:
-            continue
-        # where the kept chain begins: the keep-th spaced dash of the tail
-        dashes = list(DASH_PART.finditer(line, m.start()))
-        at = dashes[keep].start()
-        yield Proposal(start + at, start + len(line), "", "The site's name after a title, on several lines.")
