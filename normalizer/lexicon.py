@@ -265,9 +265,13 @@ def looks_technical(token: str) -> bool:
     (True, True, False)
     >>> looks_technical("(laichau.gov.vn)"), looks_technical("vnexpress.net"), looks_technical("week.Ministers")
     (True, True, False)
+    >>> looks_technical("best.So"), looks_technical("GOV.UK")
+    (False, True)
     """
     if URLISH.search(token):
         return True
     core = EDGE_PUNCT.sub("", token)
     last = core.rsplit(".", 1)[-1]
+    if last[:1].isupper() and last[1:].islower():
+        return False  # "best.So", "week.It": a sentence starting, not a domain's ending
     return "." in core and last.lower() in TECH_SUFFIXES

@@ -292,13 +292,14 @@ CONTRACTION_SPACE = regex.compile(r"(?<=\p{L})[ \t]+(['’](?:s|re|ve|ll|d|m)|n[
 
 @rule("S012", "quote-spacing", "spacing", Safety.SAFE, example="the documentary, “ The A Word ''")
 def quote_spacing(doc: Document) -> Iterator[Proposal]:
-    """Spaces inside curly quotation marks ("“ The A Word ”"), two apostrophes closing a “ quote, and a ”
-    with its space on the wrong side (review).
+    """Spaces inside curly quotation marks ("“ The A Word ”"), two apostrophes closing a “ quote, a ”
+    with its space on the wrong side, and a closing mark drawn as an opening one (", “said"; review).
 
     Curly quotes say which way they face, so the space inside is always a slip;
     the two-apostrophe closer is only replaced after an opening “ on the same line.
     """
     text = doc.text
+    yield from _closing_drawn_opening(text)
     if "“ " not in text and " ”" not in text and "''" not in text:
         return
     for m in QUOTE_INSIDE_SPACE.finditer(text):
@@ -309,6 +310,28 @@ def quote_spacing(doc: Document) -> Iterator[Proposal]:
         yield Proposal(m.start(), m.end(), mark, f"Space inside the quotation mark {mark!r}.")
     for m in QUOTE_TWO_APOSTROPHES.finditer(text):
         yield Proposal(m.start(), m.end(), "”", "Two apostrophes used to close a “ quotation.", Safety.REVIEW)
+
+
+# A “ after a comma or stop (its space before it or none) and before a lower-case word: the quotation's
+# closing mark drawn as an opening one (", “said Peskov", ",“said the coach").
+OPENING_AS_CLOSING = regex.compile(r"(?<=\p{L}[,.!?])([ \t]?)“(?=\p{Ll})")
+
+
+def _closing_drawn_opening(text: str) -> Iterator[Proposal]:
+    """A “ closing a quotation opened earlier on its line (", “said Peskov" -> ",” said Peskov"):
+    only where an opening “ before it on the line is still open. Review."""
+    if "“" not in text:
+        return
+    for m in OPENING_AS_CLOSING.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start:m.start()]
+        if before.count("“") <= before.count("”"):
+            continue  # no quotation open: this one opens
+        line_end = text.find("\n", m.end())
+        after = text[m.end():line_end if line_end >= 0 else len(text)]
+        if "”" in after.split("“", 1)[0]:
+            continue  # a ” follows: the marks are shifted round the speech verb (P011)
+        yield Proposal(m.start(), m.end(), "” ", "Closing quotation mark drawn as an opening one.", Safety.REVIEW)
 
 
 def _glued_closing_quote(text: str, m: regex.Match) -> Iterator[Proposal]:
