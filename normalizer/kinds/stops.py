@@ -53,7 +53,7 @@ ABBREVIATIONS = frozenset(
 
 
 @rule("P001", "doubled-full-stop", "other", Safety.SAFE, example="The shares were put up for sale.. Buyers waited.",
-      trigger=Trigger(exact=("..", ". .")))
+      trigger=Trigger(exact=("..", ". .", "?.", "!.")))
 def doubled_full_stop(doc: Document) -> Iterator[Proposal]:
     """A full stop written twice ("for sale..", "Wednesday. . Overnight", "Derby .. Will").
 
@@ -62,9 +62,12 @@ def doubled_full_stop(doc: Document) -> Iterator[Proposal]:
     and left alone there when the document does it more than once (a transcript's two-dot pause). An ellipsis has three stops (". . ." too)
     and is left alone, as are paths ("../data"), ranges ("1..10") and an abbreviation's dot
     followed by a stop ("U.S.."). After a short capitalized topic opening a heading ("Riyadh
-    Derby .. Will the"), the stops part the topic from the title: a colon, review.
+    Derby .. Will the"), the stops part the topic from the title: a colon, review. A stop after a
+    question or exclamation mark ("ordered them to?. «If") goes too, review (a brand may end in "!").
     """
     text = doc.text
+    for m in STOP_AFTER_MARK.finditer(text) if "?." in text or "!." in text else ():
+        yield Proposal(m.start(), m.end(), "", f"A full stop after {text[m.start() - 1]!r}.", Safety.REVIEW)
     if ".." not in text and ". ." not in text:
         return
     found = []
@@ -86,6 +89,7 @@ def doubled_full_stop(doc: Document) -> Iterator[Proposal]:
         yield Proposal(start, m.end(), ".", "A full stop written twice.", Safety.REVIEW if mid_line else None)
 
 
+STOP_AFTER_MARK = regex.compile(r"(?<=\p{L}[?!])\.(?=[ \t]|$)", regex.MULTILINE)
 KICKER = regex.compile(r"(?:\p{Lu}[\p{L}'’-]*[ \t]+){0,3}\p{Lu}[\p{L}'’-]*[ \t]*")
 KICKER_WORDS = 4
 
