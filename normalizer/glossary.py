@@ -14,7 +14,9 @@ from .fixes import Safety
 from .patterns import LazyPattern, TimedPattern, compile_pattern
 
 GLOSS_KEYS = {"source", "english", "alternatives", "before", "note"}
-CALQUE_KEYS = {"phrase", "pattern", "english", "alternatives", "before", "context", "origin", "safety"}
+CALQUE_KEYS = {"phrase", "pattern", "english", "alternatives", "before", "context", "near", "not_near", "origin",
+               "safety"}
+NEAR = 250  # characters either side of a calque in which its ``near`` / ``not_near`` words are looked for
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class Calque:
     alternatives: tuple[str, ...] = ()
     before: regex.Pattern | None = None
     context: regex.Pattern | None = None
+    near: regex.Pattern | None = None
+    not_near: regex.Pattern | None = None
     origin: str = ""
     safety: Safety = Safety.REVIEW
     where: str = ""
@@ -114,10 +118,9 @@ def parse_calque(table: dict[str, Any], path: Path, line: int, error: Callable[[
     else:
         pattern = _compile(table["pattern"], "'pattern'", error)
     before = _compile(table["before"] + r"\Z", "'before'", error) if "before" in table else None
-    context = None
-    if "context" in table:
-        words = _strings(table, "context", error)
-        context = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}\p{N}])")
+    context = _words(table, "context", error)
+    near = _words(table, "near", error, regex.IGNORECASE)
+    not_near = _words(table, "not_near", error, regex.IGNORECASE)
     try:
         safety = Safety(table.get("safety", "review"))
     except ValueError:
@@ -125,5 +128,22 @@ def parse_calque(table: dict[str, Any], path: Path, line: int, error: Callable[[
     alternatives = _strings(table, "alternatives", error)
     for what, template in (("'english'", english), *(("an alternative", a) for a in alternatives)):
         check_template(pattern, template, what, error)
-    return Calque(pattern, english, alternatives, before, context,
+    return Calque(pattern, english, alternatives, before, context, near, not_near,
                   str(table.get("origin", "")), safety, f"{path}:{line}")
+
+
+def _words(table: dict[str, Any], key: str, error: Callable[[str], Exception], flags: int = 0) -> regex.Pattern | None:
+    """One whole-word alternation of the list under ``key`` (None without the key).
+
+    >>> _words({"near": ["goal", "red card"]}, "near", ValueError, regex.I).search("A Red  card.") is None
+    True
+    >>> _words({"near": ["goal", "red card"]}, "near", ValueError, regex.I).search("A RED card.").group()
+    'RED card'
+    """
+    if key not in table:
+        return None
+    words = _strings(table, key, error)
+    if not words or not all(w.strip() for w in words):
+        raise error(f"{key!r} must list at least one word, none empty")
+    body = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + body + r")(?![\p{L}\p{N}])", flags)

@@ -40,7 +40,7 @@ TABLE_TYPES: dict[str, dict[str, str]] = {  # the keys of the other tables (thei
               "ordinary_words": STRINGS, "note": STRING, "not_after": STRING},
     "gloss": {"source": STRING, "english": STRING, "alternatives": STRINGS, "before": STRING, "note": STRING},
     "calque": {"phrase": STRING, "pattern": STRING, "english": STRING, "alternatives": STRINGS, "before": STRING,
-               "context": STRINGS, "origin": STRING, "safety": STRING},
+               "context": STRINGS, "near": STRINGS, "not_near": STRINGS, "origin": STRING, "safety": STRING},
     "ignore": {"words": STRINGS, "note": STRING},
 }
 

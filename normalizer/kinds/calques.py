@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from ..document import Document
 from ..engine import EntryError
 from ..fixes import Proposal, Safety
-from ..glossary import Calque
+from ..glossary import NEAR, Calque
 from ..registry import Rule
 from ..scan import Scan
 from ..triggers import Trigger
@@ -31,11 +31,12 @@ def build_rules(calques: Sequence[Calque]) -> list[Rule]:
 
     return [Rule("K001", "calque", "calque", Safety.REVIEW,
                  "A phrase translated word for word from the source language (\"rare lands\" for\n"
-                 "rare earths, French terres rares). From the [[calque]] tables of rules/glossary.toml\n"
+                 "rare earths, French terres rares). From the [[calque]] tables of rules/calques.toml\n"
                  "and your rule files, each with its origin and, where needed, a context condition\n"
-                 "(`before`: what must precede; `context`: words the document must contain). Review\n"
+                 "(`before`: what must precede; `context`: words the document must contain; `near`,\n"
+                 "`not_near`: words that must, or must not, occur within 250 characters). Review\n"
                  "unless the entry says safe.",
-                 find, example="Beijing restricted exports of rare lands and magnets.", source="rules/glossary.toml",
+                 find, example="Beijing restricted exports of rare lands and magnets.", source="rules/calques.toml",
                  trigger=Trigger(any_of=tuple(triggers)))]
 
 
@@ -46,6 +47,8 @@ def _proposals(c: Calque, text: str) -> Iterator[Proposal]:
     for m in c.pattern.finditer(text):
         if c.before is not None and not c.before.search(text, max(0, m.start() - 80), m.start()):
             continue
+        if not _near_ok(c, text, m.start(), m.end()):
+            continue
         english = m.expand(c.english)
         if m.group()[:1].isupper() and english[:1].islower():
             english = english[0].upper() + english[1:]
@@ -53,3 +56,11 @@ def _proposals(c: Calque, text: str) -> Iterator[Proposal]:
         yield Proposal(m.start(), m.end(), english,
                        f"Calque: {m.group()!r} reads as {english!r} in English"
                        + (f" ({c.origin})." if c.origin else "."), c.safety, alts)
+
+
+def _near_ok(c: Calque, text: str, start: int, end: int) -> bool:
+    """Whether one of ``near``'s words (if any) and none of ``not_near``'s occur within NEAR characters."""
+    lo, hi = max(0, start - NEAR), min(len(text), end + NEAR)
+    if c.near is not None and not c.near.search(text, lo, hi):
+        return False
+    return c.not_near is None or not c.not_near.search(text, lo, hi)

@@ -82,6 +82,10 @@ BOILERPLATE = RULE.format(code="B901", kind="boilerplate") + 'patterns = ["(?i)s
     ('[[gloss]]\nsource = "马德里"\nenglish = "Madrid"\nbefore = 5\n', "before must be a string, not 5"),
     ('[[calque]]\nphrase = "rare lands"\nenglish = "rare earths"\nbefore = ["x"]\n',
      "before must be a string, not ['x']"),
+    ('[[calque]]\nphrase = "rare lands"\nenglish = "rare earths"\nnear = "Beijing"\n',
+     "near must be a list of strings, not 'Beijing'"),
+    ('[[calque]]\nphrase = "rare lands"\nenglish = "rare earths"\nnot_near = []\n',
+     "'not_near' must list at least one word, none empty"),
 ])
 def test_a_wrong_key_in_a_rule_file_is_one_line_naming_file_and_line(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], body: str, expected: str) -> None:
