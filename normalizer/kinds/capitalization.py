@@ -81,6 +81,9 @@ def _is_headline(line: str) -> bool:
 OPENERS = frozenset("He She It They We His Her Its Their Our The This These Those There".split())
 LOST_STOP = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}'’.-])(\p{{Ll}}[\p{{Ll}}'’-]*\p{{Ll}})([ \t]+)({'|'.join(sorted(OPENERS))})(?=[ \t]+\p{{Ll}})")
+# The opener after a lower-case ASCII letter, found by the standard engine (LOST_STOP checks each).
+QUICK_LOST_STOP = re.compile(rf"(?<=[a-z])[ \t]+({'|'.join(sorted(OPENERS))})(?=[ \t]+[a-z])")
+PREVIOUS_WORD_START = regex.compile(r"\p{Ll}[\p{Ll}'’-]*\p{Ll}\Z")
 # Words after which a capitalized opener is inside the sentence (C001's case: "said The", "that The").
 CLAUSE_TAKERS = FUNCTION_WORDS | frozenset("""said says say told tell tells added noted stated wrote explained
     announced claimed insisted stressed admitted asked replied confirmed revealed suggested reported warned
@@ -114,8 +117,10 @@ def lost_full_stop(doc: Document) -> Iterator[Proposal]:
     stop is proposed; the person may prefer a comma or a dash.
     """
     text = doc.text
-    for m in LOST_STOP.finditer(text):
-        if m.group(1) in CLAUSE_TAKERS:
+    for quick in QUICK_LOST_STOP.finditer(text):
+        word = PREVIOUS_WORD_START.search(text, max(0, quick.start() - 40), quick.start())
+        m = LOST_STOP.match(text, word.start()) if word else None
+        if m is None or m.start(3) != quick.start(1) or m.group(1) in CLAUSE_TAKERS:
             continue
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
