@@ -327,6 +327,8 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
             if best is None:
                 continue
             score, target, source = best
+            if _edits(word, target) > 2 + (len(word) >= 12):
+                continue  # "Kekerattsusiak" for "Kekertsuatsiak" is four edits: another name more likely than a slip
             if source == "alias" and not sound_alike(word, target):
                 continue  # "Zelezny" is not "Zelensky" garbled (a sound changed): without the document's word, another name
             if SLAVIC_PREPOSITION.search(text, max(0, start - 4), start):
@@ -347,7 +349,8 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
                 "Sheinbaum), found by similarity to the alias data and to names used elsewhere in\n"
                 "the document and in the other files of the run. Words that English or wordfreq knows\n"
                 "(Russel, Rollins, Greer) are never candidates; a title in front (\"Mexican President\n"
-                "...\") lowers the bar. Always review.",
+                "...\") lowers the bar. More than two letters off (three in a word of twelve or more),\n"
+                "a word made from the name (\"Bolsonarist\") or the name inflected is left alone. Always review.",
                 find, example="Mexican President Sheinbuam spoke.", source="rules/aliases.toml",
                 trigger=Trigger(uses_run=True))
 
@@ -356,6 +359,13 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
 # ("Zabrzu" for Zabrze after a preposition, "Kyjeva" for Kyjev): another word, not a garble of the name.
 DERIVED_ENDINGS = ("ist", "ists", "ism", "isms", "ista", "istas", "ian", "ians", "ite", "ites", "ismo", "esque")
 CASE_ENDINGS = ("u", "a", "e", "y", "i", "em", "iem", "ie", "om", "ach", "ami", "ow", "ą", "ę", "ów", "ě", "ou")
+
+
+def _edits(a: str, b: str) -> int:
+    """Letters changed, added, dropped or swapped between two spellings (case-folded)."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    return DamerauLevenshtein.distance(a.casefold(), b.casefold())
 
 
 def derived_form(word: str, name: str) -> bool:
