@@ -69,7 +69,8 @@ def test_the_message_states_the_evidence() -> None:
 def test_the_rules_run_only_where_a_listed_name_occurs() -> None:
     from normalizer.scan import Scan
 
-    n006, n007, n008, n009 = RULES
+    n006, n007, n008, n009, n012 = RULES
+    assert not n012.may(Scan("Putin met Zelensky.")) and n012.may(Scan("Putin met Zelenský."))
     assert not n006.may(Scan("Nothing about anyone here.")) and not n007.may(Scan("Plain text."))
     assert not n008.may(Scan("Nothing about anyone here.")) and not n009.may(Scan("The president spoke."))
     assert n006.may(Scan("Tomsaz Wierzbicki spoke.")) and n008.may(Scan("Tomsaz Wierzbicki spoke."))
