@@ -273,6 +273,8 @@ def _inline(text: str, family: str) -> Iterator[Proposal]:
             if "initials" in reason and (tag in lexicon_words or zipf(tag.split("/")[0] if "/" in tag else tag) >= 3.0):
                 continue
             end = m.end() - (m.group()[:1] == " " and m.group()[-1:] == " ")  # keep one space between the words
+            if (not m.start() or text[m.start() - 1] == "\n") and text[end:end + 1] == "\n":
+                end += 1  # the whole line: its line break goes with it
             if end > m.start():
                 yield Proposal(m.start(), end, "", reason)
     if family == "byline":

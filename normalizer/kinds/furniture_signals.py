@@ -86,12 +86,13 @@ BYLINE = regex.compile(
     rf"|^(?i:(?:staff|special|senior|chief)[ \t]+)?(?i:reporters?|correspondents?|journalists?)[ \t]+(?i:of|from|for)[ \t]+"
     rf"(?i:this|our|the)[ \t]+(?i:newspaper|paper|website|station|agency|site|channel|magazine)\b[^\n]{{0,40}}$"
     rf"|^(?i:(?:this|our)[ \t]+(?:newspaper'?s?[ \t]+)?(?:reporters?|correspondents?))[ \t]+{NAME}$"
-    rf"|^/[ \t]*(?i:translation|translated|reporting|reported|written|edited|photo|reporter|editor)(?:[ \t]+(?i:by))?[ \t]+{NAME}$")
+    rf"|^/[ \t]*(?i:translation|translated|reporting|reported|written|edited|photo|reporter|editor)(?:[ \t]+(?i:by))?[ \t]+{NAME}$"
+    rf"|^(?i:(?:view[ \t]+|see[ \t]+)?all[ \t]+|more[ \t]+)?(?i:posts|articles|stories)[ \t]+(?i:by)[ \t]+{NAME}$")
 EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 ATTRS = r"(?:[ \t]+[a-z_-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s\]]+))"
 CMS = regex.compile(rf"^\[/?[a-z][a-z0-9]*(?:[_-][a-z0-9_-]*{ATTRS}*|{ATTRS}+)[ \t]*/?\]$|^<!--[^\n]*-->$|"
                     r"^[a-z]++(?:_[a-z0-9]++)++(?:[ \t]++[a-z]++(?:_[a-z0-9]++)++)*+$|^[a-z]++(?:\.[a-z_]++){2,}+(?:[ \t]{2,}.*)?$|"
-                    r"^(?i:ad[ \t_-]?(?:slot|placeholder|space|unit)(?:[ \t_-]*\d+)?|\[ad\]|%ad%|ads by google)$|"
+                    r"^(?i:ad[ \t_-]?(?:slot|placeholder|space|unit)(?:[ \t_-]*\d+)?|\[ad\]|%ad%|ads by google)$|^[a-z]{2,6}-\d{1,3}$|"
                     r"^(?i:(?:posted|written|published)[ \t]+by[ \t]+(?:admin\w*|administrator|webmaster|editor)[ \t]*|"
                     r"by[ \t]+admin\w*|author[ \t]*:[ \t]*(?:admin\w*)?|posted[ \t]+by|\{\{[^}\n]+\}\}|%%[a-z_]+%%|lorem ipsum\b.*)$")
 CREDITS = regex.compile(r"(?i)^(?:proudly[ \t]+)?(?:powered[ \t]+by|theme[ \t]+by|template[ \t]+by|designed[ \t]+by|"
