@@ -14,5 +14,5 @@ from . import casing, codepages, letters, obfuscation, quotes, repeats, stops  #
 
 BUILDERS = ("calques", "fragments", "gazetteer", "names", "native_names", "word_rules")
 HELPERS = ("boundaries", "codepage_tables", "foreign_names", "fragment_edges", "furniture_inline", "furniture_signals", "gazetteer_match",
-           "gazetteer_surnames", "glued",
+           "gazetteer_surnames", "glued", "name_forms",
            "name_mentions", "typos", "words")

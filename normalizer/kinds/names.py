@@ -19,6 +19,7 @@ from ..registry import Rule
 from ..scan import Scan
 from ..triggers import Trigger
 from .gazetteer_match import house_key
+from .name_forms import SLAVIC_PREPOSITION, derived_form, edits
 from .name_mentions import sound_alike
 from .words import capital_whole, census, places
 
@@ -327,7 +328,7 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
             if best is None:
                 continue
             score, target, source = best
-            if _edits(word, target) > 2 + (len(word) >= 12):
+            if edits(word, target) > 2 + (len(word) >= 12):
                 continue  # "Kekerattsusiak" for "Kekertsuatsiak" is four edits: another name more likely than a slip
             if source == "alias" and not sound_alike(word, target):
                 continue  # "Zelezny" is not "Zelensky" garbled (a sound changed): without the document's word, another name
@@ -355,39 +356,6 @@ def fuzzy_variants(aliases: Sequence[Alias]) -> Rule:
                 trigger=Trigger(uses_run=True))
 
 
-# Endings that make a word from a name ("Bolsonarist", "Putinism") or inflect it in a Slavic language
-# ("Zabrzu" for Zabrze after a preposition, "Kyjeva" for Kyjev): another word, not a garble of the name.
-DERIVED_ENDINGS = ("ist", "ists", "ism", "isms", "ista", "istas", "ian", "ians", "ite", "ites", "ismo", "esque")
-CASE_ENDINGS = ("u", "a", "e", "y", "i", "em", "iem", "ie", "om", "ach", "ami", "ow", "ą", "ę", "ów", "ě", "ou")
-
-
-def _edits(a: str, b: str) -> int:
-    """Letters changed, added, dropped or swapped between two spellings (case-folded)."""
-    from rapidfuzz.distance import DamerauLevenshtein
-
-    return DamerauLevenshtein.distance(a.casefold(), b.casefold())
-
-
-def derived_form(word: str, name: str) -> bool:
-    """True if ``word`` is ``name`` (or its stem, without a final vowel) with a derivational or a case
-    ending.
-
-    >>> derived_form("Bolsonarist", "Bolsonaro"), derived_form("Kyjeva", "Kyjev"), derived_form("Sinbaum", "Sheinbaum")
-    (True, True, False)
-    >>> derived_form("Okonja", "Okonjo"), derived_form("Zabrzem", "Zabrze")
-    (False, True)
-    """
-    for stem in {name, name.rstrip("aeiouy")}:
-        if len(stem) >= 4 and word.startswith(stem):
-            ending = word[len(stem):]
-            if ending in DERIVED_ENDINGS:
-                return True
-            if ending in CASE_ENDINGS and (len(ending) > 1 or stem == name) and len(word) - len(name) <= 2:
-                return True  # a vowel for a vowel ("Okonja" for "Okonjo") is a garble, not a case
-    return False
-
-
-SLAVIC_PREPOSITION = regex.compile(r"(?<![\p{L}\p{M}])(?:[WwVvZz]|[Ww]e|[Vv]e|[Zz]e|[Nn]a|[Dd]o|[Oo]d|[Pp]o)[ \t]\Z")
 SURNAME_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}{0,5})[ \t]\Z")
 
 
