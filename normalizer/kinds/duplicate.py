@@ -14,6 +14,7 @@ from ..fixes import Proposal, Safety
 from ..lexicon import is_common
 from ..registry import rule
 from ..scan import Scan
+from ..triggers import Trigger
 
 # The standard library's re is several times faster here; the letters-only check is done after.
 # A whole run ("the the the") at once, so that one pass removes it (pair by pair, 1,800 words would
@@ -144,3 +145,17 @@ def repeated_phrase(doc: Document, scan: Scan) -> Iterator[Proposal]:
         if m.group(2).lower() == m.group(3).lower():
             continue  # "no no no no": a repeated word, D001's business
         yield Proposal(m.start(), m.end(), pair, f"The words {pair!r} are repeated.")
+
+
+# A word offered as its own alternative ("a hammer or hammer"): two source words translated alike.
+SAME_OR = re.compile(r"\b([a-z]{3,})[ \t]+or[ \t]+\1\b(?![-'’])")
+
+
+@rule("D006", "same-word-alternative", "duplicate", Safety.REVIEW, example="They brought a hammer or hammer.",
+      trigger=Trigger(literals=(" or ",)))
+def same_word_alternative(doc: Document) -> Iterator[Proposal]:
+    """A word offered as its own alternative ("a hammer or hammer"): the engine translated two
+    source words (a sledgehammer and a hammer) alike. The repeat and its "or" go. Review: the
+    person may know the second word."""
+    for m in SAME_OR.finditer(doc.text):
+        yield Proposal(m.end(1), m.end(), "", f"{m.group(1)!r} is offered as its own alternative.")
