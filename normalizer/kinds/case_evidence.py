@@ -11,13 +11,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
+
+import re
 
 import regex
 
 from ..casing_words import casing_counts
 from ..document import Document
 from ..fixes import Proposal, Safety
-from ..lexicon import FUNCTION_WORDS, foreign_line, zipf
+from ..census import tokens
+from ..lexicon import FUNCTION_WORDS, foreign_line, line_at, zipf
 from ..people import load_people
 from ..registry import rule
 from ..triggers import Trigger
@@ -32,6 +36,7 @@ NEVER_CAPITAL_RATIO = 40  # ... and this many times more often than with a capit
 LINKERS = frozenset("of for and on de del della der von van at in &".split())
 
 
+@lru_cache(maxsize=65536)
 def never_capitalized(word: str) -> bool:
     """True if edited English writes ``word`` in lower case ("meeting", "pattern"), not "earth", "council".
 
@@ -65,6 +70,17 @@ def _stray(line: str, words: list[regex.Match], i: int) -> bool:
 
 
 CAPITALIZED_INSIDE = regex.compile(r"[a-z,] [A-Z][a-z]{2,} [a-z]")
+# The cheap first look (standard re, whole text): a capitalized word between lower-case words.
+QUICK = re.compile(r" ([A-Z][a-z]{2,}) (?=[a-z])")
+
+
+def _count(text: str, word: str) -> tuple[int, int]:
+    """How often ``text`` writes ``word`` in lower case, and with a capital, as a whole word."""
+    lower = capital = 0
+    for m in regex.finditer(rf"(?<![\p{{L}}\p{{N}}'’-])(?i:{regex.escape(word)})(?![\p{{L}}\p{{N}}'’-])", text):
+        lower += m.group().islower()
+        capital += m.group()[0].isupper() and m.group()[1:].islower()
+    return lower, capital
 
 
 @rule("C012", "stray-capital", "capitalization", Safety.REVIEW,
@@ -82,11 +98,16 @@ def stray_capital(doc: Document) -> Iterator[Proposal]:
     are left alone. Review.
     """
     text = doc.text
-    lower = Counter(m.group() for m in WORD.finditer(text) if m.group().islower())
-    capital = Counter(m.group() for m in WORD.finditer(text) if m.group()[:1].isupper())
-    for line in LINE.finditer(text):
+    starts = sorted({text.rfind("\n", 0, m.start()) + 1 for m in QUICK.finditer(text)
+                     if (text[m.start() - 1:m.start()].islower() or text[m.start() - 1:m.start()] in (",", "A", "n"))
+                     and m.group(1).lower() not in FUNCTION_WORDS and never_capitalized(m.group(1))})
+    counts: dict[str, tuple[int, int]] = {}
+    for start in starts:
+        line = LINE.match(text, start)
+        if line is None:
+            continue
         s = line.group()
-        if _is_headline(s) or not CAPITALIZED_INSIDE.search(s) or foreign_line(s):
+        if _is_headline(s) or foreign_line(s):
             continue
         words = _words(s)
         quoted = [(q.start(), q.end()) for q in QUOTED.finditer(s)]
@@ -96,7 +117,10 @@ def stray_capital(doc: Document) -> Iterator[Proposal]:
             w = words[i].group()
             same_sentence = [k for k in found if k != i and "." not in s[min(words[k].end(), words[i].end()):
                                                                          max(words[k].start(), words[i].start())]]
-            inconsistent = lower[w.lower()] >= 1 and capital[w] == 1 and words[i - 1].group() != "the"
+            if w not in counts:
+                counts[w] = _count(text, w)
+            lower, capital = counts[w]
+            inconsistent = lower >= 1 and capital == 1 and words[i - 1].group() != "the"
             if not same_sentence and not inconsistent:
                 continue
             start = line.start() + words[i].start()
@@ -113,17 +137,25 @@ LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’_@#/.-])\p{Ll}{2,}(?![\p{L}\p{N}
 BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{L}+)([ \t]+)\Z")
 
 
+@lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
     """The lower-case one-word surnames of the gazetteer's people ("trump", "xi")."""
     return frozenset(p.surname.lower() for p in load_people() if " " not in p.surname)
 
 
+@lru_cache(maxsize=1)
+def _surname_bytes() -> frozenset[bytes]:
+    return frozenset(w.encode() for w in _surnames())
+
+
+@lru_cache(maxsize=65536)
 def _english_word(word: str, seen: int = 5) -> bool:
     """True if edited English writes ``word`` in lower case at least ``seen`` times ("trump card", "bush")."""
     found = casing_counts().get(word)
     return bool(found) and found[1] >= seen
 
 
+@lru_cache(maxsize=65536)
 def _everyday(word: str) -> bool:
     """A word edited English mostly writes in lower case ("bush", "rice"), not "xi" or "park"."""
     found = casing_counts().get(word)
@@ -155,35 +187,42 @@ def lowercase_name(doc: Document) -> Iterator[Proposal]:
     touched. Review.
     """
     text = doc.text
-    named: Counter[str] = Counter()  # capitalized words inside sentences of body text
-    for line in LINE.finditer(text):
-        if _is_headline(line.group()):
-            continue
-        for m in WORD.finditer(text, line.start(), line.end()):
-            w = m.group()
-            if w[:1].isupper() and w[1:].islower() and not SENTENCE_START.search(text, max(0, m.start() - 4), m.start()):
-                named[w] += 1
+    toks = tokens(text)
+    capitalized = {t.lower() for t in toks if 65 <= t[0] <= 90 and t[1:].islower()}
+    wanted = sorted(t.decode() for t in (capitalized & toks) | (_surname_bytes() & toks))
     surnames = _surnames()
-    for m in LOWER_WORD.finditer(text):
-        w = m.group()
+    found: list[Proposal] = []
+    for w in wanted:
+        if w in FUNCTION_WORDS or w in MODALS or w in TITLE_WORDS or len(w) < 2 or (w not in surnames and _english_word(w)):
+            continue
         cap = w[0].upper() + w[1:]
-        if named[cap] < 2 and w not in surnames or w in FUNCTION_WORDS or w in MODALS or w in TITLE_WORDS:
-            continue
-        listed = w in surnames and _name_position(text, m)
-        if named[cap] >= 2:
-            ok = not _english_word(w) or listed
-        else:
-            ok = listed and not _everyday(w) and _title_before(text, m)
-        if not ok or foreign_line(text[text.rfind("\n", 0, m.start()) + 1:m.end()]):
-            continue
-        title = BEFORE.search(text, max(0, m.start() - 30), m.start())
-        if (title is not None and title.group(1) in STRICT_TITLES and title.group(2) == " "
-                and not regex.search(r"(?:\b(?:the|a|an|our|its|their|his|her)|\p{L}'s|\p{L}’s)[ \t]+\Z",
-                                     text[max(0, title.start() - 12):title.start()])):
-            start, replacement = title.start(), title.group(1).capitalize() + " " + cap
-        else:
-            start, replacement = m.start(), cap
-        yield Proposal(start, m.end(), replacement, f"{w!r} is a name written in lower case.")
+        named = sum(1 for m in _whole(text, cap) if not SENTENCE_START.search(text, max(0, m.start() - 4), m.start())
+                    and not _is_headline(line_at(text, m.start())))
+        for m in _whole(text, w):
+            listed = w in surnames and _name_position(text, m)
+            ok = (not _english_word(w) or listed) if named >= 2 else listed and not _everyday(w) and _title_before(text, m)
+            found.extend(_capitalize(text, m, w, ok))
+    yield from sorted(found, key=lambda p: p.start)
+
+
+def _whole(text: str, word: str) -> Iterator[regex.Match]:
+    """Where ``word`` occurs as written, as a whole word and not in an address."""
+    return regex.finditer(rf"(?<![\p{{L}}\p{{N}}'’_@#/.-]){regex.escape(word)}(?![\p{{L}}\p{{N}}_@'’-]|[./]\p{{L}})", text)
+
+
+def _capitalize(text: str, m: regex.Match, w: str, ok: bool) -> Iterator[Proposal]:
+    """The capitalized name at ``m``, with a lower-case title right before it."""
+    cap = w[0].upper() + w[1:]
+    if not ok or foreign_line(line_at(text, m.start())):
+        return
+    title = BEFORE.search(text, max(0, m.start() - 30), m.start())
+    if (title is not None and title.group(1) in STRICT_TITLES and title.group(2) == " "
+            and not regex.search(r"(?:\b(?:the|a|an|our|its|their|his|her)|\p{L}'s|\p{L}’s)[ \t]+\Z",
+                                 text[max(0, title.start() - 12):title.start()])):
+        start, replacement = title.start(), title.group(1).capitalize() + " " + cap
+    else:
+        start, replacement = m.start(), cap
+    yield Proposal(start, m.end(), replacement, f"{w!r} is a name written in lower case.")
 
 
 def _title_before(text: str, m: regex.Match) -> bool:
@@ -220,6 +259,7 @@ def lowercase_pronoun_i(doc: Document) -> Iterator[Proposal]:
 
 
 CAPS_WORD = regex.compile(r"(?<![\p{L}\p{N}'’_@#/.(-])\p{Lu}{4,}(?![\p{L}\p{N}_@)-])")
+CAPS_QUICK = re.compile(r"\b[A-Z]{4,}\b")
 INFLECTED = regex.compile(r"\p{Lu}{2,}(?:ED|ING|LY|IES|TION|MENT|NESS)")
 BODY_LOWER = 0.6  # share of a line's words in lower case for it to be running text, not a heading or label
 
@@ -237,23 +277,27 @@ def shouted_word(doc: Document) -> Iterator[Proposal]:
     "STEM", "NATO" and the like are left alone. Review.
     """
     text = doc.text
-    lower = Counter(m.group() for m in WORD.finditer(text) if m.group().islower())
-    for line in LINE.finditer(text):
-        s = line.group()
-        if not regex.search(r"\p{Lu}{4}", s):
+    wanted = {m.group() for m in CAPS_QUICK.finditer(text)}
+    wanted = {w for w in wanted if never_capitalized(w.lower()) and zipf(w.lower()) >= 3.0
+              and (INFLECTED.fullmatch(w) or _count(text, w.lower())[0] >= 1)}
+    if not wanted:
+        return
+    starts = sorted({text.rfind("\n", 0, m.start()) + 1 for m in CAPS_QUICK.finditer(text) if m.group() in wanted})
+    for start in starts:
+        line = LINE.match(text, start)
+        if line is None:
             continue
+        s = line.group()
         words = _words(s)
         if len(words) < 6 or sum(1 for w in words if w.group().islower()) < BODY_LOWER * len(words):
             continue
         for k, wm in enumerate(words):
             w = wm.group()
-            if len(w) < 4 or not w.isupper() or CAPS_WORD.fullmatch(w) is None:
+            if w not in wanted or CAPS_WORD.fullmatch(w) is None:
                 continue
             if any(0 <= j < len(words) and words[j].group().isupper() and len(words[j].group()) > 1 for j in (k - 1, k + 1)):
                 continue  # a run of capitals: a label, a heading or a name in capitals
             low = w.lower()
-            if not never_capitalized(low) or zipf(low) < 3.0 or not (INFLECTED.fullmatch(w) or lower[low] >= 1):
-                continue
             start = line.start() + wm.start()
             repl = low if k else w[0] + low[1:]
             yield Proposal(start, start + len(w), repl, f"{w!r} is an everyday word written in capitals.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import bisect
+import re
 
 import regex
 
@@ -20,7 +21,7 @@ from ..registry import rule
 from ..triggers import Trigger
 
 # A single line break between a lower-case word (or a comma after it) and a lower-case word.
-BREAK = regex.compile(r"(?<=\p{Ll}[,]?)[ \t]*\n[ \t]*(?=\p{Ll})")
+BREAK = re.compile(r"\n[ \t]*(?=[a-z])")  # the word before is checked in code
 WORD = regex.compile(r"\p{L}[\p{L}'’-]*")
 LIST_ITEM = regex.compile(r"[ \t]*(?:[-*•·–—>#|]|\d{1,3}[.)]|\(?[a-z][.)][ \t])")
 CODE_LIKE = regex.compile(r"[{}<>=;$]|://|\t")
@@ -30,6 +31,19 @@ WRAPPED_BREAKS = 3     # ... when it breaks this many sentences ...
 FULL_LINE = 0.75       # ... each at a line this close to its widest line
 SENTENCE_END = regex.compile(r"[.!?:;\"”’)\]…]$")
 NEARBY = 2             # lines within which a second break shows a paragraph broken at every clause
+
+
+class _Span(tuple):
+    """A (start, end) pair read like a match."""
+
+    def __new__(cls, start: int, end: int) -> "_Span":
+        return super().__new__(cls, (start, end))
+
+    def start(self) -> int:
+        return self[0]
+
+    def end(self) -> int:
+        return self[1]
 
 
 def _line(text: str, pos: int) -> tuple[int, int]:
@@ -80,7 +94,14 @@ def hard_line_break(doc: Document) -> Iterator[Proposal]:
     if doc.is_markdown or "\n" not in text:
         return
     found = []
-    for m in BREAK.finditer(text):
+    for b in BREAK.finditer(text):
+        end = b.start()
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        before = text[max(0, end - 2):end]
+        if not (before[-1:].islower() or before[-1:] == "," and before[:1].islower()):
+            continue
+        m = _Span(end, b.end())
         a0, a1 = _line(text, m.start())
         b0, b1 = _line(text, m.end())
         a, b = text[a0:a1], text[b0:b1]
