@@ -116,9 +116,37 @@ ABBREVIATIONS = frozenset("""etc approx vs viz cf al incl esp est dept govt corp
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
     ave blvd mrs prof hon univ assn bros dist div min max hrs yrs lbs kgs sec secs chap para
     abbr misc ref refs resp""".split())
-LOWER_AFTER_STOP = re.compile(r"([.!?])(?<=[^\W\d_]{3}[.!?])[ \t]+([a-z][a-z'’]*)(?=[ \t,;:])")
+LOWER_AFTER_STOP = re.compile(r"([.!?])(?<=[^\W_]{3}[.!?])([\"”’]?)[ \t]+([a-z][a-z'’]*)(?=[ \t,;:])")
 # Its trigger, without the lookarounds (which the byte rewriting would drop): as broad or broader (tested).
-LOWER_AFTER_STOP_TRIGGER = Trigger(pattern=r"[^\W\d_]{3}[.!?][ \t]+[a-z](?:[a-z']|’)*[ \t,;:]")
+# A paragraph of body text that starts in lower case after one that ends a sentence.
+LOWER_PARAGRAPH = re.compile(r"(?<=[^\W_]{3}[.!?])([\"”’]?)\n\n([a-z][a-z'’]*)(?=[ \t,;:])")
+LOWER_AFTER_STOP_TRIGGER = Trigger(any_of=(
+    Trigger(pattern=r"[^\W_]{3}[.!?](?:[\"”’])?[ \t]+[a-z](?:[a-z']|’)*[ \t,;:]"),
+    Trigger(pattern=r"[^\W_]{3}[.!?](?:[\"”’])?\n\n[a-z](?:[a-z']|’)*[ \t,;:]")))
+PARAGRAPH_WORDS = 6  # a lower-case paragraph start counts in a paragraph of this many words that ends a sentence
+# US states as news agencies abbreviate them ("Sacramento, Calif."), when capitalized.
+STATES = frozenset("Ala Ariz Ark Calif Colo Conn Del Fla Ill Ind Kan Mass Mich Minn Miss Mont Neb Nev Okla Ore Tenn Wash Wis Wyo".split())
+# Words that only start a sentence after a name or a year ends the one before ("said Macron. the two").
+OPENERS = frozenset("the he she it they we this these there but however in on after this".split())
+
+
+def _lower_start(text: str, m: re.Match) -> str | None:
+    """Why the lower-case word of ``m`` starts a sentence, or None when the stop may be an abbreviation's."""
+    before = text[max(0, m.start() - 40):m.start()].split()  # a window, not text[:start]: linear time
+    prev = before[-1] if before else ""
+    bare = prev.strip("\"'“”‘’()[]")
+    word = m.group(3)
+    if not is_common(word) or m.group(2) and m.group(1) != ".":
+        return None  # "ftfy": a name written in lower case; 'the "Just ask!" help desk': a title
+    if bare.isdigit():
+        return "year" if bare[:2] in ("19", "20") and len(bare) == 4 and word in OPENERS else None  # "in 2023. the"
+    if ("." in bare or not bare.isalpha() or bare.lower() in ABBREVIATIONS or not bare[1:].islower()
+            or bare in STATES):
+        return None
+    if m.group(1) == "." and not is_common(bare):
+        # A name before the stop ("said Macron. the"): only a word that opens sentences, after a long name.
+        return "name" if len(bare) >= 4 and word in OPENERS and not m.group(2) else None
+    return "word"
 
 
 @rule("C003", "lowercase-sentence-start", "capitalization", Safety.REVIEW,
@@ -126,23 +154,31 @@ LOWER_AFTER_STOP_TRIGGER = Trigger(pattern=r"[^\W\d_]{3}[.!?][ \t]+[a-z](?:[a-z'
 def lowercase_sentence_start(doc: Document) -> Iterator[Proposal]:
     """A sentence that starts in lower case after a full stop ("Monday. the president").
 
-    Only after an ordinary word of three or more letters, so abbreviations
-    ("etc. to", "U.S. job market", "approx. the") are left alone. Review.
+    After an ordinary word of three or more letters (a closing quote may follow the stop:
+    'he said." the talks'), so abbreviations ("etc. to", "U.S. job market", "approx. the") are
+    left alone; after a name or a year ("said Macron. the two", "in 2023. the") only a word
+    that opens sentences ("the", "he", "but") counts. A paragraph of body text (six words or
+    more, ending a sentence) that starts in lower case after a paragraph that ends a sentence
+    counts too. Review.
     """
     text = doc.text
     for m in LOWER_AFTER_STOP.finditer(text):
-        before = text[max(0, m.start() - 40):m.start()].split()  # a window, not text[:start]: linear time
-        prev = before[-1] if before else ""
-        bare = prev.strip("\"'“”‘’()[]")
-        if "." in bare or not bare.isalpha() or bare.lower() in ABBREVIATIONS or not bare[1:].islower():
+        if _lower_start(text, m) is None:
             continue
-        if m.group(1) == "." and not is_common(bare):
-            continue
-        word = m.group(2)
-        if not is_common(word):
-            continue  # "ftfy", "iPhone": names written in lower case on purpose
-        start = m.start(2)
+        word = m.group(3)
+        start = m.start(3)
         yield Proposal(start, start + 1, word[0].upper(), f"Sentence starts with lower-case {word!r}.")
+    for m in LOWER_PARAGRAPH.finditer(text):
+        word = m.group(2)
+        end = text.find("\n", m.end())
+        paragraph = text[m.start(2):end if end >= 0 else len(text)]
+        if not is_common(word) or len(paragraph.split()) < PARAGRAPH_WORDS or not regex.search(r"[.!?][\"”’]?\s*$", paragraph):
+            continue
+        before = text[max(0, m.start() - 40):m.start()].split()
+        bare = before[-1].strip("\"'“”‘’()[]") if before else ""
+        if "." in bare[:-1] or not bare[:-1].isalpha() or bare[:-1].lower() in ABBREVIATIONS:
+            continue
+        yield Proposal(m.start(2), m.start(2) + 1, word[0].upper(), f"Paragraph starts with lower-case {word!r}.")
 
 
 # A quoted title ending in "!" or "?" inside a sentence: the quote follows a preposition or a naming
