@@ -12,7 +12,7 @@ import regex
 from ..document import Document
 from ..fixes import Proposal, Safety
 from ..casing_words import always_capitalized
-from ..lexicon import FUNCTION_WORDS, is_common
+from ..lexicon import FUNCTION_WORDS, is_common, line_at
 from ..registry import rule
 from ..triggers import Trigger
 
@@ -76,6 +76,25 @@ def _is_headline(line: str) -> bool:
     return caps / len(words) >= 0.5
 
 
+# A subject pronoun capitalized right after a word with nothing between: the stop before it was lost
+# ("we give them credit We always start"); C007 puts it back, and C001 leaves the pronoun alone.
+PRONOUN_AFTER_WORD = re.compile(r"(?<=[a-z]) (?=(?:We|They|He|She|His|Our|Their) [a-z])")
+WORD_BEFORE = re.compile(r"([A-Za-z]+)\Z")
+
+
+def pronoun_stops(text: str) -> list[int]:
+    """Where a sentence runs on into a capitalized pronoun ("credit We always"): the space before it."""
+    out = []
+    for m in PRONOUN_AFTER_WORD.finditer(text):
+        prev = WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if prev is None or not prev.group(1).islower() or prev.group(1) in FUNCTION_WORDS or len(prev.group(1)) < 2:
+            continue
+        if _is_headline(line_at(text, m.start())):
+            continue
+        out.append(m.start())
+    return out
+
+
 @rule("C001", "capitalized-function-word", "capitalization", Safety.REVIEW,
       example="However, The measures were said Politico That everyone", trigger=Trigger(pattern=QUICK))
 def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
@@ -87,6 +106,7 @@ def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
     """
     text = doc.text
     starts = sorted({text.rfind("\n", 0, m.start()) + 1 for m in QUICK.finditer(text)})
+    run_on = set(pronoun_stops(text)) if starts else set()
     for start in starts:
         end = text.find("\n", start)
         line = LINE.match(text, start, end if end >= 0 else len(text))
@@ -102,8 +122,8 @@ def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
                 continue  # "The Hague", "Bank Of America": part of a name or title
             if word in BETWEEN_LOWER and (nxt[0].isupper() or not _lower_before(s, m.start())):
                 continue  # "Formula One", "8   Some compilers": a name, or a list item's start
-            if any(a < m.start() < b for a, b in quoted):
-                continue
+            if any(a < m.start() < b for a, b in quoted) or line.start() + m.start(1) - 1 in run_on:
+                continue  # quoted, or a sentence that lost its stop (C007)
             if _used_as_name(s, m) or SENTENCE_END_BEFORE.search(s, max(0, m.start() - 12), m.start()):
                 continue  # a surname (He, To), or a sentence start after a closing quote
             start = line.start() + m.start(1)
@@ -119,11 +139,20 @@ ABBREVIATIONS = frozenset("""etc approx vs viz cf al incl esp est dept govt corp
 LOWER_AFTER_STOP = re.compile(r"([.!?])(?<=[^\W_]{3}[.!?])([\"”’]?)[ \t]+([a-z][a-z'’]*)(?=[ \t,;:])")
 # Its trigger, without the lookarounds (which the byte rewriting would drop): as broad or broader (tested).
 # A paragraph of body text that starts in lower case after one that ends a sentence.
-LOWER_PARAGRAPH = re.compile(r"(?<=[^\W_]{3}[.!?])([\"”’]?)\n\n([a-z][a-z'’]*)(?=[ \t,;:])")
+LOWER_LINE = re.compile(r"(?:\A|(?<=\n))([“\"]?)([a-z][a-z'’]*)(?=[ \t,;:])")
+QUOTE_AFTER_COLON = re.compile(r"(?<=[^\W_]:[ \t][“\"])([a-z][a-z'’]*)(?=[ \t,;:])")
 LOWER_AFTER_STOP_TRIGGER = Trigger(any_of=(
     Trigger(pattern=r"[^\W_]{3}[.!?](?:[\"”’])?[ \t]+[a-z](?:[a-z']|’)*[ \t,;:]"),
-    Trigger(pattern=r"[^\W_]{3}[.!?](?:[\"”’])?\n\n[a-z](?:[a-z']|’)*[ \t,;:]")))
+    Trigger(pattern=r"\n(?:“|\")?[a-z](?:[a-z']|’)*[ \t,;:]"),
+    Trigger(pattern=r"\A(?:“|\")?[a-z](?:[a-z']|’)*[ \t,;:]"),
+    Trigger(pattern=r"[^\W_]:[ \t](?:“|\")[a-z](?:[a-z']|’)*[ \t,;:]")))
 PARAGRAPH_WORDS = 6  # a lower-case paragraph start counts in a paragraph of this many words that ends a sentence
+LINE_WORDS = 12      # ... or in a line this long, where one line is one paragraph
+HEADLINE_WORDS = 16  # a line this short without a final stop before it is a heading
+ENDS_CLAUSE = regex.compile(r"[,;:\-–—]\s*$|\b(?:the|a|an|of|and|or|to|in|on|for|with|by|from|at)\s*$")
+# Words that open a sentence after a heading ("the 16 mayors met"), never the rest of a cut sentence.
+LINE_OPENERS = frozenset("""the a an this these those there it he she they we in on at for from with after during
+    according when while since last one two three some many most all""".split())
 # US states as news agencies abbreviate them ("Sacramento, Calif."), when capitalized.
 STATES = frozenset("Ala Ariz Ark Calif Colo Conn Del Fla Ill Ind Kan Mass Mich Minn Miss Mont Neb Nev Okla Ore Tenn Wash Wis Wyo".split())
 # Words that only start a sentence after a name or a year ends the one before ("said Macron. the two").
@@ -168,17 +197,38 @@ def lowercase_sentence_start(doc: Document) -> Iterator[Proposal]:
         word = m.group(3)
         start = m.start(3)
         yield Proposal(start, start + 1, word[0].upper(), f"Sentence starts with lower-case {word!r}.")
-    for m in LOWER_PARAGRAPH.finditer(text):
+    yield from _lower_lines(text)
+
+
+def _ends_sentence(line: str) -> bool:
+    return regex.search(r"[^\W_]{3}[.!?](?:[ \t]?[\"”’])?[ \t]*$", line) is not None
+
+
+def _lower_lines(text: str) -> Iterator[Proposal]:
+    """Lines of body text (a paragraph, or a quotation opening one) that start in lower case."""
+    for m in LOWER_LINE.finditer(text):
         word = m.group(2)
         end = text.find("\n", m.end())
-        paragraph = text[m.start(2):end if end >= 0 else len(text)]
-        if not is_common(word) or len(paragraph.split()) < PARAGRAPH_WORDS or not regex.search(r"[.!?][\"”’]?\s*$", paragraph):
+        line = text[m.start(1):end if end >= 0 else len(text)]
+        blank = text[max(0, m.start() - 2):m.start()] == "\n\n" or m.start() == 0
+        words = len(line.split())
+        if not is_common(word) or words < (PARAGRAPH_WORDS if blank else LINE_WORDS) or not _ends_sentence(line):
             continue
-        before = text[max(0, m.start() - 40):m.start()].split()
-        bare = before[-1].strip("\"'“”‘’()[]") if before else ""
-        if "." in bare[:-1] or not bare[:-1].isalpha() or bare[:-1].lower() in ABBREVIATIONS:
-            continue
+        before = text[:m.start()].rstrip("\n") if m.start() else ""
+        prev = before[before.rfind("\n") + 1:]
+        if prev and _ends_sentence(prev):
+            bare = prev.split()[-1].strip("\"'“”‘’()[]")[:-1]
+            if "." in bare or bare.lower() in ABBREVIATIONS:
+                continue
+        elif not ((not prev or len(prev.split()) <= HEADLINE_WORDS and not ENDS_CLAUSE.search(prev)) and word in LINE_OPENERS):
+            continue  # after a line cut in mid-sentence: C009 and S015 join those
         yield Proposal(m.start(2), m.start(2) + 1, word[0].upper(), f"Paragraph starts with lower-case {word!r}.")
+    for m in QUOTE_AFTER_COLON.finditer(text):
+        word = m.group(1)
+        close = regex.search(r"[”\"\n]", text[m.end():m.end() + 400])
+        quoted = text[m.start(1):m.end() + (close.start() if close else 400)]
+        if is_common(word) and len(quoted.split()) >= 5 and regex.search(r"[.!?]", quoted):
+            yield Proposal(m.start(1), m.start(1) + 1, word[0].upper(), f"A quoted sentence starts with lower-case {word!r}.")
 
 
 # A quoted title ending in "!" or "?" inside a sentence: the quote follows a preposition or a naming

@@ -193,12 +193,16 @@ def lowercase_name(doc: Document) -> Iterator[Proposal]:
     surnames = _surnames()
     found: list[Proposal] = []
     for w in wanted:
-        if w in FUNCTION_WORDS or w in MODALS or w in TITLE_WORDS or len(w) < 2 or (w not in surnames and _english_word(w)):
+        if (w in FUNCTION_WORDS or w in MODALS or w in TITLE_WORDS or len(w) < 2
+                or w not in surnames and (_english_word(w) or w.endswith("s") and _english_word(w[:-1]))):
             continue
         cap = w[0].upper() + w[1:]
         named = sum(1 for m in _whole(text, cap) if not SENTENCE_START.search(text, max(0, m.start() - 4), m.start())
                     and not _is_headline(line_at(text, m.start())))
-        for m in _whole(text, w):
+        lowered = list(_whole(text, w))
+        if named >= 2 and len(lowered) * 2 > named and w not in surnames:
+            continue  # written both ways as often: a word with a name of its own ("the Martyrs' Day", "martyrs")
+        for m in lowered:
             listed = w in surnames and _name_position(text, m)
             ok = (not _english_word(w) or listed) if named >= 2 else listed and not _everyday(w) and _title_before(text, m)
             found.extend(_capitalize(text, m, w, ok))

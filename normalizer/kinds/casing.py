@@ -21,6 +21,7 @@ from ..fixes import Proposal, Safety
 from ..lexicon import FUNCTION_WORDS, foreign_line, is_common, line_at
 from ..registry import rule
 from ..census import tokens
+from .capitalization import pronoun_stops
 
 LINE = regex.compile(r"[^\n]+")
 # A sentence inside a line: up to a stop followed by a space and a capital, a stop glued to a
@@ -247,7 +248,9 @@ def lost_sentence_stop(doc: Document) -> Iterator[Proposal]:
 
     After "on Wednesday" or "since May 3", a capitalized "In", "The" or "However" followed by
     another capitalized word starts a new sentence whose stop was lost (C001 takes such a pair for
-    a name, "Bank Of America", and leaves it). Review: the stop goes back.
+    a name, "Bank Of America", and leaves it). So does a capitalized subject pronoun or possessive
+    ("We", "They", "His") right after a lower-case word that is no function word ("we give them
+    credit We always start"). Review: the stop goes back.
     """
     text = doc.text
     for m in NEW_SENTENCE.finditer(text):
@@ -257,6 +260,8 @@ def lost_sentence_stop(doc: Document) -> Iterator[Proposal]:
         if not regex.search(r"\p{Ll}", line.rsplit(".", 1)[-1]):
             continue  # no sentence runs here: a title ("The Monday In Review")
         yield Proposal(m.start(), m.end(), ". ", "A sentence runs on without a stop after a date.")
+    for start in pronoun_stops(text):
+        yield Proposal(start, start + 1, ". ", "A sentence runs on into a capitalized pronoun without a stop.")
 
 
 HEADING_WORDS = 6     # a line this short, without a final stop, between blank lines is a heading
