@@ -261,7 +261,7 @@ def lost_sentence_stop(doc: Document) -> Iterator[Proposal]:
             continue  # no sentence runs here: a title ("The Monday In Review")
         yield Proposal(m.start(), m.end(), ". ", "A sentence runs on without a stop after a date.")
     for start in pronoun_stops(text):
-        yield Proposal(start, start + 1, ". ", "A sentence runs on into a capitalized pronoun without a stop.")
+        yield Proposal(start, start, ".", "A sentence runs on into a capitalized pronoun without a stop.")
 
 
 HEADING_WORDS = 6     # a line this short, without a final stop, between blank lines is a heading

@@ -16,7 +16,7 @@ import regex
 
 from ..document import Document
 from ..fixes import Proposal, Safety
-from ..lexicon import is_common
+from ..lexicon import FUNCTION_WORDS, is_common
 from ..registry import rule
 from ..triggers import Trigger
 
@@ -120,3 +120,45 @@ def hard_line_break(doc: Document) -> Iterator[Proposal]:
         if comma and not any(j != k and abs(numbers[j] - numbers[k]) <= NEARBY for j in range(len(found))):
             continue  # a lone break after a comma: one text per line may end so
         yield Proposal(m.start(), m.end(), " ", "A line break inside a sentence.")
+
+
+# A line that ends with an article, or a heading whose last word is the subject of the next line.
+ARTICLE_AT_END = re.compile(r"(?<=[^\W\d_]) (The|A|An)\n(?=[^\W_])")
+WORD_AT_END = re.compile(r"(?<=[^\W\d_]) ([A-Z][a-z]+)\n(?=(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might) )")
+HEADING_WORDS = 8
+
+
+def _heading(line: str) -> bool:
+    """A short line without a final stop whose words (but function words) all start with a capital."""
+    words = WORD.findall(line)
+    return (0 < len(words) <= HEADING_WORDS and not SENTENCE_END.search(line.rstrip()) and not line.rstrip().endswith(",")
+            and all(w[0].isupper() or w.lower() in FUNCTION_WORDS for w in words))
+
+
+@rule("S016", "shifted-line-break", "spacing", Safety.REVIEW,
+      example="Local Elections Action\nis needed at the old harbour, the mayor said.\n",
+      trigger=Trigger(pattern=r" (?:The|A|An|[A-Z][a-z]+)\n"))
+def shifted_line_break(doc: Document) -> Iterator[Proposal]:
+    """A line break one word too late: the first word of a line left at the end of the line above
+    ("election results The\\nPSOE candidate", "Local Elections Action\\nis needed").
+
+    A page's kicker or heading and the text below it were joined and split again at the wrong
+    place. Only where the line above ends with a capitalized article ("The", "A", "An": no line
+    of prose or heading ends so), or is a short heading in Title Case whose last word is the
+    subject of a next line that starts with "is", "was", "has" or another verb that needs one.
+    Review: the break moves before the word.
+    """
+    text = doc.text
+    if "\n" not in text:
+        return
+    for m in ARTICLE_AT_END.finditer(text):
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        if len(WORD.findall(line)) >= 2:
+            yield Proposal(m.start(), m.end(), "\n" + m.group(1) + " ", f"{m.group(1)!r} starts the next line.")
+    for m in WORD_AT_END.finditer(text):
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.end() - 1]
+        end = text.find("\n", m.end())
+        nxt = text[m.end():end if end >= 0 else len(text)]
+        if (_heading(line) and len(WORD.findall(line)) >= 2 and m.group(1).lower() not in FUNCTION_WORDS
+                and len(nxt.split()) >= 4):
+            yield Proposal(m.start(), m.end(), "\n" + m.group(1) + " ", f"{m.group(1)!r} is the subject of the next line.")
