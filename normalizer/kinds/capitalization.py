@@ -204,6 +204,13 @@ def _ends_sentence(line: str) -> bool:
     return regex.search(r"[^\W_]{3}[.!?](?:[ \t]?[\"”’])?[ \t]*$", line) is not None
 
 
+def _standalone_heading(text: str, before: str, prev: str) -> bool:
+    """True if ``prev``, the last line of ``before``, is a heading: short, on its own between blank lines."""
+    head = before[:len(before) - len(prev)]
+    return (len(prev.split()) <= HEADLINE_WORDS and not ENDS_CLAUSE.search(prev)
+            and (not head.strip() or head.endswith("\n\n")))
+
+
 def _lower_lines(text: str) -> Iterator[Proposal]:
     """Lines of body text (a paragraph, or a quotation opening one) that start in lower case."""
     for m in LOWER_LINE.finditer(text):
@@ -220,7 +227,7 @@ def _lower_lines(text: str) -> Iterator[Proposal]:
             bare = prev.split()[-1].strip("\"'“”‘’()[]")[:-1]
             if "." in bare or bare.lower() in ABBREVIATIONS:
                 continue
-        elif not ((not prev or len(prev.split()) <= HEADLINE_WORDS and not ENDS_CLAUSE.search(prev)) and word in LINE_OPENERS):
+        elif not (blank and word in LINE_OPENERS and (not prev or _standalone_heading(text, before, prev))):
             continue  # after a line cut in mid-sentence: C009 and S015 join those
         yield Proposal(m.start(2), m.start(2) + 1, word[0].upper(), f"Paragraph starts with lower-case {word!r}.")
     for m in QUOTE_AFTER_COLON.finditer(text):

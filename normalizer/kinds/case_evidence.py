@@ -66,7 +66,8 @@ def _stray(line: str, words: list[regex.Match], i: int) -> bool:
         return False
     if prev in LINKERS and i >= 2 and words[i - 2].group()[0].isupper():
         return False  # "the Institute for Astronomy in": inside the name of a body
-    return w.lower() not in FUNCTION_WORDS and never_capitalized(w)
+    # The next word a function word ("a Pattern that", "may Linger into"): no "Insert mode", "the Green party".
+    return nxt in FUNCTION_WORDS and w.lower() not in FUNCTION_WORDS and never_capitalized(w)
 
 
 CAPITALIZED_INSIDE = regex.compile(r"[a-z,] [A-Z][a-z]{2,} [a-z]")
@@ -135,6 +136,7 @@ STRICT_TITLES = frozenset("""president minister chancellor premier secretary sen
 SENTENCE_START = regex.compile(r"(?:\A|[.!?:;\"“”‘’(\[\n]\s*|^[#>*\-–—•]*\s*)\Z", regex.MULTILINE)
 LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’_@#/.-])\p{Ll}{2,}(?![\p{L}\p{N}_@'’-]|[./]\p{L})")
 BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{L}+)([ \t]+)\Z")
+LOWERED_AT_MOST = 2  # a name an engine lowered is lowered once or twice, not throughout
 
 
 @lru_cache(maxsize=1)
@@ -200,8 +202,8 @@ def lowercase_name(doc: Document) -> Iterator[Proposal]:
         named = sum(1 for m in _whole(text, cap) if not SENTENCE_START.search(text, max(0, m.start() - 4), m.start())
                     and not _is_headline(line_at(text, m.start())))
         lowered = list(_whole(text, w))
-        if named >= 2 and len(lowered) * 2 > named and w not in surnames:
-            continue  # written both ways as often: a word with a name of its own ("the Martyrs' Day", "martyrs")
+        if w not in surnames and (len(lowered) > LOWERED_AT_MOST or named >= 2 and len(lowered) * 2 > named):
+            continue  # written in lower case often: a word with a name of its own ("martyrs"), a command ("vim")
         for m in lowered:
             listed = w in surnames and _name_position(text, m)
             ok = (not _english_word(w) or listed) if named >= 2 else listed and not _everyday(w) and _title_before(text, m)
@@ -211,14 +213,15 @@ def lowercase_name(doc: Document) -> Iterator[Proposal]:
 
 def _whole(text: str, word: str) -> Iterator[regex.Match]:
     """Where ``word`` occurs as written, as a whole word and not in an address."""
-    return regex.finditer(rf"(?<![\p{{L}}\p{{N}}'’_@#/.-]){regex.escape(word)}(?![\p{{L}}\p{{N}}_@'’-]|[./]\p{{L}})", text)
+    return regex.finditer(rf"(?<![\p{{L}}\p{{N}}'’_@#/.~$-]){regex.escape(word)}(?![\p{{L}}\p{{N}}_@'’-]|[./:]\S)", text)
 
 
 def _capitalize(text: str, m: regex.Match, w: str, ok: bool) -> Iterator[Proposal]:
     """The capitalized name at ``m``, with a lower-case title right before it."""
     cap = w[0].upper() + w[1:]
-    if not ok or foreign_line(line_at(text, m.start())):
-        return
+    line = line_at(text, m.start())
+    if not ok or foreign_line(line) or line.startswith(("\t", "    ")):
+        return  # an indented line holds a command or code ("\tvim file.txt"), not a sentence
     title = BEFORE.search(text, max(0, m.start() - 30), m.start())
     if (title is not None and title.group(1) in STRICT_TITLES and title.group(2) == " "
             and not regex.search(r"(?:\b(?:the|a|an|our|its|their|his|her)|\p{L}'s|\p{L}’s)[ \t]+\Z",
@@ -297,8 +300,9 @@ def shouted_word(doc: Document) -> Iterator[Proposal]:
             continue
         for k, wm in enumerate(words):
             w = wm.group()
-            if w not in wanted or CAPS_WORD.fullmatch(w) is None:
-                continue
+            if w not in wanted or CAPS_WORD.fullmatch(w) is None or s[wm.end():wm.end() + 1] == ":" \
+                    or s[wm.start() - 1:wm.start()] in ("$", "%", '"', "“", "‘", "'"):
+                continue  # a label ("WARNING:"), a variable ("$TERM"), a quoted word
             if any(0 <= j < len(words) and words[j].group().isupper() and len(words[j].group()) > 1 for j in (k - 1, k + 1)):
                 continue  # a run of capitals: a label, a heading or a name in capitals
             low = w.lower()
