@@ -155,6 +155,7 @@ LINE_OPENERS = frozenset("""the a an this these those there it he she they we in
     according when while since last one two three some many most all""".split())
 # US states as news agencies abbreviate them ("Sacramento, Calif."), when capitalized.
 STATES = frozenset("Ala Ariz Ark Calif Colo Conn Del Fla Ill Ind Kan Mass Mich Minn Miss Mont Neb Nev Okla Ore Tenn Wash Wis Wyo".split())
+UNIT_WORDS = frozenset("percent cent million billion trillion thousand".split())
 # Words that only start a sentence after a name or a year ends the one before ("said Macron. the two").
 OPENERS = frozenset("the he she it they we this these there but however in on after this".split())
 
@@ -172,6 +173,9 @@ def _lower_start(text: str, m: re.Match) -> str | None:
     if ("." in bare or not bare.isalpha() or bare.lower() in ABBREVIATIONS or not bare[1:].islower()
             or bare in STATES):
         return None
+    number_before = any(c.isdigit() for c in text[max(0, m.start() - len(prev) - 3):m.start() - len(prev)])
+    if bare in UNIT_WORDS and word not in OPENERS and number_before:
+        return None  # "99 percent. excludes": the stop of a translated abbreviation (P002)
     if m.group(1) == "." and not is_common(bare):
         # A name before the stop ("said Macron. the"): only a word that opens sentences, after a long name.
         return "name" if len(bare) >= 4 and word in OPENERS and not m.group(2) else None
