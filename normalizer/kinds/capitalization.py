@@ -78,7 +78,7 @@ def _is_headline(line: str) -> bool:
 
 # A subject pronoun capitalized right after a word with nothing between: the stop before it was lost
 # ("we give them credit We always start"); C007 puts it back, and C001 leaves the pronoun alone.
-PRONOUN_AFTER_WORD = re.compile(r"(?<=[a-z]) (?=(?:We|They|He|She|His|Our|Their) [a-z])")
+PRONOUN_AFTER_WORD = re.compile(r" (?=(?:We|They|He|She|His|Our|Their) [a-z])")  # a letter before: checked in code
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\Z")
 
 
@@ -86,6 +86,8 @@ def pronoun_stops(text: str) -> list[int]:
     """Where a sentence runs on into a capitalized pronoun ("credit We always"): the space before it."""
     out = []
     for m in PRONOUN_AFTER_WORD.finditer(text):
+        if not text[m.start() - 1:m.start()].islower():
+            continue
         prev = WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if prev is None or not prev.group(1).islower() or prev.group(1) in FUNCTION_WORDS or len(prev.group(1)) < 2:
             continue
@@ -139,8 +141,10 @@ ABBREVIATIONS = frozenset("""etc approx vs viz cf al incl esp est dept govt corp
 LOWER_AFTER_STOP = re.compile(r"([.!?])(?<=[^\W_]{3}[.!?])([\"”’]?)[ \t]+([a-z][a-z'’]*)(?=[ \t,;:])")
 # Its trigger, without the lookarounds (which the byte rewriting would drop): as broad or broader (tested).
 # A paragraph of body text that starts in lower case after one that ends a sentence.
-LOWER_LINE = re.compile(r"(?:\A|(?<=\n))([“\"]?)([a-z][a-z'’]*)(?=[ \t,;:])")
-QUOTE_AFTER_COLON = re.compile(r"(?<=[^\W_]:[ \t][“\"])([a-z][a-z'’]*)(?=[ \t,;:])")
+LOWER_LINE = re.compile(r"\n[“\"]?[a-z]")  # a line break before a lower-case word (the text's start: in code)
+LEADING_SPACE = re.compile(r"\s*")
+LOWER_LINE_AT = re.compile(r"([“\"]?)([a-z][a-z'’]*)(?=[ \t,;:])")
+QUOTE_AFTER_COLON = re.compile(r":[ \t][“\"]([a-z][a-z'’]*)(?=[ \t,;:])")  # a word before the colon: in code
 LOWER_AFTER_STOP_TRIGGER = Trigger(any_of=(
     Trigger(pattern=r"[^\W_]{3}[.!?](?:[\"”’])?[ \t]+[a-z](?:[a-z']|’)*[ \t,;:]"),
     Trigger(pattern=r"\n(?:“|\")?[a-z](?:[a-z']|’)*[ \t,;:]"),
@@ -155,6 +159,7 @@ LINE_OPENERS = frozenset("""the a an this these those there it he she they we in
     according when while since last one two three some many most all""".split())
 # US states as news agencies abbreviate them ("Sacramento, Calif."), when capitalized.
 STATES = frozenset("Ala Ariz Ark Calif Colo Conn Del Fla Ill Ind Kan Mass Mich Minn Miss Mont Neb Nev Okla Ore Tenn Wash Wis Wyo".split())
+ATTRIBUTION = regex.compile(r"(?:[\p{L}'’-]+[ \t]+){0,3}(?:said|says|added|asked|told|tells|explained|wrote|noted|stressed|insisted|replied|warned)\b")
 UNIT_WORDS = frozenset("percent cent million billion trillion thousand".split())
 # Words that only start a sentence after a name or a year ends the one before ("said Macron. the two").
 OPENERS = frozenset("the he she it they we this these there but however in on after this".split())
@@ -168,6 +173,8 @@ def _lower_start(text: str, m: re.Match) -> str | None:
     word = m.group(3)
     if not is_common(word) or m.group(2) and m.group(1) != ".":
         return None  # "ftfy": a name written in lower case; 'the "Just ask!" help desk': a title
+    if m.group(2) and ATTRIBUTION.match(text, m.start(3)):
+        return None  # '“Great news.” she said': an attribution, whose comma P006 restores
     if bare.isdigit():
         return "year" if bare[:2] in ("19", "20") and len(bare) == 4 and word in OPENERS else None  # "in 2023. the"
     if ("." in bare or not bare.isalpha() or bare.lower() in ABBREVIATIONS or not bare[1:].islower()
@@ -208,16 +215,19 @@ def _ends_sentence(line: str) -> bool:
     return regex.search(r"[^\W_]{3}[.!?](?:[ \t]?[\"”’])?[ \t]*$", line) is not None
 
 
-def _standalone_heading(text: str, before: str, prev: str) -> bool:
-    """True if ``prev``, the last line of ``before``, is a heading: short, on its own between blank lines."""
-    head = before[:len(before) - len(prev)]
+def _standalone_heading(text: str, start: int, prev: str) -> bool:
+    """True if ``prev``, the line at ``start``, is a heading: short, on its own after a blank line or the text's start."""
     return (len(prev.split()) <= HEADLINE_WORDS and not ENDS_CLAUSE.search(prev)
-            and (not head.strip() or head.endswith("\n\n")))
+            and (text[max(0, start - 2):start] == "\n\n" or LEADING_SPACE.match(text).end() >= start))
 
 
 def _lower_lines(text: str) -> Iterator[Proposal]:
     """Lines of body text (a paragraph, or a quotation opening one) that start in lower case."""
-    for m in LOWER_LINE.finditer(text):
+    starts = ([0] if LOWER_LINE_AT.match(text) else []) + [b.start() + 1 for b in LOWER_LINE.finditer(text)]
+    for at in starts:
+        m = LOWER_LINE_AT.match(text, at)
+        if m is None:
+            continue
         word = m.group(2)
         end = text.find("\n", m.end())
         line = text[m.start(1):end if end >= 0 else len(text)]
@@ -225,16 +235,21 @@ def _lower_lines(text: str) -> Iterator[Proposal]:
         words = len(line.split())
         if not is_common(word) or words < (PARAGRAPH_WORDS if blank else LINE_WORDS) or not _ends_sentence(line):
             continue
-        before = text[:m.start()].rstrip("\n") if m.start() else ""
-        prev = before[before.rfind("\n") + 1:]
+        end_prev = m.start()
+        while end_prev > 0 and text[end_prev - 1] == "\n":
+            end_prev -= 1
+        start_prev = text.rfind("\n", 0, end_prev) + 1
+        prev = text[start_prev:end_prev]
         if prev and _ends_sentence(prev):
             bare = prev.split()[-1].strip("\"'“”‘’()[]")[:-1]
             if "." in bare or bare.lower() in ABBREVIATIONS:
                 continue
-        elif not (blank and word in LINE_OPENERS and (not prev or _standalone_heading(text, before, prev))):
+        elif not (blank and word in LINE_OPENERS and (not prev or _standalone_heading(text, start_prev, prev))):
             continue  # after a line cut in mid-sentence: C009 and S015 join those
         yield Proposal(m.start(2), m.start(2) + 1, word[0].upper(), f"Paragraph starts with lower-case {word!r}.")
     for m in QUOTE_AFTER_COLON.finditer(text):
+        if not regex.match(r"[\p{L}\p{N}]", text[m.start() - 1:m.start()]):
+            continue
         word = m.group(1)
         close = regex.search(r"[”\"\n]", text[m.end():m.end() + 400])
         quoted = text[m.start(1):m.end() + (close.start() if close else 400)]

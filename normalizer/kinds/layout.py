@@ -123,8 +123,8 @@ def hard_line_break(doc: Document) -> Iterator[Proposal]:
 
 
 # A line that ends with an article, or a heading whose last word is the subject of the next line.
-ARTICLE_AT_END = re.compile(r"(?<=[^\W\d_]) (The|A|An)\n(?=[^\W_])")
-WORD_AT_END = re.compile(r"(?<=[^\W\d_]) ([A-Z][a-z]+)\n(?=(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might) )")
+ARTICLE_AT_END = re.compile(r" (The|A|An)\n(?=[^\W_])")  # a letter before: checked in code
+WORD_AT_END = re.compile(r" ([A-Z][a-z]+)\n(?=(?:is|are|was|were|has|have|had|will|would|can|could|should|must|may|might) )")
 HEADING_WORDS = 8
 
 
@@ -153,12 +153,12 @@ def shifted_line_break(doc: Document) -> Iterator[Proposal]:
         return
     for m in ARTICLE_AT_END.finditer(text):
         line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
-        if len(WORD.findall(line)) >= 2:
+        if len(WORD.findall(line)) >= 2 and line[-1:].isalpha():
             yield Proposal(m.start(), m.end(), "\n" + m.group(1) + " ", f"{m.group(1)!r} starts the next line.")
     for m in WORD_AT_END.finditer(text):
         line = text[text.rfind("\n", 0, m.start()) + 1:m.end() - 1]
         end = text.find("\n", m.end())
         nxt = text[m.end():end if end >= 0 else len(text)]
-        if (_heading(line) and len(WORD.findall(line)) >= 2 and m.group(1).lower() not in FUNCTION_WORDS
+        if (_heading(line) and len(WORD.findall(line)) >= 2 and text[m.start() - 1:m.start()].isalpha() and m.group(1).lower() not in FUNCTION_WORDS
                 and len(nxt.split()) >= 4):
             yield Proposal(m.start(), m.end(), "\n" + m.group(1) + " ", f"{m.group(1)!r} is the subject of the next line.")
