@@ -9,7 +9,6 @@ elsewhere.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -70,7 +69,7 @@ def _stray(line: str, words: list[regex.Match], i: int) -> bool:
     return nxt in FUNCTION_WORDS and w.lower() not in FUNCTION_WORDS and never_capitalized(w)
 
 
-CAPITALIZED_INSIDE = regex.compile(r"[a-z,] [A-Z][a-z]{2,} [a-z]")
+CAPITALIZED_INSIDE = regex.compile(r"[a-zA,] [A-Z][a-z]{2,} [a-z]")
 # The cheap first look (standard re, whole text): a capitalized word between lower-case words.
 QUICK = re.compile(r" ([A-Z][a-z]{2,}) (?=[a-z])")
 
@@ -91,8 +90,9 @@ def stray_capital(doc: Document) -> Iterator[Proposal]:
     """A common noun, adjective or verb capitalized in mid-sentence ("held a Meeting on", "may Linger into").
 
     The source language capitalized it (German nouns), or a word of a heading leaked into the
-    sentence. Only a word between two lower-case words that edited English always writes in lower
-    case (CC-CEDICT: "meeting", never "Council", "Earth" or "Turkey"), and only with evidence from
+    sentence. Only a word between a lower-case word (or "A") and a function word, that edited
+    English always writes in lower case (CC-CEDICT: "meeting", never "Council", "Earth" or
+    "Turkey"; "Insert mode", "the Green party" are names), and only with evidence from
     the document: the sentence holds two such capitals, or the article writes the word in lower
     case elsewhere and never capitalizes it again (a brand or a body keeps its capital every time;
     none after "the", where British style capitalizes "the Budget"). Headlines and quotations
@@ -100,7 +100,7 @@ def stray_capital(doc: Document) -> Iterator[Proposal]:
     """
     text = doc.text
     starts = sorted({text.rfind("\n", 0, m.start()) + 1 for m in QUICK.finditer(text)
-                     if (text[m.start() - 1:m.start()].islower() or text[m.start() - 1:m.start()] in (",", "A", "n"))
+                     if (text[m.start() - 1:m.start()].islower() or text[m.start() - 1:m.start()] in (",", "A"))
                      and m.group(1).lower() not in FUNCTION_WORDS and never_capitalized(m.group(1))})
     counts: dict[str, tuple[int, int]] = {}
     for start in starts:
@@ -134,7 +134,6 @@ MODALS = frozenset("may might must will can shall march".split())
 STRICT_TITLES = frozenset("""president minister chancellor premier secretary senator governor mayor ambassador
     chairman king queen prince princess pope mr mrs ms dr""".split())
 SENTENCE_START = regex.compile(r"(?:\A|[.!?:;\"“”‘’(\[\n]\s*|^[#>*\-–—•]*\s*)\Z", regex.MULTILINE)
-LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’_@#/.-])\p{Ll}{2,}(?![\p{L}\p{N}_@'’-]|[./]\p{L})")
 BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{L}+)([ \t]+)\Z")
 LOWERED_AT_MOST = 2  # a name an engine lowered is lowered once or twice, not throughout
 

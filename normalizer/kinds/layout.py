@@ -1,4 +1,4 @@
-"""Spacing family (S), line layout: a sentence broken across lines (S015).
+"""Spacing family (S), line layout: a sentence broken across lines (S015), a line break one word too late (S016).
 
 Pages copied out of a reader, a PDF or an engine that works line by line keep the line breaks
 of their layout: a paragraph cut at a fixed width, or at every clause. A line that ends without
