@@ -314,12 +314,13 @@ def broken_paragraph(doc: Document) -> Iterator[Proposal]:
     """A sentence cut in two by a stray paragraph break ("the city council\\n\\ndecided to keep ...").
 
     A paragraph that starts with a capital, holds five words or more and ends without any
-    punctuation, followed by one that starts with an everyday lower-case word, is one sentence:
+    punctuation (or with a comma), followed by one that starts with an everyday lower-case word, is one sentence:
     the break becomes a space. Review: a heading or list item may be meant.
     """
     text = doc.text
     for i in _breaks(text):
-        if not (text[i - 1:i].isalpha() and text[i + 2:i + 3].islower()):
+        comma = text[i - 1:i] == "," and text[i - 2:i - 1].isalpha()  # "the minister, who arrived on Monday,"
+        if not ((text[i - 1:i].isalpha() or comma) and text[i + 2:i + 3].islower()):
             continue
         end = i
         start = text.rfind("\n", 0, end) + 1
@@ -329,9 +330,9 @@ def broken_paragraph(doc: Document) -> Iterator[Proposal]:
         head, tail = text[start:end], b.group(1)
         word = TOKEN.match(tail)
         words = TOKEN.findall(head)
-        if (not head[:1].isupper() or len(words) < 5 or ENDS_SENTENCE.search(head)
+        if (not head[:1].isupper() or len(words) < 5 or ENDS_SENTENCE.search(head) and not comma
                 or sum(1 for w in words[1:] if w[0].isupper()) * 2 >= len(words) - 1  # a heading in Title Case
-                or not head.rstrip()[-1:].isalpha() or word is None or not word.group().islower()
+                or not (head.rstrip()[-1:].isalpha() or comma) or word is None or not word.group().islower()
                 or not is_common(word.group())):
             continue
         yield Proposal(end, b.start(), " ", "A paragraph break inside a sentence.")
