@@ -85,7 +85,8 @@ def _count(text: str, word: str) -> tuple[int, int]:
 
 @rule("C012", "stray-capital", "capitalization", Safety.REVIEW,
       example="The board held a Meeting on the plan, and the meeting ended late.\n",
-      trigger=Trigger(pattern=CAPITALIZED_INSIDE))
+      trigger=Trigger(any_of=(Trigger(pattern=CAPITALIZED_INSIDE),
+                              Trigger(pattern=r"[a-z,] (?:in|at|for|of|on|by) [A-Z][a-z]+[ ,.;:]"))))
 def stray_capital(doc: Document) -> Iterator[Proposal]:
     """A common noun, adjective or verb capitalized in mid-sentence ("held a Meeting on", "may Linger into").
 
@@ -95,14 +96,16 @@ def stray_capital(doc: Document) -> Iterator[Proposal]:
     "Turkey"; "Insert mode", "the Green party" are names), and only with evidence from
     the document: the sentence holds two such capitals, or the article writes the word in lower
     case elsewhere and never capitalizes it again (a brand or a body keeps its capital every time;
-    none after "the", where British style capitalizes "the Budget"). Headlines and quotations
-    are left alone. Review.
+    none after "the", where British style capitalizes "the Budget"). The word of a set phrase
+    after its preposition counts on its own ("spoke in General about", "for Example,"), unless a
+    capital follows ("in General Motors"). Headlines and quotations are left alone. Review.
     """
     text = doc.text
     starts = sorted({text.rfind("\n", 0, m.start()) + 1 for m in QUICK.finditer(text)
                      if (text[m.start() - 1:m.start()].islower() or text[m.start() - 1:m.start()] in (",", "A"))
                      and m.group(1).lower() not in FUNCTION_WORDS and never_capitalized(m.group(1))})
     counts: dict[str, tuple[int, int]] = {}
+    found_at: set[int] = set()
     for start in starts:
         line = LINE.match(text, start)
         if line is None:
@@ -125,7 +128,31 @@ def stray_capital(doc: Document) -> Iterator[Proposal]:
             if not same_sentence and not inconsistent:
                 continue
             start = line.start() + words[i].start()
+            found_at.add(start)
             yield Proposal(start, start + 1, w[0].lower(), f"{w!r} is a common word capitalized in mid-sentence.")
+    for p in _idioms(text):
+        if p.start not in found_at:
+            yield p
+
+
+# Set phrases of a preposition and a word that never names anything ("in general", "for example"):
+# a capital on the word is a heading's or the source's ("he spoke in General about the plan").
+IDIOMS = frozenset("""in+general in+particular at+least for+example for+instance in+fact of+course in+addition
+    at+present in+advance in+short by+far at+once in+turn on+purpose in+vain at+last""".split())
+IDIOM = re.compile(r"(?<=[a-z,] )(in|at|for|of|on|by) ([A-Z][a-z]+)(?=[ ,.;:] ?[a-z]|[,.;:]\s)")
+
+
+def _idioms(text: str) -> Iterator[Proposal]:
+    """The word of a set phrase capitalized after its preposition in mid-sentence ("in General about")."""
+    for m in IDIOM.finditer(text):
+        word = m.group(2)
+        if f"{m.group(1)}+{word.lower()}" not in IDIOMS:
+            continue
+        line = line_at(text, m.start())
+        at = m.start() - (text.rfind("\n", 0, m.start()) + 1)
+        if _is_headline(line) or any(q.start() < at < q.end() for q in QUOTED.finditer(line)):
+            continue
+        yield Proposal(m.start(2), m.start(2) + 1, word[0].lower(), f"{word!r} is part of the set phrase {m.group(1) + ' ' + word.lower()!r}.")
 
 
 ADMINISTRATION = frozenset("administration government cabinet campaign presidency regime".split())
