@@ -97,26 +97,13 @@ CLAUSE_TAKERS = FUNCTION_WORDS | frozenset("""said says say told tell tells adde
 STAMP_BEFORE = regex.compile(r"(?:\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2})[ \t]+\Z")
 
 
-def _lost_stop(line: str, m: regex.Match) -> bool:
-    """True if the capitalized opener of ``m`` (a C001 candidate) follows a clause whose stop was lost."""
-    before = PREVIOUS_WORD.search(line, 0, m.start())
-    return bool(m.group(1) in OPENERS and before and "," not in line[before.end(1):m.start()] and
-                ";" not in line[before.end(1):m.start()] and before.group(1).islower() and
-                len(before.group(1)) >= 3 and before.group(1) not in CLAUSE_TAKERS)
-
-
-@rule("P013", "lost-full-stop", "other", Safety.REVIEW, example="He died for his sake His friends wept.",
-      trigger=Trigger(pattern=LOST_STOP.pattern))
-def lost_full_stop(doc: Document) -> Iterator[Proposal]:
-    """A full stop lost between two sentences: a lower-case word, then a word that opens sentences
-    capitalized and followed by a lower-case word ("for his sake His subordinates wept").
-
-    Not after a function word, a speech or thought verb or a preposition ("said The", "that The",
-    C001's capitals in mid-sentence), not on lines without end punctuation (headings, teasers) or
-    inside a short quotation (a title). Review: a full
-    stop is proposed; the person may prefer a comma or a dash.
-    """
-    text = doc.text
+def pronoun_stops(text: str) -> list[int]:
+    """Where a sentence runs on into a word that opens sentences, capitalized and followed by a
+    lower-case word ("for his sake His colleagues", "credit We always"): the start of the space before
+    it. Not after a function word, a speech or thought verb or a preposition ("said The", "that The":
+    C001's capitals in mid-sentence), not on lines without end punctuation (headings, teasers) nor
+    inside a short quotation (a title)."""
+    out = []
     for quick in QUICK_LOST_STOP.finditer(text):
         word = PREVIOUS_WORD_START.search(text, max(0, quick.start() - 40), quick.start())
         m = LOST_STOP.match(text, word.start()) if word else None
@@ -125,11 +112,11 @@ def lost_full_stop(doc: Document) -> Iterator[Proposal]:
         start = text.rfind("\n", 0, m.start()) + 1
         end = text.find("\n", m.end())
         line = text[start:end if end >= 0 else len(text)]
-        if not line.rstrip().endswith((".", "!", "?", "…", "\"", "”", "’", "»", ")")) or any(a < m.start() - start < b for a, b in
-                                     ((q.start(), q.end()) for q in QUOTED.finditer(line) if len(q.group()) < 60)):
-            continue  # a heading or a line cut short (no end punctuation), or a short quotation (a title)
-        yield Proposal(m.start(2), m.end(2), ". ",
-                       f"A new sentence seems to start at {m.group(3)!r} after {m.group(1)!r}: a full stop may have been lost.")
+        if not line.rstrip().endswith((".", "!", "?", "…", "\"", "”", "’", "»", ")")) or any(
+                a < m.start() - start < b for a, b in ((q.start(), q.end()) for q in QUOTED.finditer(line) if len(q.group()) < 60)):
+            continue
+        out.append(m.start(2))
+    return out
 
 
 @rule("C001", "capitalized-function-word", "capitalization", Safety.REVIEW,
@@ -143,6 +130,7 @@ def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
     """
     text = doc.text
     starts = sorted({text.rfind("\n", 0, m.start()) + 1 for m in QUICK.finditer(text)})
+    run_on = set(pronoun_stops(text)) if starts else set()
     for start in starts:
         end = text.find("\n", start)
         line = LINE.match(text, start, end if end >= 0 else len(text))
@@ -158,14 +146,12 @@ def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
                 continue  # "The Hague", "Bank Of America": part of a name or title
             if STAMP_BEFORE.search(s, max(0, m.start() - 30), m.start()):
                 continue  # "date 2023-02-26 The battle": a date or time stamp ends before the sentence
-            if _lost_stop(s, m):
-                continue  # "sake His subordinates": a sentence whose stop was lost (P013)
             if word == "Who" and _capital_before(s, m.start()):
                 continue  # "The Who", "Doctor Who", "Who's Who": a title
             if word in BETWEEN_LOWER and (nxt[0].isupper() or not _lower_before(s, m.start())):
                 continue  # "Formula One", "8   Some compilers": a name, or a list item's start
-            if any(a < m.start() < b for a, b in quoted):
-                continue
+            if any(a < m.start() < b for a, b in quoted) or line.start() + m.start(1) - 1 in run_on:
+                continue  # quoted, or a sentence that lost its stop (C007)
             if _used_as_name(s, m) or SENTENCE_END_BEFORE.search(s, max(0, m.start() - 12), m.start()):
                 continue  # a surname (He, To), or a sentence start after a closing quote
             start = line.start() + m.start(1)
@@ -178,9 +164,55 @@ ABBREVIATIONS = frozenset("""etc approx vs viz cf al incl esp est dept govt corp
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
     ave blvd mrs prof hon univ assn bros dist div min max hrs yrs lbs kgs sec secs chap para
     abbr misc ref refs resp""".split())
-LOWER_AFTER_STOP = re.compile(r"([.!?])(?<=[^\W\d_]{3}[.!?])[ \t]+([a-z][a-z'’]*)(?=[ \t,;:])")
+LOWER_AFTER_STOP = re.compile(r"([.!?])(?<=[^\W_]{3}[.!?])([\"”’]?)[ \t]+([a-z][a-z'’]*)(?=[ \t,;:])")
 # Its trigger, without the lookarounds (which the byte rewriting would drop): as broad or broader (tested).
-LOWER_AFTER_STOP_TRIGGER = Trigger(pattern=r"[^\W\d_]{3}[.!?][ \t]+[a-z](?:[a-z']|’)*[ \t,;:]")
+# A paragraph of body text that starts in lower case after one that ends a sentence.
+LOWER_LINE = re.compile(r"\n[“\"]?[a-z]")  # a line break before a lower-case word (the text's start: in code)
+LEADING_SPACE = re.compile(r"\s*")
+LOWER_LINE_AT = re.compile(r"([“\"]?)([a-z][a-z'’]*)(?=[ \t,;:])")
+QUOTE_AFTER_COLON = re.compile(r":[ \t][“\"]([a-z][a-z'’]*)(?=[ \t,;:])")  # a word before the colon: in code
+LOWER_AFTER_STOP_TRIGGER = Trigger(any_of=(
+    Trigger(pattern=r"[^\W_]{3}[.!?](?:[\"”’])?[ \t]+[a-z](?:[a-z']|’)*[ \t,;:]"),
+    Trigger(pattern=r"\n(?:“|\")?[a-z](?:[a-z']|’)*[ \t,;:]"),
+    Trigger(pattern=r"\A(?:“|\")?[a-z](?:[a-z']|’)*[ \t,;:]"),
+    Trigger(pattern=r"[^\W_]:[ \t](?:“|\")[a-z](?:[a-z']|’)*[ \t,;:]")))
+PARAGRAPH_WORDS = 6  # a lower-case paragraph start counts in a paragraph of this many words that ends a sentence
+LINE_WORDS = 12      # ... or in a line this long, where one line is one paragraph
+HEADLINE_WORDS = 16  # a line this short without a final stop before it is a heading
+ENDS_CLAUSE = regex.compile(r"[,;:\-–—]\s*$|\b(?:the|a|an|of|and|or|to|in|on|for|with|by|from|at)\s*$")
+# Words that open a sentence after a heading ("the 16 mayors met"), never the rest of a cut sentence.
+LINE_OPENERS = frozenset("""the a an this these those there it he she they we in on at for from with after during
+    according when while since last one two three some many most all""".split())
+# US states as news agencies abbreviate them ("Sacramento, Calif."), when capitalized.
+STATES = frozenset("Ala Ariz Ark Calif Colo Conn Del Fla Ill Ind Kan Mass Mich Minn Miss Mont Neb Nev Okla Ore Tenn Wash Wis Wyo".split())
+ATTRIBUTION = regex.compile(r"(?:[\p{L}'’-]+[ \t]+){0,3}(?:said|says|added|asked|told|tells|explained|wrote|noted|stressed|insisted|replied|warned)\b")
+UNIT_WORDS = frozenset("percent cent million billion trillion thousand".split())
+# Words that only start a sentence after a name or a year ends the one before ("said Macron. the two").
+OPENERS = frozenset("the he she it they we this these there but however in on after this".split())
+
+
+def _lower_start(text: str, m: re.Match) -> str | None:
+    """Why the lower-case word of ``m`` starts a sentence, or None when the stop may be an abbreviation's."""
+    before = text[max(0, m.start() - 40):m.start()].split()  # a window, not text[:start]: linear time
+    prev = before[-1] if before else ""
+    bare = prev.strip("\"'“”‘’()[]")
+    word = m.group(3)
+    if not is_common(word) or m.group(2) and m.group(1) != ".":
+        return None  # "ftfy": a name written in lower case; 'the "Just ask!" help desk': a title
+    if m.group(2) and ATTRIBUTION.match(text, m.start(3)):
+        return None  # '“Great news.” she said': an attribution, whose comma P006 restores
+    if bare.isdigit():
+        return "year" if bare[:2] in ("19", "20") and len(bare) == 4 and word in OPENERS else None  # "in 2023. the"
+    if ("." in bare or not bare.isalpha() or bare.lower() in ABBREVIATIONS or not bare[1:].islower()
+            or bare in STATES):
+        return None
+    number_before = any(c.isdigit() for c in text[max(0, m.start() - len(prev) - 3):m.start() - len(prev)])
+    if bare in UNIT_WORDS and word not in OPENERS and number_before:
+        return None  # "99 percent. excludes": the stop of a translated abbreviation (P002)
+    if m.group(1) == "." and not is_common(bare):
+        # A name before the stop ("said Macron. the"): only a word that opens sentences, after a long name.
+        return "name" if len(bare) >= 4 and word in OPENERS and not m.group(2) else None
+    return "word"
 
 
 @rule("C003", "lowercase-sentence-start", "capitalization", Safety.REVIEW,
@@ -188,23 +220,67 @@ LOWER_AFTER_STOP_TRIGGER = Trigger(pattern=r"[^\W\d_]{3}[.!?][ \t]+[a-z](?:[a-z'
 def lowercase_sentence_start(doc: Document) -> Iterator[Proposal]:
     """A sentence that starts in lower case after a full stop ("Monday. the president").
 
-    Only after an ordinary word of three or more letters, so abbreviations
-    ("etc. to", "U.S. job market", "approx. the") are left alone. Review.
+    After an ordinary word of three or more letters (a closing quote may follow the stop:
+    'he said." the talks'), so abbreviations ("etc. to", "U.S. job market", "approx. the") are
+    left alone; after a name or a year ("said Macron. the two", "in 2023. the") only a word
+    that opens sentences ("the", "he", "but") counts. A paragraph of body text (six words or
+    more, ending a sentence) that starts in lower case after a paragraph that ends a sentence
+    counts too. Review.
     """
     text = doc.text
     for m in LOWER_AFTER_STOP.finditer(text):
-        before = text[max(0, m.start() - 40):m.start()].split()  # a window, not text[:start]: linear time
-        prev = before[-1] if before else ""
-        bare = prev.strip("\"'“”‘’()[]")
-        if "." in bare or not bare.isalpha() or bare.lower() in ABBREVIATIONS or not bare[1:].islower():
+        if _lower_start(text, m) is None:
             continue
-        if m.group(1) == "." and not is_common(bare):
+        word = m.group(3)
+        start = m.start(3)
+        yield Proposal(start, start + 1, word[0].upper(), f"Sentence starts with lower-case {word!r}.")
+    yield from _lower_lines(text)
+
+
+def _ends_sentence(line: str) -> bool:
+    return regex.search(r"[^\W_]{3}[.!?](?:[ \t]?[\"”’])?[ \t]*$", line) is not None
+
+
+def _standalone_heading(text: str, start: int, prev: str) -> bool:
+    """True if ``prev``, the line at ``start``, is a heading: short, on its own after a blank line or the text's start."""
+    return (len(prev.split()) <= HEADLINE_WORDS and not ENDS_CLAUSE.search(prev)
+            and (text[max(0, start - 2):start] == "\n\n" or LEADING_SPACE.match(text).end() >= start))
+
+
+def _lower_lines(text: str) -> Iterator[Proposal]:
+    """Lines of body text (a paragraph, or a quotation opening one) that start in lower case."""
+    starts = ([0] if LOWER_LINE_AT.match(text) else []) + [b.start() + 1 for b in LOWER_LINE.finditer(text)]
+    for at in starts:
+        m = LOWER_LINE_AT.match(text, at)
+        if m is None:
             continue
         word = m.group(2)
-        if not is_common(word):
-            continue  # "ftfy", "iPhone": names written in lower case on purpose
-        start = m.start(2)
-        yield Proposal(start, start + 1, word[0].upper(), f"Sentence starts with lower-case {word!r}.")
+        end = text.find("\n", m.end())
+        line = text[m.start(1):end if end >= 0 else len(text)]
+        blank = text[max(0, m.start() - 2):m.start()] == "\n\n" or m.start() == 0
+        words = len(line.split())
+        if not is_common(word) or words < (PARAGRAPH_WORDS if blank else LINE_WORDS) or not _ends_sentence(line):
+            continue
+        end_prev = m.start()
+        while end_prev > 0 and text[end_prev - 1] == "\n":
+            end_prev -= 1
+        start_prev = text.rfind("\n", 0, end_prev) + 1
+        prev = text[start_prev:end_prev]
+        if prev and _ends_sentence(prev):
+            bare = prev.split()[-1].strip("\"'“”‘’()[]")[:-1]
+            if "." in bare or bare.lower() in ABBREVIATIONS:
+                continue
+        elif not (blank and word in LINE_OPENERS and (not prev or _standalone_heading(text, start_prev, prev))):
+            continue  # after a line cut in mid-sentence: C009 and S015 join those
+        yield Proposal(m.start(2), m.start(2) + 1, word[0].upper(), f"Paragraph starts with lower-case {word!r}.")
+    for m in QUOTE_AFTER_COLON.finditer(text):
+        if not regex.match(r"[\p{L}\p{N}]", text[m.start() - 1:m.start()]):
+            continue
+        word = m.group(1)
+        close = regex.search(r"[”\"\n]", text[m.end():m.end() + 400])
+        quoted = text[m.start(1):m.end() + (close.start() if close else 400)]
+        if is_common(word) and len(quoted.split()) >= 5 and regex.search(r"[.!?]", quoted):
+            yield Proposal(m.start(1), m.start(1) + 1, word[0].upper(), f"A quoted sentence starts with lower-case {word!r}.")
 
 
 # A quoted title ending in "!" or "?" inside a sentence: the quote follows a preposition or a naming

@@ -21,6 +21,7 @@ from ..fixes import Proposal, Safety
 from ..lexicon import FUNCTION_WORDS, foreign_line, is_common, line_at
 from ..registry import rule
 from ..census import tokens
+from .capitalization import pronoun_stops
 
 LINE = regex.compile(r"[^\n]+")
 # A sentence inside a line: up to a stop followed by a space and a capital, a stop glued to a
@@ -247,7 +248,11 @@ def lost_sentence_stop(doc: Document) -> Iterator[Proposal]:
 
     After "on Wednesday" or "since May 3", a capitalized "In", "The" or "However" followed by
     another capitalized word starts a new sentence whose stop was lost (C001 takes such a pair for
-    a name, "Bank Of America", and leaves it). Review: the stop goes back.
+    a name, "Bank Of America", and leaves it). So does a word that opens sentences ("We", "His",
+    "The", "This", "There"), capitalized and followed by a lower-case word, right after a lower-case
+    word that is no function word, speech verb or preposition ("we give them credit We always
+    start", "for his sake His colleagues"), on a line with end punctuation and outside a short
+    quotation. Review: the stop goes back.
     """
     text = doc.text
     for m in NEW_SENTENCE.finditer(text):
@@ -257,6 +262,8 @@ def lost_sentence_stop(doc: Document) -> Iterator[Proposal]:
         if not regex.search(r"\p{Ll}", line.rsplit(".", 1)[-1]):
             continue  # no sentence runs here: a title ("The Monday In Review")
         yield Proposal(m.start(), m.end(), ". ", "A sentence runs on without a stop after a date.")
+    for start in pronoun_stops(text):
+        yield Proposal(start, start, ".", "A sentence runs on into the next without a stop.")
 
 
 HEADING_WORDS = 6     # a line this short, without a final stop, between blank lines is a heading
@@ -309,12 +316,13 @@ def broken_paragraph(doc: Document) -> Iterator[Proposal]:
     """A sentence cut in two by a stray paragraph break ("the city council\\n\\ndecided to keep ...").
 
     A paragraph that starts with a capital, holds five words or more and ends without any
-    punctuation, followed by one that starts with an everyday lower-case word, is one sentence:
+    punctuation (or with a comma), followed by one that starts with an everyday lower-case word, is one sentence:
     the break becomes a space. Review: a heading or list item may be meant.
     """
     text = doc.text
     for i in _breaks(text):
-        if not (text[i - 1:i].isalpha() and text[i + 2:i + 3].islower()):
+        comma = text[i - 1:i] == "," and text[i - 2:i - 1].isalpha()  # "the minister, who arrived on Monday,"
+        if not ((text[i - 1:i].isalpha() or comma) and text[i + 2:i + 3].islower()):
             continue
         end = i
         start = text.rfind("\n", 0, end) + 1
@@ -324,9 +332,9 @@ def broken_paragraph(doc: Document) -> Iterator[Proposal]:
         head, tail = text[start:end], b.group(1)
         word = TOKEN.match(tail)
         words = TOKEN.findall(head)
-        if (not head[:1].isupper() or len(words) < 5 or ENDS_SENTENCE.search(head)
+        if (not head[:1].isupper() or len(words) < 5 or ENDS_SENTENCE.search(head) and not comma
                 or sum(1 for w in words[1:] if w[0].isupper()) * 2 >= len(words) - 1  # a heading in Title Case
-                or not head.rstrip()[-1:].isalpha() or word is None or not word.group().islower()
+                or not (head.rstrip()[-1:].isalpha() or comma) or word is None or not word.group().islower()
                 or not is_common(word.group())):
             continue
         yield Proposal(end, b.start(), " ", "A paragraph break inside a sentence.")

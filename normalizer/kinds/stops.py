@@ -41,6 +41,10 @@ CONTINUING = (
 # The stop and the continuing word first (a literal start the standard engine skips to), the word before it after.
 STRAY_HINT = re.compile(rf"\. (?:{CONTINUING.replace(' ', '|')}) ")
 WORD_BEFORE = regex.compile(r"(?<![\p{L}.'’-])\p{L}{3,}\Z")
+# "99 percent. excludes": a translated abbreviation ("proc.", "mln.", "tys.") that kept its point, before
+# a lower-case word that does not open a sentence.
+UNIT_STOP = regex.compile(r"(?<=\d[ \t]?(?:percent|per[ \t]cent|million|billion|trillion|thousand))\.(?=[ \t]+([a-z]+)\b)")
+SENTENCE_OPENERS = frozenset("the a an he she it they we this these there that in on at but however his her its their our i".split())
 # "June. 12, 2018": a month written in full never takes a stop before its day.
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 STRAY_AFTER_MONTH = regex.compile(rf"(?<=\b(?:{MONTHS}))\.(?=[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\b,?[ \t]+(?:\d{{4}}|\p{{Ll}}))")
@@ -115,7 +119,9 @@ def stray_full_stop(doc: Document) -> Iterator[Proposal]:
 
     An engine that translated a sentence in two segments ends the first with a stop. The word
     after it continues the clause (a lower-case preposition or conjunction), or the stop parts a
-    month from its day. Abbreviations ("etc. and", "Jan. 12", "approx. in") are left alone.
+    month from its day, or a word translated in full from an abbreviation kept the abbreviation's
+    point ("99 percent. excludes", from "proc."), before a word that does not open sentences.
+    Abbreviations ("etc. and", "Jan. 12", "approx. in") are left alone.
     Review: the stop may instead end a sentence whose next word lost its capital (C003).
     """
     text = doc.text
@@ -131,6 +137,9 @@ def stray_full_stop(doc: Document) -> Iterator[Proposal]:
         yield Proposal(m.start(), m.start() + 1, "", "A full stop inside a sentence: the next word continues it.")
     for m in STRAY_AFTER_MONTH.finditer(text):
         yield Proposal(m.start(), m.end(), "", "A full stop between a month and its day.")
+    for m in UNIT_STOP.finditer(text):
+        if m.group(1) not in SENTENCE_OPENERS and m.group(1) not in CONTINUING.split():
+            yield Proposal(m.start(), m.end(), "", "A translated abbreviation kept its point inside a sentence.")
 
 
 # "According to, the suspect": the source's name was a link or a tag the pipeline dropped.
