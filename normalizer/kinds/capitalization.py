@@ -94,6 +94,8 @@ CLAUSE_TAKERS = FUNCTION_WORDS | frozenset("""said says say told tell tells adde
     through throughout toward towards under upon via whereas within without like unlike plus""".split())
 
 
+ROYAL_TITLE = regex.compile(r"(?:Highness|Majesty|Excellency|Holiness|Royal|Eminence|Grace|Lordship|Ladyship)\b")
+TOKEN_BEFORE = regex.compile(r"(\S+)[ \t]+\Z")
 STAMP_BEFORE = regex.compile(r"(?:\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2})[ \t]+\Z")
 
 
@@ -146,6 +148,11 @@ def capitalized_function_word(doc: Document) -> Iterator[Proposal]:
                 continue  # "The Hague", "Bank Of America": part of a name or title
             if STAMP_BEFORE.search(s, max(0, m.start() - 30), m.start()):
                 continue  # "date 2023-02-26 The battle": a date or time stamp ends before the sentence
+            if word in ("His", "Her") and ROYAL_TITLE.match(nxt):
+                continue  # "His Highness the Amir", "Her Majesty": a title
+            token = TOKEN_BEFORE.search(s, max(0, m.start() - 40), m.start())
+            if token and (token.group(1)[:1] in "@#" or token.group(1).lower() == "caption"):
+                continue  # "@handle The debt", "Image caption One commentator": a label or handle ends there
             if word == "Who" and _capital_before(s, m.start()):
                 continue  # "The Who", "Doctor Who", "Who's Who": a title
             if word in BETWEEN_LOWER and (nxt[0].isupper() or not _lower_before(s, m.start())):

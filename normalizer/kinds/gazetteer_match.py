@@ -55,7 +55,7 @@ ARABIC = {form: group.split()[0] for group in (
     "yousef youssef yusuf yousuf youssouf yussef", "abdul abdel", "mahmoud mahmud", "mustafa mostafa moustafa",
     "faisal faysal fayçal", "tariq tarek tarik", "walid waleed", "jamal gamal", "osama usama oussama",
     "ashraf achraf", "abdullah abdallah", "ibrahim ebrahim", "ismail ismaïl esmail", "karim kareem",
-    "nasser naser", "saud saoud", "suleiman sulaiman soliman", "zayed zayid") for form in group.split()}
+    "nasser naser", "saud saoud", "suleiman sulaiman soliman", "zayed zayid", "isa issa eissa") for form in group.split()}
 ROLE_STOP = frozenset("of the and for a an".split())
 WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
 
@@ -84,6 +84,8 @@ def house_key(word: str) -> str:
     (True, True)
     """
     f = plain_key(word)
+    if " " in word:  # "bin Issa": each word's romanization, then joined as before
+        f = "".join(ARABIC.get(k, k) for k in map(plain_key, word.split()))
     if f in KOREAN:
         return KOREAN[f]
     if MUHAMMAD.match(f):
