@@ -202,7 +202,7 @@ def blocks(text: str) -> tuple[Block, ...]:
             zone[i] = 1
         top = top and (base[i] >= THRESHOLD or zone[i] == 2) and (h < 0 or i < h)
     protected = {h} | {i for i in prose if base[i] == 0}
-    if h >= 1 and base[h - 1] <= 1 and nw[h - 1] >= 5 and _headline(lines[h - 1:h], sigs[h - 1:h], 1) == 0 \
+    if h >= 1 and base[h - 1] <= 1 and nw[h - 1] >= 4 and _headline(lines[h - 1:h], sigs[h - 1:h], 1) == 0 \
             and (h == 1 or not any(s.reason == "Site name." for s in sigs[h - 2])):
         protected.add(h - 1)  # a title above the headline, not under a masthead (a tagline): headline and subtitle
     if base[0] <= 1 and nw[0] >= 5 and not FINAL_STOP.search(lines[0][2].strip()):
