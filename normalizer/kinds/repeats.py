@@ -83,7 +83,7 @@ def _pairs(lines: list[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
         return keys[i]
 
     heads = [i for i in range(min(HEAD_LINES, len(lines)))
-             if lines[i][2].rstrip()[-1:] not in HEADLINE_ENDS and len(k(i).split()) >= MIN_WORDS]
+             if lines[i][2].rstrip().rstrip("\"”’»)")[-1:] not in HEADLINE_ENDS and len(k(i).split()) >= MIN_WORDS]
     for head in heads:
         size = len(lines[head][2])
         if LABEL.match(lines[head][2].strip()):
