@@ -53,7 +53,7 @@ ATTRIBUTION = regex.compile(r"\(@\w+\)[ \t]*$|^[ \t]*[—–][ \t]+\S")
 
 
 # "... below:", or a short line naming an embed and ending with a colon ("Next, the video:", "The post:").
-LEAD_IN = regex.compile(r"(?i)\bbelow[ \t]*:[ \t]*$|^[^.!?:\n]{0,30}\b(?:video|clip|footage|images?|photos?|gallery|map|chart|"
+LEAD_IN = regex.compile(r"(?i)\b(?:below|here)[ \t]*:[ \t]*$|^[^.!?:\n]{0,30}\b(?:video|clip|footage|images?|photos?|gallery|map|chart|"
                         r"graphic|infographic|tweet|post|publication|broadcast)[ \t]*:[ \t]*$")
 EMBED_START = regex.compile(r"^[ \t]*(?:[\"“‘'«—–•*-]|\d{1,2}[.)][ \t])")
 EMBED_MARKS = regex.compile(r"@\w|https?://|pic\.twitter|#\w")
@@ -184,7 +184,7 @@ def blocks(text: str) -> tuple[Block, ...]:
                 and len(words(lines[i - 1][2])) <= 45 and len(STOPS.findall(lines[i - 1][2])) <= 2):
             sigs[i - 1] = [Signal("caption", 3, "Picture caption above its credit.")]
     for i in range(1, len(lines) - 1):  # "Read the statement below:" with the embedded statement gone
-        if (not sigs[i] and nw[i] <= 8 and lines[i][2].rstrip().endswith(":") and LEAD_IN.search(lines[i][2])
+        if (not sigs[i] and nw[i] <= 14 and lines[i][2].rstrip().endswith(":") and LEAD_IN.search(lines[i][2])
                 and _not_embedded(lines[i][2], [t for _, _, t in lines[i + 1:i + 4]], sentence[i + 1])):
             sigs[i] = [Signal("navigation", 3, "Lead-in to embedded content that is not on the page.")]
     for i in range(max(last_prose, 0), len(lines) - 1):  # the titles under a list header at the bottom

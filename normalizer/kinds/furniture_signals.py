@@ -72,7 +72,8 @@ STAMP_LABEL = (r"(?:last[ \t]+)?(?:updated?|published|publish(?:ed)?[ \t]+(?:tim
 FIELD_LABEL = r"(?:来源|编辑|责任编辑|作者|记者|source|editor|author|fuente|fonte|quelle|источник|kaynak|sumber)[ \t]*[:：]"
 STAMP_PART = regex.compile(
     rf"(?i)^(?:{STAMP_LABEL}[ \t]*)?(?:(?:{WEEKDAY}),?[ \t]*)?(?:{DATE}(?:(?:,|[ \t]+-|[ \t]+at|[ \t]+à)?[ \t]*{TIME})?|{TIME})$"
-    rf"|^(?:{WEEKDAY})$|^\d+[ \t]+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)[ \t]+ago$|^(?:yesterday|just now)$")
+    rf"|^(?:{WEEKDAY})$|^\d+[ \t]+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)[ \t]+ago$|^(?:yesterday|just now)$"
+    rf"|^\d{{4}}-\d{{2}}-\d{{2}}T\d{{2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:Z|[+-]\d{{2}}:?\d{{2}})?$")  # ISO 8601
 META_PART = regex.compile(
     rf"(?i)^(?:\d+[ \t]*min(?:ute)?s?(?:[ \t]+read)?|\d[\d,.]*[ \t]+(?:words|views|reads|comments?)|"
     rf"(?:by|por|par|von|oleh)[ \t]+{NAME}|[\w-]++(?:\.[\w-]++)++|{FIELD_LABEL}[ \t]*[^ \t|]{{1,30}}(?:[ \t][^ \t|]{{1,30}}){{0,2}})$")
