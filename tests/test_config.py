@@ -18,7 +18,7 @@ def codes(**kw) -> set[str]:
 
 def test_select_and_ignore_by_prefix_name_and_category() -> None:
     assert codes(select=["S00"]) == {f"S00{i}" for i in range(1, 10)}
-    assert codes(select=["duplicate"]) == {"D001", "D002", "D003", "D004", "D005"}
+    assert codes(select=["duplicate"]) == {"D001", "D002", "D003", "D004", "D005", "D006"}
     assert codes(select=["S"], ignore=["S002", "trailing-whitespace"]) >= {"S001"}
     assert "S002" not in codes(select=["S"], ignore=["S002"])
     with pytest.raises(ConfigError):

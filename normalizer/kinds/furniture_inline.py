@@ -19,8 +19,8 @@ INLINE = (
                                  r"[ \t]*[:：]?[ \t]*https?://\S+[ \t]*$"), "Link to another page after the text."),
     ("navigation", regex.compile(r"(?im)(?<=…|\.\.\.)[ \t]*(?:\[[ \t]*)?(?:read more|continue reading|read the full (?:story|article))"
                                  r"(?:[ \t]*(?:»|›|→|>>|\]))?[ \t]*$"), TEASER_LABEL),
-    ("byline", regex.compile(r"(?m)(?:(?<=[.!?”\"])|^)[ \t]*[(（][ \t]*(?i:editor|editors|edited by|responsible editor|editor in charge|"
-                             r"reporter|translator|writer|author|reporting by|writing by|editing by)\b[^()（）\n]{2,90}[)）][ \t]*$"),
+    ("byline", regex.compile(r"(?m)(?<=[.!?”\"])[ \t]*[(（][ \t]*(?i:editor|editors|edited by|responsible editor|editor in charge|"
+                             r"reporter|translator|writer|author|reporting by|writing by|editing by)\b[^()（）\n]{2,60}[)）][ \t]*$"),
      "Editor or reporter credit after the last sentence."),
     ("byline", regex.compile(r"(?m)(?<=[.!?”\"])[ \t]+\((?:\p{Ll}{2,4}|\p{Lu}\p{Ll}{1,3})(?:/\p{Ll}{2,4})*\)[ \t]*$"),
      "Editor's initials after the last sentence."),
