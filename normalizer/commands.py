@@ -65,6 +65,20 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_FIXES if changed else EXIT_CLEAN
 
 
+
+def _reflow(text: str) -> str:
+    """A rule's description with each paragraph on one line, for the console to wrap at its width
+    (lists and indented lines keep their breaks)."""
+    out = []
+    for para in text.split("\n\n"):
+        lines = para.split("\n")
+        if any(line[:1] in " -*\t" or line[:2].rstrip(".").isdigit() for line in lines[1:]):
+            out.append(para)
+        else:
+            out.append(" ".join(line.strip() for line in lines))
+    return "\n\n".join(out)
+
+
 def cmd_rules(args: argparse.Namespace) -> int:
     cfg, select, ignore, rule_files = _config(args)
     rules = load_rules(select, ignore, rule_files, ignore_words=args.ignore_word_list)
@@ -88,7 +102,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     if r.source != "builtin":
         console.print(f"defined in {r.source}")
     console.print()
-    console.print(r.description, markup=False)
+    console.print(_reflow(r.description), markup=False)
     if r.example:
         doc = Document(r.example)
         result = engine.clean(doc, [r], "all")

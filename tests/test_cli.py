@@ -120,6 +120,9 @@ def test_rules_lists_and_explains() -> None:
     one = run_cli("rules", "S005")
     assert one.returncode == 0 and "$600" in one.stdout
     assert run_cli("rules", "Z999").returncode == 2
+    explained = run_cli("rules", "N006").stdout  # a description's lines are one paragraph, wrapped by the console
+    assert "pivot spelling, with C and K swapped" in " ".join(explained.split())
+    assert "spelling, with\nC and K" not in explained
 
 
 def test_quick_exit_loses_no_output(tmp_path: Path) -> None:
