@@ -293,13 +293,15 @@ CONTRACTION_SPACE = regex.compile(r"(?<=\p{L})[ \t]+(['’](?:s|re|ve|ll|d|m)|n[
 @rule("S012", "quote-spacing", "spacing", Safety.SAFE, example="the documentary, “ The A Word ''")
 def quote_spacing(doc: Document) -> Iterator[Proposal]:
     """Spaces inside curly quotation marks ("“ The A Word ”"), two apostrophes closing a “ quote, a ”
-    with its space on the wrong side, and a closing mark drawn as an opening one (", “said"; review).
+    with its space on the wrong side, a closing mark drawn as an opening one (", “said"; review), and a
+    closing mark glued to the next word ("“new rules”he said"; review).
 
     Curly quotes say which way they face, so the space inside is always a slip;
     the two-apostrophe closer is only replaced after an opening “ on the same line.
     """
     text = doc.text
     yield from _closing_drawn_opening(text)
+    yield from _glued_after_closing(text)
     if "“ " not in text and " ”" not in text and "''" not in text:
         return
     for m in QUOTE_INSIDE_SPACE.finditer(text):
@@ -315,6 +317,22 @@ def quote_spacing(doc: Document) -> Iterator[Proposal]:
 # A “ after a comma or stop (its space before it or none) and before a lower-case word: the quotation's
 # closing mark drawn as an opening one (", “said Peskov", ",“said the coach").
 OPENING_AS_CLOSING = regex.compile(r"(?<=\p{L}[,.!?])([ \t]?)“(?=\p{Ll})")
+
+
+# A closing ” glued to the next word, a lower-case word of two letters or more that is no contraction
+# ("the “new rules”he said"): the space went missing. "minister”s" is an apostrophe (P005).
+GLUED_AFTER_CLOSING = regex.compile(r"(?<=\p{L}[.,!?]?)”(?=\p{Ll}{2,}\b)(?!(?:re|ve|ll|s|t|d|m)\b)")
+
+
+def _glued_after_closing(text: str) -> Iterator[Proposal]:
+    """A closing ” glued to the next lower-case word, inside a line where a “ opened it. Review."""
+    if "”" not in text:
+        return
+    for m in GLUED_AFTER_CLOSING.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if text.count("“", line_start, m.start()) <= text.count("”", line_start, m.start()):
+            continue  # no quotation open before it: not a closing mark
+        yield Proposal(m.start(), m.end(), "” ", "No space after the closing quotation mark.", Safety.REVIEW)
 
 
 def _closing_drawn_opening(text: str) -> Iterator[Proposal]:
