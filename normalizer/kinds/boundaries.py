@@ -65,7 +65,8 @@ def camel_join(doc: Document, ignore: frozenset[str] = frozenset()) -> Iterator[
     Nguyen"; "Dr Okafor" where the text writes "Dr Patel"), when the name is
     no everyday word or one the text uses as a name ("GovTech" stays). An
     everyday lower-case word run into a sentence opener followed by a comma
-    ("the matchHowever, the team") lost its full stop too; a short tag before
+    ("the matchHowever, the team"), or into a word that opens sentences followed by a lower-case
+    word ("her bestEveryone knows"), lost its full stop too; a short tag before
     it after the last stop ("Monday. Local electionsMeanwhile,") is dropped.
     One word printed twice with no space ("BrazilBrazil") loses its copy.
     CamelCase brands wordfreq knows (YouTube, PayPal, PowerPoint), name
@@ -141,10 +142,22 @@ def _title_joins(text: str, found: list, ignore: frozenset[str]) -> Iterator[Pro
                        alternatives=(f"{a}{'' if dot else '.'} {b}",))
 
 
+# Words that open a sentence and go on with a lower-case word: glued to an everyday lower-case word
+# that is no function word, the full stop between two sentences was lost ("her bestEveryone knows").
+STARTERS = frozenset("The This These Those He She They We His Her Their Our There Everyone Everybody Nobody "
+                     "Nothing Many Most".split())
+LOWER_NEXT = regex.compile(r"[ \t]+\p{Ll}")
+
+
 def _opener_join(text: str, m: regex.Match) -> bool:
-    """True if ``m`` is an everyday lower-case word run into a sentence opener and its comma."""
+    """True if ``m`` is an everyday lower-case word run into a sentence opener and its comma, or into
+    a word that opens sentences and a lower-case word after it ("bestEveryone knows")."""
     a, b = m.group("a"), m.group("b")
-    return a.islower() and b in OPENERS and text.startswith(",", m.end()) and zipf(a) >= WORD
+    if not (a.islower() and zipf(a) >= WORD):
+        return False
+    if b in OPENERS and text.startswith(",", m.end()):
+        return True
+    return b in STARTERS and a not in FUNCTION_WORDS and LOWER_NEXT.match(text, m.end()) is not None
 
 
 def _opener_joins(text: str, found: list, ignore: frozenset[str]) -> Iterator[Proposal]:
