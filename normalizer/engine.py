@@ -128,10 +128,11 @@ def _blank(fix: Fix) -> bool:
 
 
 def apply(text: str, fixes: Iterable[Fix]) -> str:
-    """Apply non-overlapping fixes to ``text`` (they are sorted here)."""
+    """Apply non-overlapping fixes to ``text`` (they are sorted here; an insertion at the start of a
+    span goes before the span's replacement, as :func:`resolve` lets the two stand together)."""
     parts: list[str] = []
     pos = 0
-    for fix in sorted(fixes, key=sort_key):
+    for fix in sorted(fixes, key=lambda f: (f.start, f.end != f.start, sort_key(f))):
         if fix.start < pos:
             raise ValueError(f"overlapping fix {fix.rule} at {fix.start}")
         if text[fix.start:fix.end] != fix.original:

@@ -32,6 +32,14 @@ def test_insertions_at_one_point_conflict_but_touching_spans_do_not() -> None:
     assert taken == [span, a] and skipped == [b]
 
 
+def test_an_insertion_at_the_start_of_a_span_applies_before_it() -> None:
+    text = "gold  The euro"  # a stop inserted after "gold", the double space made single
+    stop, spaces = fix(4, 4, text, "."), fix(4, 6, text, " ", rule="S002")
+    taken, skipped = resolve([spaces, stop])
+    assert not skipped
+    assert apply(text, taken) == "gold. The euro"
+
+
 def test_apply_rejects_a_fix_that_does_not_match() -> None:
     f = Fix(0, 1, "z", "y", "X001", "other", Safety.SAFE, "m")
     with pytest.raises(ValueError):
