@@ -16,4 +16,4 @@ from . import case_evidence, layout  # noqa: F401  (C012-C015, S015-S016)
 BUILDERS = ("calques", "fragments", "gazetteer", "names", "native_names", "word_rules")
 HELPERS = ("boundaries", "codepage_tables", "foreign_names", "fragment_edges", "furniture_inline", "furniture_signals", "gazetteer_match",
            "gazetteer_surnames", "glued", "name_forms",
-           "name_mentions", "typos", "words")
+           "name_mentions", "name_runs", "typos", "words")

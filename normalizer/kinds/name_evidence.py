@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from itertools import accumulate, compress
 
 import regex
 
@@ -22,8 +21,9 @@ from ..registry import rule
 from ..scan import Scan
 from ..triggers import Trigger
 from .gazetteer_match import house_key, transliteration_key
-from .name_mentions import (Context, Mention, contexts, counts, headlines, inside, iter_pairs, mentions, other_person,
-                            phonetic_keys, sound_alike)
+from .name_mentions import (Context, Mention, contexts, counts, headlines, iter_pairs, mentions, other_person, phonetic_keys,
+                            sound_alike)
+from .name_runs import PIECE, _spans
 from .words import token_at
 
 
@@ -163,72 +163,7 @@ def name_spelling_variant(doc: Document) -> Iterator[Proposal]:
             yield Proposal(m.start, m.end, _cased(m.form, forms[t]), why)
 
 
-# Words of a name and what may stand between them: a space, a hyphen, an apostrophe, or a broken "- ".
-PIECE = regex.compile(r"[\p{L}\p{M}]+")
-PIECES = regex.compile(r"([\p{L}\p{M}]+)")  # split with the pieces kept: [gap, piece, gap, piece, ..., gap]
-JOINTS = frozenset((" ", "-", "'", "’", "- ", " -"))
-SPLIT_JOINTS = JOINTS - {" "}
-APOSTROPHES = frozenset("'’")
 ARABIC_ARTICLES = frozenset("al el ul ad ar as at an az ash".split())
-
-
-def _candidates(folded: list[str], pairs: list[str], triples: list[str], gaps: list[str]) -> set[str]:
-    """Keys that may be written two ways, found with set operations (no run is built): the same letters
-    as one, two or three pieces ("Minjae", "Min-jae", "Kim Min-jae"), a hyphen against a space or
-    nothing ("j-hope", "J Hope"), an apostrophe inside a name of three pieces ("Girl's Day").
-
-    Not looked for: letters split at two different places with spaces only ("a man", "am an"), and
-    an apostrophe against a space in two pieces ("O'Brien", "O Brien"), which :func:`name_joint_variant`
-    leaves alone.
-    """
-    ones, twos, threes = set(folded), set(pairs), set(triples)
-    keys = (ones & twos) | (ones & threes) | (twos & threes)
-    for i in compress(range(len(folded) - 1), map(SPLIT_JOINTS.__contains__, gaps[1:len(folded)])):
-        runs = ((triples, i), (triples, i - 1)) if gaps[i + 1] in APOSTROPHES else ((pairs, i), (triples, i), (triples, i - 1))
-        keys.update(found[k] for found, k in runs if 0 <= k < len(found))
-    return keys
-
-
-def _spans(text: str, heads: list[tuple[int, int]], least: int = 1,
-           wanted=lambda key: True) -> dict[str, list[tuple[int, int, bool]]]:
-    """Runs of one to three word pieces, by their letters (case-folded): key -> [(start, end, in headline)],
-    for the keys that could be written two ways, satisfy ``wanted`` and are found at least ``least`` times.
-
-    A run starts at the start of a word, its pieces are separated by one of :data:`JOINTS`, and it
-    does not stop inside a word. Only the runs of candidate keys (:func:`_candidates`) are built.
-    """
-    parts = PIECES.split(text)
-    gaps, pieces = parts[0::2], parts[1::2]
-    folded = list(map(str.casefold, pieces))
-    pairs = list(map(str.__add__, folded, folded[1:]))
-    triples = list(map(str.__add__, pairs, folded[2:]))
-    keys = {k for k in _candidates(folded, pairs, triples, gaps) if len(k) >= 4 and wanted(k)}
-    if not keys:
-        return {}
-    ends_at = list(accumulate(map(len, parts)))  # piece i spans ends_at[2i] .. ends_at[2i + 1]
-    size = len(text)
-
-    def starts(i: int) -> bool:
-        s = ends_at[2 * i]
-        return not s or not (text[s - 1].isalnum() or text[s - 1] in "-'’")
-
-    def ends(j: int) -> bool:
-        e = ends_at[2 * j + 1]
-        return not (e < size and (text[e].isalnum() or text[e] in "-'’" and e + 1 < size and text[e + 1].isalpha()))
-
-    def joined(i: int, j: int) -> bool:
-        return all(gaps[k] in JOINTS for k in range(i + 1, j + 1))
-
-    runs: list[tuple[str, int, int]] = []  # (key, first piece, last piece)
-    for width, of_width in ((1, folded), (2, pairs), (3, triples)):
-        for i in compress(range(len(of_width)), map(keys.__contains__, of_width)):
-            if starts(i) and ends(i + width - 1) and joined(i, i + width - 1):
-                runs.append((of_width[i], i, i + width - 1))
-    counts = Counter(key for key, _, _ in runs)
-    out: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
-    for key, i, j in sorted((r for r in runs if counts[r[0]] >= least), key=lambda r: (r[1], r[2])):
-        out[key].append((ends_at[2 * i], ends_at[2 * j + 1], inside(ends_at[2 * i], heads)))
-    return out
 
 
 def _shape(surface: str) -> str:
