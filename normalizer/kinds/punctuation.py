@@ -215,6 +215,12 @@ def _glued_after_quote(text: str) -> Iterator[Proposal]:
         if looks_technical(text[text.rfind(" ", line_start, m.start()) + 1:tok_end.start() if tok_end else len(text)]):
             continue
         mark, right = m.group(2), m.group(4)
+        if quote == "”" and text.count("“", line_start, m.start(3)) <= text.count("”", line_start, m.start(3)):
+            # no quotation open on the line: an opening mark facing the wrong way ("shelling.”As a result")
+            yield Proposal(m.start(2), m.end(4), f"{mark} “{right}", f"{quote!r} after {mark!r} opens the next "
+                           "sentence's quotation, facing the wrong way, with no space.", Safety.REVIEW,
+                           alternatives=(f"{mark}{quote} {right}",))
+            continue
         yield Proposal(m.start(2), m.end(4), f"{mark}{quote} {right}", f"No space after {mark + quote!r}.", Safety.SAFE)
 
 

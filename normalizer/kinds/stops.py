@@ -86,6 +86,8 @@ def doubled_full_stop(doc: Document) -> Iterator[Proposal]:
         if mid_line and pauses > 1:
             continue  # "it is.. It" again and again: the writer's two-dot pause, not a slip
         start = m.start() - len(m.group(1))
+        if LINK_LABEL_BEFORE.search(text, max(0, start - 20), start):
+            continue  # "See also .. Simeone": a link list's separator, not a stop (the line is furniture)
         if _after_kicker(text, start):
             yield Proposal(start, m.end(), ":", "Two stops part a heading's topic from its title: a colon.",
                            Safety.REVIEW, alternatives=(".",))
@@ -93,6 +95,7 @@ def doubled_full_stop(doc: Document) -> Iterator[Proposal]:
         yield Proposal(start, m.end(), ".", "A full stop written twice.", Safety.REVIEW if mid_line else None)
 
 
+LINK_LABEL_BEFORE = regex.compile(r"(?i)(?:^|\n)[ \t]*(?:see|read)[ \t]+(?:also|more)[ \t]*\Z")
 STOP_AFTER_MARK = regex.compile(r"(?<=\p{L}[?!])\.(?=[ \t]|$)", regex.MULTILINE)
 KICKER = regex.compile(r"(?:\p{Lu}[\p{L}'’-]*[ \t]+){0,3}\p{Lu}[\p{L}'’-]*[ \t]*")
 KICKER_WORDS = 4
