@@ -288,8 +288,8 @@ def _camel_join_reference(text: str) -> list[tuple[int, int, str]]:
         if looks_technical(token_at(text, m.start(), m.end())) or text.count(word) > 1:
             continue
         names = names_in(text)
-        if a.islower() and b in Bd.OPENERS and text.startswith(",", m.end()) and zipf(a) >= Bd.WORD:
-            out.append((m.start(), m.end(), f"{a}. {b}"))
+        if Bd._opener_join(text, m):  # an opener after a lost stop: the same proposal as for any candidate
+            out.extend((p.start, p.end, p.replacement) for p in Bd._opener_joins(text, [m], frozenset()))
             continue
         if a.isupper():
             ok = (zipf(a.lower()) >= Bd.CAPS_WORD and Bd._after_caps(text, m.start())
@@ -306,7 +306,7 @@ JOIN_PIECES = st.sampled_from([
     "with", "China", "DAY", "INDEPENDENCE", "President", "Department", "Trump", "McDonald", "YouTube", "Canada",
     "the", "The", " ", "  ", "\n", ". ", ", ", "(", "@", "-", "’", "é", "Éric", "said", "met", "toString",
     "withChina", "DAYPresident", "DepartmentTrump", " met China ", " and Trump said ", "INDEPENDENCE DAY",
-    "matchHowever", "However", ",", "ChinaChina",
+    "matchHowever", "However", ",", "ChinaChina", "saidThe", "bestEveryone", " knows",
 ])
 
 
